@@ -1,0 +1,48 @@
+import { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { Problem } from '@claimdesk/platform';
+
+const problemResponses: Record<string, string> = {
+  '400': 'Invalid input: one entry per bad field in `errors`.',
+  '401': 'Missing or invalid credentials.',
+  '403': 'The caller’s role may not do this.',
+  '429': 'Rate limited.',
+};
+
+/** Builds the OpenAPI document from the controllers, adding the conventions every route shares. */
+export function buildOpenApi(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('claimdesk')
+    .setDescription(
+      'Claim tracking and review for fact-checking desks. Errors are application/problem+json (RFC 9457).',
+    )
+    .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Access token or newsroom API key (ck_…)' })
+    .build();
+  const document = SwaggerModule.createDocument(app, config, { extraModels: [Problem] });
+  const problemSchema = { $ref: '#/components/schemas/Problem' };
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const [method, operation] of Object.entries(item) as [string, Record<string, unknown>][]) {
+      if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
+      const responses = (operation.responses ??= {}) as Record<string, unknown>;
+      const codes = path.startsWith('/health') || path === '/metrics' ? [] : Object.keys(problemResponses);
+      for (const code of codes) {
+        responses[code] ??= {
+          description: problemResponses[code],
+          content: { 'application/problem+json': { schema: problemSchema } },
+        };
+      }
+      if (method === 'post' && path.startsWith('/v1/')) {
+        const parameters = (operation.parameters ??= []) as unknown[];
+        parameters.push({
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: false,
+          description: 'Repeat a POST safely: the same key and body within 24 h returns the first response.',
+          schema: { type: 'string', maxLength: 255 },
+        });
+      }
+    }
+  }
+  return document;
+}

@@ -1,0 +1,4 @@
+export * from './domain-event.entity';
+export * from './event-types';
+export * from './events.module';
+export * from './events.service';

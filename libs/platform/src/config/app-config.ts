@@ -1,0 +1,123 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+  validateSync,
+} from 'class-validator';
+import { randomBytes } from 'node:crypto';
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  value === undefined
+    ? undefined
+    : value === 'true' || value === '1'
+      ? true
+      : value === 'false' || value === '0'
+        ? false
+        : value;
+const toInteger = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
+
+/**
+ * Every environment variable the processes read, with its default. Built once at start by
+ * `loadConfig`; a bad value stops the process with one line naming the variable.
+ */
+export class AppConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/claimdesk';
+
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  @Matches(/^[A-Za-z0-9_.-]{1,64}$/, { message: 'must be 1-64 letters, digits, "_", "." or "-"' })
+  QUEUE_PREFIX = 'claimdesk';
+
+  @ValidateIf((config: AppConfig) => config.NODE_ENV === 'production' || config.JWT_SECRET !== undefined)
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters (required when NODE_ENV=production)' })
+  JWT_SECRET?: string;
+
+  @IsOptional()
+  @Matches(/^[^@\s]+@[^@\s]+$/, { message: 'must be an e-mail address' })
+  ADMIN_EMAIL?: string;
+
+  @ValidateIf((config: AppConfig) => config.ADMIN_EMAIL !== undefined || config.ADMIN_PASSWORD !== undefined)
+  @IsString()
+  @MinLength(12, { message: 'must be at least 12 characters when ADMIN_EMAIL is set' })
+  ADMIN_PASSWORD?: string;
+
+  @Transform(toBoolean)
+  @IsBoolean()
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS = false;
+
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @IsOptional()
+  @IsString()
+  CORS_ORIGINS?: string;
+
+  /** The secret used for tokens: the configured one, or a random one per development process. */
+  get jwtSecret(): string {
+    this.generatedJwtSecret ??= this.JWT_SECRET ?? randomBytes(32).toString('base64url');
+    return this.generatedJwtSecret;
+  }
+
+  private generatedJwtSecret?: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment; throws a ConfigError whose message is one line naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.keys(new AppConfig());
+  const raw: Record<string, string> = {};
+  for (const key of [...known, 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'SMTP_URL', 'CORS_ORIGINS']) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const config = plainToInstance(AppConfig, raw);
+  const [first] = validateSync(config, { skipMissingProperties: false });
+  if (first) {
+    const constraints = first.constraints ?? {};
+    // A value of the wrong type is best explained by the type check, not by a range check after it.
+    const reason =
+      constraints.isInt ?? constraints.isBoolean ?? Object.values(constraints)[0] ?? 'is invalid';
+    const shown = /SECRET|PASSWORD/.test(first.property) ? '' : ` (got "${String(first.value)}")`;
+    throw new ConfigError(
+      `Invalid configuration: ${first.property} ${reason.replace(`${first.property} `, '')}${shown}`,
+    );
+  }
+  return config;
+}
+
+/** Loads the config or ends the process with the one-line reason, as operators expect at start. */
+export function exitOnConfigError(load: () => AppConfig): AppConfig {
+  try {
+    return load();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}

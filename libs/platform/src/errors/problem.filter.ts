@@ -1,0 +1,90 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { QueryFailedError } from 'typeorm';
+import { Problem, PROBLEM_CONTENT_TYPE, problemFor } from './problem';
+
+interface FastifyLikeError {
+  code?: string;
+  statusCode?: number;
+  message?: string;
+}
+
+/** PostgreSQL errors that mean the input was bad, not that we failed. */
+const clientSqlStates: Record<string, [number, string]> = {
+  '22P02': [400, 'A value has the wrong format.'],
+  '22001': [400, 'A value is too long.'],
+  '22003': [400, 'A number is out of range.'],
+  '22007': [400, 'A date or time has the wrong format.'],
+  '22008': [400, 'A date or time is out of range.'],
+  '22021': [400, 'A value contains bytes that are not valid UTF-8.'],
+  '23505': [409, 'A resource with the same unique value already exists.'],
+  '23503': [409, 'A referenced resource does not exist or is still in use.'],
+  '23514': [400, 'A value is not allowed.'],
+  '54000': [400, 'A value is too large to index or process.'],
+};
+
+/** Turns every failure into an RFC 9457 problem+json response; only real faults are 5xx and logged as errors. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    const problem = toProblem(exception, request);
+    if (problem.status >= 500) {
+      this.logger.error({ err: exception, url: request?.url }, 'request failed');
+    }
+    if (reply.sent) return;
+    reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+  }
+}
+
+/** Maps any thrown value to the problem the client sees. */
+export function toProblem(exception: unknown, request?: FastifyRequest): Problem {
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const body = exception.getResponse();
+    if (typeof body === 'object' && body !== null && 'type' in body && 'title' in body)
+      return body as Problem;
+    const message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
+    const detail = Array.isArray(message)
+      ? message.join('; ')
+      : typeof message === 'string'
+        ? message
+        : undefined;
+    if (status === 404 && request && detail?.startsWith('Cannot ')) {
+      return problemFor(404, `No route matches ${request.method} ${request.url.split('?')[0]}.`);
+    }
+    return problemFor(status, detail);
+  }
+  if (exception instanceof QueryFailedError) {
+    const code = (exception.driverError as { code?: string } | undefined)?.code ?? '';
+    const known = clientSqlStates[code];
+    if (known) return problemFor(known[0], known[1]);
+    return problemFor(500, 'The request could not be completed.');
+  }
+  const fastifyError = exception as FastifyLikeError;
+  if (
+    typeof fastifyError?.statusCode === 'number' &&
+    fastifyError.statusCode >= 400 &&
+    fastifyError.statusCode < 500
+  ) {
+    return problemFor(fastifyError.statusCode, fastifyDetail(fastifyError));
+  }
+  return problemFor(500, 'The request could not be completed.');
+}
+
+function fastifyDetail(error: FastifyLikeError): string {
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return 'The request body is not valid JSON.';
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return 'The request body is too large.';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return 'Send the request body as application/json.';
+    default:
+      return error.message ?? 'The request is malformed.';
+  }
+}

@@ -1,0 +1,31 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+
+export const ROLES = ['admin', 'editor', 'fact_checker', 'newsroom'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is making a request: a signed-in user or a newsroom's API key. Set on the request by the auth guard. */
+export interface Principal {
+  kind: 'user' | 'api_key';
+  id: string;
+  name: string;
+  roles: Role[];
+}
+
+export interface RequestWithPrincipal {
+  principal?: Principal;
+}
+
+export const PUBLIC_ROUTE = 'claimdesk:public';
+export const ALLOWED_ROLES = 'claimdesk:roles';
+
+/** The route answers without credentials. */
+export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+
+/** The roles that may call the route; `admin` may always. */
+export const Roles = (...roles: Role[]) => SetMetadata(ALLOWED_ROLES, roles);
+
+/** The caller; undefined only on public routes. */
+export const CurrentPrincipal = createParamDecorator(
+  (_: unknown, context: ExecutionContext): Principal | undefined =>
+    context.switchToHttp().getRequest<RequestWithPrincipal>().principal,
+);

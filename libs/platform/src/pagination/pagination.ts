@@ -1,0 +1,71 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { ProblemException } from '../errors/problem';
+
+export const DEFAULT_LIMIT = 25;
+export const MAX_LIMIT = 100;
+
+/** `?limit=&cursor=`, shared by every list route. Extend it for a route's own filters. */
+export class PageQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value))
+  @IsInt()
+  @Min(1)
+  @Max(MAX_LIMIT)
+  limit: number = DEFAULT_LIMIT;
+
+  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page’s `nextCursor`.' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,512}$/, { message: 'cursor must be a cursor returned by a previous page' })
+  cursor?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** Keyset position: the sort key values of the last row of a page. */
+export type CursorPosition = (string | number | null)[];
+
+export function encodeCursor(position: CursorPosition): string {
+  return Buffer.from(JSON.stringify(position)).toString('base64url');
+}
+
+/** Decodes a cursor and checks it has `arity` values; a forged or foreign cursor is a 400, never a 500. */
+export function decodeCursor(cursor: string, arity: number): CursorPosition {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(value) &&
+      value.length === arity &&
+      value.every((part) => part === null || typeof part === 'string' || typeof part === 'number')
+    ) {
+      return value as CursorPosition;
+    }
+  } catch {
+    // fall through to the problem below
+  }
+  throw new ProblemException(400, 'cursor is not a cursor returned by this list.', {
+    errors: [{ field: 'cursor', message: 'cursor must be a cursor returned by a previous page' }],
+  });
+}
+
+/**
+ * Builds a page from rows fetched with `limit + 1`: the extra row only tells that there is more.
+ */
+export function toPage<Row, Item>(
+  rows: Row[],
+  limit: number,
+  position: (row: Row) => CursorPosition,
+  present: (row: Row) => Item,
+): Page<Item> {
+  const more = rows.length > limit;
+  const shown = more ? rows.slice(0, limit) : rows;
+  return {
+    items: shown.map(present),
+    nextCursor: more ? encodeCursor(position(shown[shown.length - 1])) : null,
+  };
+}

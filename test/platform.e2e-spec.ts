@@ -1,0 +1,46 @@
+import { startTestApi, TestApi } from '@claimdesk/testing';
+
+describe('platform conventions', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(() => api.close());
+
+  it('answers liveness and readiness with PostgreSQL and Redis up', async () => {
+    expect((await api.request({ method: 'GET', url: '/health/live' })).statusCode).toBe(200);
+    const ready = await api.request({ method: 'GET', url: '/health/ready' });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.data.info).toMatchObject({ postgres: { status: 'up' }, redis: { status: 'up' } });
+  });
+
+  it('answers unknown routes with a problem+json 404', async () => {
+    const response = await api.request({ method: 'GET', url: '/v1/nothing-here' });
+    expect(response.statusCode).toBe(404);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.data).toMatchObject({ status: 404, title: 'Not found' });
+  });
+
+  it('echoes a sane x-request-id and generates one otherwise', async () => {
+    const given = await api.request({
+      method: 'GET',
+      url: '/docs-json',
+      headers: { 'x-request-id': 'abc-123' },
+    });
+    expect(given.headers['x-request-id']).toBe('abc-123');
+    const generated = await api.request({
+      method: 'GET',
+      url: '/docs-json',
+      headers: { 'x-request-id': 'bad id!' },
+    });
+    expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('serves the OpenAPI document', async () => {
+    const response = await api.request({ method: 'GET', url: '/docs-json' });
+    expect(response.statusCode).toBe(200);
+    expect(response.data.openapi).toMatch(/^3\./);
+    expect(Object.keys(response.data.paths)).toContain('/health/ready');
+  });
+});
