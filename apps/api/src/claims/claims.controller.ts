@@ -1,0 +1,205 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  ClaimPage,
+  ClaimsService,
+  ClaimView,
+  CreateClaimDto,
+  CreatedClaimView,
+  CreateEvidenceDto,
+  CreateStanceDto,
+  EvidenceView,
+  HistoryEntryView,
+  ListClaimsQuery,
+  SimilarClaimsQuery,
+  SimilarClaimView,
+  StanceView,
+  UpdateClaimDto,
+} from '@claimdesk/claims';
+import { HistoryEntry } from '@claimdesk/events';
+import { CurrentPrincipal, etagFor, Principal, Roles } from '@claimdesk/platform';
+import type { FastifyReply } from 'fastify';
+import { ApiProblemResponse, uuidParam } from '../actors/uuid-param';
+
+const READERS = ['editor', 'fact_checker', 'newsroom'] as const;
+const WRITERS = ['editor', 'fact_checker'] as const;
+
+const IfMatch = () =>
+  ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description:
+      'The ETag from GET /v1/claims/:id; the write is refused with 412 if the claim changed since.',
+  });
+
+@ApiTags('claims')
+@ApiBearerAuth()
+@Controller('v1/claims')
+export class ClaimsController {
+  constructor(private readonly claims: ClaimsService) {}
+
+  @Post()
+  @Roles(...WRITERS)
+  @ApiOperation({ summary: 'Submit a claim with its source and who asserted or rejected it' })
+  @ApiCreatedResponse({
+    type: CreatedClaimView,
+    description: 'The claim, plus existing claims that look like it.',
+  })
+  async create(
+    @Body() body: CreateClaimDto,
+    @CurrentPrincipal() principal: Principal | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CreatedClaimView> {
+    const claim = await this.claims.create(body, principal);
+    void reply.header('etag', etagFor(claim.version)).header('location', `/v1/claims/${claim.id}`);
+    return claim;
+  }
+
+  @Get()
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'List claims, newest first, with filters and full-text search' })
+  @ApiOkResponse({ type: ClaimPage })
+  list(@Query() query: ListClaimsQuery): Promise<ClaimPage> {
+    return this.claims.list(query);
+  }
+
+  // Declared before ':id' so "similar" is not taken for an id.
+  @Get('similar')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Existing claims whose text looks like `text` (possible duplicates)' })
+  @ApiOkResponse({ type: [SimilarClaimView] })
+  similar(@Query() query: SimilarClaimsQuery): Promise<SimilarClaimView[]> {
+    return this.claims.similar(query.text);
+  }
+
+  @Get(':id')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'A claim with its stances, evidence, source and workflow state' })
+  @ApiOkResponse({
+    type: ClaimView,
+    headers: { ETag: { description: 'The claim’s version', schema: { type: 'string' } } },
+  })
+  @ApiProblemResponse(404, 'No claim has this id.')
+  async get(
+    @Param('id', uuidParam('id')) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ClaimView> {
+    const claim = await this.claims.get(id);
+    void reply.header('etag', etagFor(claim.version));
+    return claim;
+  }
+
+  @Patch(':id')
+  @Roles(...WRITERS)
+  @IfMatch()
+  @ApiOperation({ summary: 'Change a claim’s text, summary, tags, priority, due date or evidence status' })
+  @ApiOkResponse({ type: ClaimView })
+  @ApiProblemResponse(404, 'No claim has this id.')
+  @ApiProblemResponse(412, 'If-Match does not match the claim’s current version.')
+  async update(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: UpdateClaimDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentPrincipal() principal: Principal | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ClaimView> {
+    const claim = await this.claims.update(id, body, ifMatch, principal);
+    void reply.header('etag', etagFor(claim.version));
+    return claim;
+  }
+
+  @Get(':id/history')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Every change to the claim, who made it and when, oldest first' })
+  @ApiOkResponse({ type: [HistoryEntryView] })
+  @ApiProblemResponse(404, 'No claim has this id.')
+  history(@Param('id', uuidParam('id')) id: string): Promise<HistoryEntry[]> {
+    return this.claims.history(id);
+  }
+
+  @Post(':id/stances')
+  @Roles(...WRITERS)
+  @IfMatch()
+  @ApiOperation({ summary: 'Record that an actor asserted, repeated, supported or rejected the claim' })
+  @ApiCreatedResponse({ type: StanceView })
+  @ApiProblemResponse(404, 'No claim has this id.')
+  @ApiProblemResponse(412, 'If-Match does not match the claim’s current version.')
+  addStance(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: CreateStanceDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentPrincipal() principal: Principal | undefined,
+  ): Promise<StanceView> {
+    return this.claims.addStance(id, body, ifMatch, principal);
+  }
+
+  @Delete(':id/stances/:stanceId')
+  @HttpCode(204)
+  @Roles(...WRITERS)
+  @IfMatch()
+  @ApiOperation({ summary: 'Remove a stance' })
+  @ApiNoContentResponse({ description: 'Removed.' })
+  @ApiProblemResponse(404, 'No claim has this id, or the claim has no stance with this id.')
+  @ApiProblemResponse(412, 'If-Match does not match the claim’s current version.')
+  async removeStance(
+    @Param('id', uuidParam('id')) id: string,
+    @Param('stanceId', uuidParam('stanceId')) stanceId: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentPrincipal() principal: Principal | undefined,
+  ): Promise<void> {
+    await this.claims.removeStance(id, stanceId, ifMatch, principal);
+  }
+
+  @Post(':id/evidence')
+  @Roles(...WRITERS)
+  @IfMatch()
+  @ApiOperation({ summary: 'Attach evidence that supports, refutes or gives context to the claim' })
+  @ApiCreatedResponse({ type: EvidenceView })
+  @ApiProblemResponse(404, 'No claim has this id.')
+  @ApiProblemResponse(412, 'If-Match does not match the claim’s current version.')
+  addEvidence(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: CreateEvidenceDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentPrincipal() principal: Principal | undefined,
+  ): Promise<EvidenceView> {
+    return this.claims.addEvidence(id, body, ifMatch, principal);
+  }
+
+  @Delete(':id/evidence/:evidenceId')
+  @HttpCode(204)
+  @Roles(...WRITERS)
+  @IfMatch()
+  @ApiOperation({ summary: 'Remove a piece of evidence' })
+  @ApiNoContentResponse({ description: 'Removed.' })
+  @ApiProblemResponse(404, 'No claim has this id, or the claim has no evidence with this id.')
+  @ApiProblemResponse(412, 'If-Match does not match the claim’s current version.')
+  async removeEvidence(
+    @Param('id', uuidParam('id')) id: string,
+    @Param('evidenceId', uuidParam('evidenceId')) evidenceId: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentPrincipal() principal: Principal | undefined,
+  ): Promise<void> {
+    await this.claims.removeEvidence(id, evidenceId, ifMatch, principal);
+  }
+}

@@ -1,0 +1,592 @@
+import { Injectable } from '@nestjs/common';
+import { ActorsService, ActorKind, StanceType } from '@claimdesk/actors';
+import { EventsService, HistoryEntry } from '@claimdesk/events';
+import {
+  assertIfMatch,
+  decodeCursor,
+  notFound,
+  Page,
+  Principal,
+  ProblemException,
+  toPage,
+  TransactionService,
+} from '@claimdesk/platform';
+import { EntityManager } from 'typeorm';
+import { ClaimStatus, CreatorKind, EvidenceStatus, Priority, Verdict } from './claim.entity';
+import {
+  ClaimListItemView,
+  ClaimSummaryView,
+  ClaimView,
+  CreatedClaimView,
+  CreatorView,
+  EvidenceView,
+  SimilarClaimView,
+  SourceView,
+  StanceView,
+} from './dto/claim.view';
+import { CreateClaimDto } from './dto/create-claim.dto';
+import { CreateEvidenceDto } from './dto/create-evidence.dto';
+import { CreateStanceDto } from './dto/create-stance.dto';
+import { ListClaimsQuery } from './dto/list-claims-query.dto';
+import { UpdateClaimDto } from './dto/update-claim.dto';
+import { EvidenceKind, EvidenceRelation, Reliability } from './evidence.entity';
+import { SOURCE_COLUMNS, SourceRow, SourcesService, toSourceView } from './sources.service';
+
+/** pg_trgm similarity above which two claim texts are offered as possible duplicates. */
+export const SIMILARITY_THRESHOLD = 0.3;
+export const SIMILAR_LIMIT = 5;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+interface ClaimRow {
+  id: string;
+  text: string;
+  summary: string | null;
+  language: string;
+  tags: string[];
+  priority: Priority;
+  status: ClaimStatus;
+  evidence_status: EvidenceStatus;
+  verdict: Verdict | null;
+  source_id: string | null;
+  assignee_id: string | null;
+  due_at: Date | null;
+  created_by_kind: CreatorKind | null;
+  created_by_id: string | null;
+  created_at: Date;
+  updated_at: Date;
+  version: number;
+  /** created_at with microseconds, for the keyset cursor (a JS Date keeps only milliseconds). */
+  cursor_at: string;
+}
+
+interface StanceRow {
+  id: string;
+  claim_id: string;
+  type: StanceType;
+  stated_at: Date | null;
+  quote: string | null;
+  source_url: string | null;
+  created_at: Date;
+  created_by_kind: CreatorKind | null;
+  created_by_id: string | null;
+  actor_id: string;
+  actor_name: string;
+  actor_kind: ActorKind;
+  actor_title: string | null;
+  actor_country: string | null;
+}
+
+interface EvidenceRow {
+  id: string;
+  claim_id: string;
+  kind: EvidenceKind;
+  summary: string;
+  url: string | null;
+  relation: EvidenceRelation;
+  reliability: Reliability | null;
+  created_at: Date;
+  created_by_kind: CreatorKind | null;
+  created_by_id: string | null;
+}
+
+const CLAIM_COLUMNS = `c.id, c.text, c.summary, c.language, c.tags, c.priority, c.status, c.evidence_status, c.verdict,
+  c.source_id, c.assignee_id, c.due_at, c.created_by_kind, c.created_by_id, c.created_at, c.updated_at, c.version,
+  to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at`;
+
+const STANCE_SELECT = `SELECT s.id, s.claim_id, s.type, s.stated_at, s.quote, s.source_url, s.created_at,
+    s.created_by_kind, s.created_by_id, a.id AS actor_id, a.name AS actor_name, a.kind AS actor_kind,
+    a.title AS actor_title, a.country AS actor_country
+  FROM stances s JOIN actors a ON a.id = s.actor_id`;
+
+const EVIDENCE_COLUMNS = `id, claim_id, kind, summary, url, relation, reliability, created_at, created_by_kind, created_by_id`;
+
+/** The fields PATCH may change, with their column and how to compare and present values. */
+const EDITABLE = {
+  text: 'text',
+  summary: 'summary',
+  tags: 'tags',
+  priority: 'priority',
+  dueAt: 'due_at',
+  evidenceStatus: 'evidence_status',
+} as const;
+type EditableField = keyof typeof EDITABLE;
+
+function creator(kind: CreatorKind | null, id: string | null): CreatorView | null {
+  return kind && id ? { kind, id } : null;
+}
+
+function toStanceView(row: StanceRow): StanceView {
+  return {
+    id: row.id,
+    type: row.type,
+    actor: {
+      id: row.actor_id,
+      name: row.actor_name,
+      kind: row.actor_kind,
+      title: row.actor_title,
+      country: row.actor_country,
+    },
+    statedAt: row.stated_at?.toISOString() ?? null,
+    quote: row.quote,
+    sourceUrl: row.source_url,
+    createdAt: row.created_at.toISOString(),
+    createdBy: creator(row.created_by_kind, row.created_by_id),
+  };
+}
+
+function toEvidenceView(row: EvidenceRow): EvidenceView {
+  return {
+    id: row.id,
+    kind: row.kind,
+    summary: row.summary,
+    url: row.url,
+    relation: row.relation,
+    reliability: row.reliability,
+    createdAt: row.created_at.toISOString(),
+    createdBy: creator(row.created_by_kind, row.created_by_id),
+  };
+}
+
+function toSummaryView(row: ClaimRow, source: SourceView | null, stances: StanceView[]): ClaimSummaryView {
+  return {
+    id: row.id,
+    text: row.text,
+    summary: row.summary,
+    language: row.language,
+    tags: row.tags,
+    priority: row.priority,
+    status: row.status,
+    evidenceStatus: row.evidence_status,
+    verdict: row.verdict,
+    assigneeId: row.assignee_id,
+    dueAt: row.due_at?.toISOString() ?? null,
+    source,
+    stances,
+    createdBy: creator(row.created_by_kind, row.created_by_id),
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    version: row.version,
+  };
+}
+
+/** A field's value as the API and the event payloads show it. */
+function presented(field: EditableField, row: ClaimRow): unknown {
+  const value = row[EDITABLE[field]];
+  return value instanceof Date ? value.toISOString() : value;
+}
+
+function sameValue(field: EditableField, current: unknown, next: unknown): boolean {
+  if (field === 'dueAt') {
+    const toTime = (value: unknown) => (value === null ? null : new Date(value as string).getTime());
+    return toTime(current) === toTime(next);
+  }
+  if (field === 'tags') return JSON.stringify(current) === JSON.stringify(next);
+  return current === next;
+}
+
+/** TypeORM answers UPDATE/DELETE … RETURNING with `[rows, affected]` but INSERT … RETURNING with the rows. */
+function returned<T>(result: T[] | [T[], number]): T[] {
+  return result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number'
+    ? (result[0] as T[])
+    : (result as T[]);
+}
+
+const uniqueTags = (tags: string[]) => [...new Set(tags)];
+
+function forgedCursor(): ProblemException {
+  return new ProblemException(400, 'cursor is not a cursor returned by this list.', {
+    errors: [{ field: 'cursor', message: 'cursor must be a cursor returned by a previous page' }],
+  });
+}
+
+@Injectable()
+export class ClaimsService {
+  constructor(
+    private readonly transactions: TransactionService,
+    private readonly events: EventsService,
+    private readonly actors: ActorsService,
+    private readonly sources: SourcesService,
+  ) {}
+
+  /** Records a claim with its source and stances; the answer also lists existing look-alikes. */
+  async create(input: CreateClaimDto, principal?: Principal): Promise<CreatedClaimView> {
+    return this.transactions.run(async (manager) => {
+      const source = input.source ? await this.sources.upsert(manager, input.source) : null;
+      const [row]: { id: string }[] = await manager.query(
+        `INSERT INTO claims (text, summary, language, tags, priority, source_id, created_by_kind, created_by_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+        [
+          input.text,
+          input.summary ?? null,
+          input.language ?? 'en',
+          uniqueTags(input.tags ?? []),
+          input.priority ?? 'normal',
+          source?.id ?? null,
+          principal?.kind ?? null,
+          principal?.id ?? null,
+        ],
+      );
+      const stances: StanceView[] = [];
+      for (const [index, stance] of (input.stances ?? []).entries()) {
+        stances.push(await this.insertStance(manager, row.id, stance, principal, `stances[${index}]`));
+      }
+      const claim = await this.load(manager, row.id);
+      await this.events.append(manager, 'claim.created', row.id, principal, {
+        version: claim.version,
+        claim: {
+          text: claim.text,
+          summary: claim.summary,
+          language: claim.language,
+          tags: claim.tags,
+          priority: claim.priority,
+          sourceId: claim.source?.id ?? null,
+        },
+        stances: stances.map((stance) => ({ id: stance.id, type: stance.type, actor: stance.actor })),
+      });
+      return { ...claim, similar: await this.findSimilar(manager, input.text, row.id) };
+    });
+  }
+
+  async get(id: string): Promise<ClaimView> {
+    return this.load(this.transactions.manager, id);
+  }
+
+  /** Newest first, keyset-paged on (created_at, id) so inserts never shift or repeat a page. */
+  async list(query: ListClaimsQuery): Promise<Page<ClaimListItemView>> {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const bind = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (query.status) where.push(`c.status = ${bind(query.status)}`);
+    if (query.evidenceStatus) where.push(`c.evidence_status = ${bind(query.evidenceStatus)}`);
+    if (query.verdict) where.push(`c.verdict = ${bind(query.verdict)}`);
+    if (query.assigneeId) where.push(`c.assignee_id = ${bind(query.assigneeId)}::uuid`);
+    if (query.actorId) {
+      where.push(
+        `EXISTS (SELECT 1 FROM stances s WHERE s.claim_id = c.id AND s.actor_id = ${bind(query.actorId)}::uuid)`,
+      );
+    }
+    if (query.tag) where.push(`c.tags @> ARRAY[${bind(query.tag)}]::text[]`);
+    const q = query.q?.trim();
+    if (q) {
+      // Both configurations, as indexed (see the registry migration): english stems, simple keeps every word.
+      const text = bind(q);
+      where.push(
+        `c.search @@ (websearch_to_tsquery('english', claimdesk_fold(${text})) || websearch_to_tsquery('simple', claimdesk_fold(${text})))`,
+      );
+    }
+    if (query.cursor) {
+      const [at, id] = decodeCursor(query.cursor, 2);
+      if (typeof at !== 'string' || !CURSOR_TIME.test(at) || Number.isNaN(Date.parse(at)))
+        throw forgedCursor();
+      if (typeof id !== 'string' || !UUID.test(id)) throw forgedCursor();
+      where.push(`(c.created_at, c.id) < (${bind(at)}::timestamptz, ${bind(id)}::uuid)`);
+    }
+    const manager = this.transactions.manager;
+    const rows: ClaimRow[] = await manager.query(
+      `SELECT ${CLAIM_COLUMNS} FROM claims c
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY c.created_at DESC, c.id DESC
+        LIMIT ${bind(query.limit + 1)}`,
+      params,
+    );
+    const shown = rows.slice(0, query.limit);
+    const ids = shown.map((row) => row.id);
+    const sourceIds = [
+      ...new Set(shown.map((row) => row.source_id).filter((id): id is string => id !== null)),
+    ];
+    // One query after another: inside a transaction they share one connection.
+    const stances = await this.stancesOf(manager, ids);
+    const sources: SourceRow[] = sourceIds.length
+      ? await manager.query(`SELECT ${SOURCE_COLUMNS} FROM sources WHERE id = ANY($1::uuid[])`, [sourceIds])
+      : [];
+    const counts: { claim_id: string; count: number }[] = ids.length
+      ? await manager.query(
+          `SELECT claim_id, count(*)::int AS count FROM evidence WHERE claim_id = ANY($1::uuid[]) GROUP BY claim_id`,
+          [ids],
+        )
+      : [];
+    const sourceById = new Map(sources.map((row) => [row.id, toSourceView(row)]));
+    const countById = new Map(counts.map((row) => [row.claim_id, row.count]));
+    return toPage(
+      rows,
+      query.limit,
+      (row) => [row.cursor_at, row.id],
+      (row) => ({
+        ...toSummaryView(
+          row,
+          row.source_id ? (sourceById.get(row.source_id) ?? null) : null,
+          stances.filter((stance) => stance.claim_id === row.id).map(toStanceView),
+        ),
+        evidenceCount: countById.get(row.id) ?? 0,
+      }),
+    );
+  }
+
+  /** Claims whose folded text is trigram-similar to `text`, most similar first. */
+  async similar(text: string): Promise<SimilarClaimView[]> {
+    return this.findSimilar(this.transactions.manager, text, null);
+  }
+
+  async update(
+    id: string,
+    input: UpdateClaimDto,
+    ifMatch: string | undefined,
+    principal?: Principal,
+  ): Promise<ClaimView> {
+    const fields = (Object.keys(EDITABLE) as EditableField[]).filter((field) => input[field] !== undefined);
+    if (fields.length === 0) {
+      throw new ProblemException(400, `Send at least one of ${Object.keys(EDITABLE).join(', ')}.`);
+    }
+    return this.transactions.run(async (manager) => {
+      const current = await this.lock(manager, id, ifMatch);
+      const next: Partial<Record<EditableField, unknown>> = {
+        ...input,
+        ...(input.tags ? { tags: uniqueTags(input.tags) } : {}),
+      };
+      const changed = fields.filter((field) => !sameValue(field, presented(field, current), next[field]));
+      if (changed.length === 0) return this.load(manager, id);
+
+      const params: unknown[] = [id];
+      const assignments = changed.map((field) => {
+        params.push(next[field]);
+        return `${EDITABLE[field]} = $${params.length}`;
+      });
+      const [updated] = returned<ClaimRow>(
+        await manager.query(
+          `UPDATE claims c SET ${assignments.join(', ')}, version = version + 1, updated_at = now()
+            WHERE id = $1 RETURNING ${CLAIM_COLUMNS}`,
+          params,
+        ),
+      );
+      const before = Object.fromEntries(changed.map((field) => [field, presented(field, current)]));
+      const after = Object.fromEntries(changed.map((field) => [field, presented(field, updated)]));
+      await this.events.append(manager, 'claim.updated', id, principal, {
+        version: updated.version,
+        before,
+        after,
+      });
+      if (changed.includes('evidenceStatus')) {
+        await this.events.append(manager, 'claim.evidence_status_changed', id, principal, {
+          version: updated.version,
+          before: { evidenceStatus: before.evidenceStatus },
+          after: { evidenceStatus: after.evidenceStatus },
+        });
+      }
+      return this.load(manager, id);
+    });
+  }
+
+  async addStance(
+    claimId: string,
+    input: CreateStanceDto,
+    ifMatch: string | undefined,
+    principal?: Principal,
+  ): Promise<StanceView> {
+    return this.transactions.run(async (manager) => {
+      await this.lock(manager, claimId, ifMatch);
+      const stance = await this.insertStance(manager, claimId, input, principal, '');
+      const version = await this.bump(manager, claimId);
+      await this.events.append(manager, 'claim.stance_added', claimId, principal, { version, stance });
+      return stance;
+    });
+  }
+
+  async removeStance(
+    claimId: string,
+    stanceId: string,
+    ifMatch: string | undefined,
+    principal?: Principal,
+  ): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      await this.lock(manager, claimId, ifMatch);
+      const [stance] = await this.stancesOf(manager, [claimId], stanceId);
+      if (!stance) throw notFound('Stance', stanceId);
+      await manager.query(`DELETE FROM stances WHERE id = $1`, [stanceId]);
+      const version = await this.bump(manager, claimId);
+      await this.events.append(manager, 'claim.stance_removed', claimId, principal, {
+        version,
+        stance: toStanceView(stance),
+      });
+    });
+  }
+
+  async addEvidence(
+    claimId: string,
+    input: CreateEvidenceDto,
+    ifMatch: string | undefined,
+    principal?: Principal,
+  ): Promise<EvidenceView> {
+    return this.transactions.run(async (manager) => {
+      await this.lock(manager, claimId, ifMatch);
+      const [row]: EvidenceRow[] = await manager.query(
+        `INSERT INTO evidence (claim_id, kind, summary, url, relation, reliability, created_at, created_by_kind, created_by_id)
+         VALUES ($1, $2, $3, $4, $5, $6, clock_timestamp(), $7, $8)
+         RETURNING ${EVIDENCE_COLUMNS}`,
+        [
+          claimId,
+          input.kind,
+          input.summary.trim(),
+          input.url ?? null,
+          input.relation,
+          input.reliability ?? null,
+          principal?.kind ?? null,
+          principal?.id ?? null,
+        ],
+      );
+      const evidence = toEvidenceView(row);
+      const version = await this.bump(manager, claimId);
+      await this.events.append(manager, 'claim.evidence_added', claimId, principal, { version, evidence });
+      return evidence;
+    });
+  }
+
+  async removeEvidence(
+    claimId: string,
+    evidenceId: string,
+    ifMatch: string | undefined,
+    principal?: Principal,
+  ): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      await this.lock(manager, claimId, ifMatch);
+      const [row] = returned<EvidenceRow>(
+        await manager.query(
+          `DELETE FROM evidence WHERE id = $1 AND claim_id = $2 RETURNING ${EVIDENCE_COLUMNS}`,
+          [evidenceId, claimId],
+        ),
+      );
+      if (!row) throw notFound('Evidence', evidenceId);
+      const version = await this.bump(manager, claimId);
+      await this.events.append(manager, 'claim.evidence_removed', claimId, principal, {
+        version,
+        evidence: toEvidenceView(row),
+      });
+    });
+  }
+
+  /** Every recorded change of the claim, oldest first. */
+  async history(id: string): Promise<HistoryEntry[]> {
+    const [found] = await this.transactions.manager.query(`SELECT 1 FROM claims WHERE id = $1`, [id]);
+    if (!found) throw notFound('Claim', id);
+    return this.events.history(id);
+  }
+
+  /** The claim as `GET /v1/claims/:id` shows it, read with `manager` (so inside a transaction it sees its writes). */
+  async load(manager: EntityManager, id: string): Promise<ClaimView> {
+    const [row]: ClaimRow[] = await manager.query(`SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.id = $1`, [
+      id,
+    ]);
+    if (!row) throw notFound('Claim', id);
+    const stances = await this.stancesOf(manager, [id]);
+    const evidence: EvidenceRow[] = await manager.query(
+      `SELECT ${EVIDENCE_COLUMNS} FROM evidence WHERE claim_id = $1 ORDER BY created_at, id`,
+      [id],
+    );
+    const sources: SourceRow[] = row.source_id
+      ? await manager.query(`SELECT ${SOURCE_COLUMNS} FROM sources WHERE id = $1`, [row.source_id])
+      : [];
+    return {
+      ...toSummaryView(row, sources[0] ? toSourceView(sources[0]) : null, stances.map(toStanceView)),
+      evidence: evidence.map(toEvidenceView),
+      // Notes and reviews are separate features that extend this view when they land.
+      notesCount: 0,
+      currentReview: null,
+      allowedActions: [],
+    };
+  }
+
+  private async findSimilar(
+    manager: EntityManager,
+    text: string,
+    excludeId: string | null,
+  ): Promise<SimilarClaimView[]> {
+    // `%` lets the trigram index find candidates; the explicit bound keeps the threshold ours
+    // rather than the session's pg_trgm.similarity_threshold.
+    const rows: { id: string; text: string; score: number }[] = await manager.query(
+      `SELECT id, text, similarity(claimdesk_fold(text), claimdesk_fold($1)) AS score
+         FROM claims
+        WHERE claimdesk_fold(text) % claimdesk_fold($1)
+          AND similarity(claimdesk_fold(text), claimdesk_fold($1)) >= $2
+          AND ($3::uuid IS NULL OR id <> $3::uuid)
+        ORDER BY score DESC, created_at DESC, id
+        LIMIT $4`,
+      [text, SIMILARITY_THRESHOLD, excludeId, SIMILAR_LIMIT],
+    );
+    return rows.map((row) => ({ id: row.id, text: row.text, score: Math.round(row.score * 1000) / 1000 }));
+  }
+
+  /** Locks the claim row for this transaction (writes to one claim are serialised) and checks `If-Match`. */
+  private async lock(manager: EntityManager, id: string, ifMatch: string | undefined): Promise<ClaimRow> {
+    const [row]: ClaimRow[] = await manager.query(
+      `SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.id = $1 FOR UPDATE`,
+      [id],
+    );
+    if (!row) throw notFound('Claim', id);
+    assertIfMatch(ifMatch, row.version);
+    return row;
+  }
+
+  /** Stances and evidence are part of the claim's representation, so changing them is a new version. */
+  private async bump(manager: EntityManager, id: string): Promise<number> {
+    const [row] = returned<{ version: number }>(
+      await manager.query(
+        `UPDATE claims SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING version`,
+        [id],
+      ),
+    );
+    return row.version;
+  }
+
+  private async insertStance(
+    manager: EntityManager,
+    claimId: string,
+    input: CreateStanceDto,
+    principal: Principal | undefined,
+    path: string,
+  ): Promise<StanceView> {
+    let actorId: string;
+    if (input.actorId) {
+      const actor = await this.actors.find(manager, input.actorId);
+      if (!actor) {
+        const field = path ? `${path}.actorId` : 'actorId';
+        throw new ProblemException(400, `Actor ${input.actorId} does not exist.`, {
+          errors: [{ field, message: `${field} must be the id of an existing actor` }],
+        });
+      }
+      actorId = actor.id;
+    } else {
+      actorId = (await this.actors.findOrCreate(manager, input.actor!)).actor.id;
+    }
+    // clock_timestamp, not now(): stances added in one request keep the order they were sent in.
+    const [inserted]: { id: string }[] = await manager.query(
+      `INSERT INTO stances (claim_id, actor_id, type, stated_at, quote, source_url, created_at, created_by_kind, created_by_id)
+       VALUES ($1, $2, $3, $4, $5, $6, clock_timestamp(), $7, $8) RETURNING id`,
+      [
+        claimId,
+        actorId,
+        input.type,
+        input.statedAt ?? null,
+        input.quote ?? null,
+        input.sourceUrl ?? null,
+        principal?.kind ?? null,
+        principal?.id ?? null,
+      ],
+    );
+    const [row] = await this.stancesOf(manager, [claimId], inserted.id);
+    return toStanceView(row);
+  }
+
+  private stancesOf(manager: EntityManager, claimIds: string[], stanceId?: string): Promise<StanceRow[]> {
+    if (claimIds.length === 0) return Promise.resolve([]);
+    return manager.query(
+      `${STANCE_SELECT}
+        WHERE s.claim_id = ANY($1::uuid[]) ${stanceId ? 'AND s.id = $2' : ''}
+        ORDER BY s.created_at, s.id`,
+      stanceId ? [claimIds, stanceId] : [claimIds],
+    );
+  }
+}

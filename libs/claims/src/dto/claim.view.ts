@@ -1,0 +1,264 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ACTOR_KINDS, ActorKind, STANCE_TYPES, StanceType } from '@claimdesk/actors';
+import {
+  CLAIM_STATUSES,
+  ClaimStatus,
+  CreatorKind,
+  EVIDENCE_STATUSES,
+  EvidenceStatus,
+  PRIORITIES,
+  Priority,
+  VERDICTS,
+  Verdict,
+} from '../claim.entity';
+import {
+  EVIDENCE_KINDS,
+  EVIDENCE_RELATIONS,
+  EvidenceKind,
+  EvidenceRelation,
+  RELIABILITIES,
+  Reliability,
+} from '../evidence.entity';
+
+export class CreatorView {
+  @ApiProperty({ enum: ['user', 'api_key'] })
+  kind: CreatorKind;
+
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+}
+
+export class SourceView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'https://news.example.org/2022/05/06/briefing' })
+  url: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  title: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  outlet: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  publishedAt: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  language: string | null;
+}
+
+export class StanceActorView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'Sergei Lavrov' })
+  name: string;
+
+  @ApiProperty({ enum: ACTOR_KINDS })
+  kind: ActorKind;
+
+  @ApiProperty({ type: String, nullable: true })
+  title: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  country: string | null;
+}
+
+export class StanceView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ enum: STANCE_TYPES })
+  type: StanceType;
+
+  @ApiProperty({ type: StanceActorView })
+  actor: StanceActorView;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  statedAt: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  quote: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  sourceUrl: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+
+  @ApiProperty({ type: CreatorView, nullable: true })
+  createdBy: CreatorView | null;
+}
+
+export class EvidenceView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ enum: EVIDENCE_KINDS })
+  kind: EvidenceKind;
+
+  @ApiProperty()
+  summary: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  url: string | null;
+
+  @ApiProperty({ enum: EVIDENCE_RELATIONS })
+  relation: EvidenceRelation;
+
+  @ApiProperty({ enum: RELIABILITIES, nullable: true })
+  reliability: Reliability | null;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+
+  @ApiProperty({ type: CreatorView, nullable: true })
+  createdBy: CreatorView | null;
+}
+
+/** The fields every representation of a claim carries. */
+export class ClaimSummaryView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  text: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  summary: string | null;
+
+  @ApiProperty({ example: 'en' })
+  language: string;
+
+  @ApiProperty({ type: [String] })
+  tags: string[];
+
+  @ApiProperty({ enum: PRIORITIES })
+  priority: Priority;
+
+  @ApiProperty({ enum: CLAIM_STATUSES })
+  status: ClaimStatus;
+
+  @ApiProperty({ enum: EVIDENCE_STATUSES })
+  evidenceStatus: EvidenceStatus;
+
+  @ApiProperty({ enum: VERDICTS, nullable: true })
+  verdict: Verdict | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  assigneeId: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  dueAt: string | null;
+
+  @ApiProperty({ type: SourceView, nullable: true })
+  source: SourceView | null;
+
+  @ApiProperty({ type: [StanceView] })
+  stances: StanceView[];
+
+  @ApiProperty({ type: CreatorView, nullable: true })
+  createdBy: CreatorView | null;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt: string;
+
+  @ApiProperty({ example: 1, description: 'Changes with every write; sent as the ETag.' })
+  version: number;
+}
+
+/** A claim in a list: its stances and source, counts instead of evidence. */
+export class ClaimListItemView extends ClaimSummaryView {
+  @ApiProperty({ example: 2 })
+  evidenceCount: number;
+}
+
+export class ClaimPage {
+  @ApiProperty({ type: [ClaimListItemView] })
+  items: ClaimListItemView[];
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pass as `cursor` for the next page; null on the last.',
+  })
+  nextCursor: string | null;
+}
+
+/** A claim as `GET /v1/claims/:id` shows it. */
+export class ClaimView extends ClaimSummaryView {
+  @ApiProperty({ type: [EvidenceView] })
+  evidence: EvidenceView[];
+
+  @ApiProperty({ example: 0, description: 'How many notes the claim has.' })
+  notesCount: number;
+
+  @ApiProperty({
+    type: Object,
+    nullable: true,
+    description: 'The review in progress; null while the claim has none.',
+    example: null,
+  })
+  currentReview: Record<string, unknown> | null;
+
+  @ApiProperty({
+    type: [String],
+    description: 'The workflow actions the caller may take now (see the review workflow).',
+    example: [],
+  })
+  allowedActions: string[];
+}
+
+export class SimilarClaimView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  text: string;
+
+  @ApiProperty({ example: 0.62, description: 'Trigram similarity of the folded texts, 0–1.' })
+  score: number;
+}
+
+export class CreatedClaimView extends ClaimView {
+  @ApiProperty({
+    type: [SimilarClaimView],
+    description: 'Existing claims that look like the same claim (possible duplicates), most similar first.',
+  })
+  similar: SimilarClaimView[];
+}
+
+export class HistoryActorView {
+  @ApiProperty({ enum: ['user', 'api_key'] })
+  kind: 'user' | 'api_key';
+
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  name: string | null;
+}
+
+export class HistoryEntryView {
+  @ApiProperty({ example: '42', description: 'The event id; increases with time.' })
+  id: string;
+
+  @ApiProperty({ example: 'claim.updated' })
+  type: string;
+
+  @ApiProperty({ format: 'date-time' })
+  at: string;
+
+  @ApiProperty({ type: HistoryActorView, nullable: true })
+  actor: HistoryActorView | null;
+
+  @ApiProperty({
+    type: Object,
+    description: 'What changed; for claim.updated `{version, before, after}` with only the changed fields.',
+  })
+  changes: Record<string, unknown>;
+}
