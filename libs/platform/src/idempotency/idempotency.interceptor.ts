@@ -7,6 +7,7 @@ import { from, lastValueFrom, Observable } from 'rxjs';
 import { TransactionService } from '../database/transaction.service';
 import { ProblemException } from '../errors/problem';
 import { RequestWithPrincipal } from '../http/principal';
+import { NO_IDEMPOTENCY } from './no-idempotency';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
@@ -32,7 +33,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest & RequestWithPrincipal>();
     const key = request.headers['idempotency-key'];
-    if (request.method !== 'POST' || key === undefined) return next.handle();
+    const optedOut = this.reflector.getAllAndOverride<boolean>(NO_IDEMPOTENCY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (request.method !== 'POST' || key === undefined || optedOut) return next.handle();
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
       throw new ProblemException(400, 'Idempotency-Key must be 1-255 visible ASCII characters.', {
         errors: [{ field: 'Idempotency-Key', message: 'must be 1-255 visible ASCII characters' }],

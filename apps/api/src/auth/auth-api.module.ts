@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AuthGuard, AuthModule, PrincipalThrottlerGuard, RedisThrottlerStorage } from '@claimdesk/auth';
+import { AppConfig, REDIS } from '@claimdesk/platform';
+import Redis from 'ioredis';
+import { AdminBootstrap } from './admin-bootstrap';
+import { ApiKeysController } from './api-keys.controller';
+import { AuthController } from './auth.controller';
+import { MeController } from './me.controller';
+import { UsersController } from './users.controller';
+
+@Module({
+  imports: [
+    AuthModule,
+    ThrottlerModule.forRootAsync({
+      inject: [REDIS, AppConfig],
+      useFactory: (redis: Redis, config: AppConfig) => ({
+        throttlers: [{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }],
+        storage: new RedisThrottlerStorage(redis, config.QUEUE_PREFIX),
+      }),
+    }),
+  ],
+  controllers: [AuthController, MeController, UsersController, ApiKeysController],
+  providers: [
+    // Order matters: the throttler keys its budget by the principal the auth guard resolved.
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_GUARD, useClass: PrincipalThrottlerGuard },
+    AdminBootstrap,
+  ],
+})
+export class AuthApiModule {}

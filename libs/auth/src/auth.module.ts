@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '@claimdesk/platform';
+import { ApiKey } from './api-key.entity';
+import { ApiKeysService } from './api-keys.service';
+import { AuthService } from './auth.service';
+import { AuthGuard } from './guards/auth.guard';
+import { LoginAttempts } from './login-attempts';
+import { User } from './user.entity';
+import { UsersService } from './users.service';
+
+/** Users, API keys, sign-in and the guard. The API wires the guard globally (see apps/api/src/auth). */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([User, ApiKey]),
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        secret: config.jwtSecret,
+        signOptions: { algorithm: 'HS256' },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
+    }),
+  ],
+  providers: [UsersService, ApiKeysService, AuthService, LoginAttempts, AuthGuard],
+  exports: [UsersService, ApiKeysService, AuthService, AuthGuard],
+})
+export class AuthModule {}

@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { Principal, ProblemException } from '@claimdesk/platform';
+import { ApiKeysService } from './api-keys.service';
+import { looksLikeApiKey } from './credentials';
+import { LoginDto, LoginResponse } from './dto/login.dto';
+import { MeView } from './dto/me.view';
+import { toUserView } from './dto/user.view';
+import { LoginAttempts } from './login-attempts';
+import { User } from './user.entity';
+import { UsersService } from './users.service';
+
+/** Access tokens are short-lived: a disabled account is also refused at once by the guard. */
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+
+export const INVALID_CREDENTIALS = 'The e-mail address or password is wrong, or the account is disabled.';
+
+interface AccessTokenClaims {
+  sub: string;
+  typ: 'access';
+}
+
+/** Why credentials were refused; the guard turns it into a 401 with `WWW-Authenticate`. */
+export class AuthenticationError extends Error {
+  constructor(
+    message: string,
+    /** RFC 6750 error code: absent when no credentials were sent. */
+    readonly code?: 'invalid_request' | 'invalid_token',
+  ) {
+    super(message);
+  }
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UsersService,
+    private readonly apiKeys: ApiKeysService,
+    private readonly jwt: JwtService,
+    private readonly attempts: LoginAttempts,
+  ) {}
+
+  async login(input: LoginDto, ip: string): Promise<LoginResponse> {
+    await this.attempts.assertAllowed(input.email, ip);
+    const user = await this.users.verifyCredentials(input.email, input.password);
+    if (!user) {
+      await this.attempts.recordFailure(input.email, ip);
+      throw new ProblemException(401, INVALID_CREDENTIALS);
+    }
+    await this.attempts.reset(input.email, ip);
+    return {
+      accessToken: await this.issueAccessToken(user),
+      tokenType: 'Bearer',
+      expiresIn: ACCESS_TOKEN_TTL_SECONDS,
+      user: toUserView(user),
+    };
+  }
+
+  issueAccessToken(user: Pick<User, 'id'>): Promise<string> {
+    const claims: AccessTokenClaims = { sub: user.id, typ: 'access' };
+    return this.jwt.signAsync(claims, { expiresIn: ACCESS_TOKEN_TTL_SECONDS, algorithm: 'HS256' });
+  }
+
+  /**
+   * Resolves an `Authorization` header value into the caller. Throws AuthenticationError when
+   * credentials are missing, malformed, expired, revoked or belong to a disabled user.
+   */
+  async authenticate(authorization: string | undefined): Promise<Principal> {
+    if (authorization === undefined || authorization.trim() === '') {
+      throw new AuthenticationError('Send credentials as "Authorization: Bearer <token>".');
+    }
+    const match = /^Bearer +([\x21-\x7e]+)\s*$/i.exec(authorization);
+    if (!match) {
+      throw new AuthenticationError(
+        'The Authorization header must be "Bearer <token>" with an access token or API key.',
+        'invalid_request',
+      );
+    }
+    const token = match[1];
+    if (token.startsWith('ck_')) {
+      const principal = looksLikeApiKey(token) ? await this.apiKeys.authenticate(token) : null;
+      if (!principal) throw new AuthenticationError('The API key is unknown or revoked.', 'invalid_token');
+      return principal;
+    }
+    return this.authenticateAccessToken(token);
+  }
+
+  async me(principal: Principal): Promise<MeView> {
+    const base = { kind: principal.kind, id: principal.id, name: principal.name, roles: principal.roles };
+    if (principal.kind === 'api_key') return { ...base, apiKey: await this.apiKeys.get(principal.id) };
+    return { ...base, user: await this.users.getOwn(principal.id) };
+  }
+
+  private async authenticateAccessToken(token: string): Promise<Principal> {
+    let claims: AccessTokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, { algorithms: ['HS256'] });
+    } catch (error) {
+      const expired = (error as Error).name === 'TokenExpiredError';
+      throw new AuthenticationError(
+        expired ? 'The access token has expired; sign in again.' : 'The access token is invalid.',
+        'invalid_token',
+      );
+    }
+    if (claims?.typ !== 'access' || typeof claims.sub !== 'string' || !UUID.test(claims.sub)) {
+      throw new AuthenticationError('The access token is invalid.', 'invalid_token');
+    }
+    const user = await this.users.findIdentity(claims.sub);
+    if (!user || !user.active) {
+      throw new AuthenticationError('The account is disabled or no longer exists.', 'invalid_token');
+    }
+    return { kind: 'user', id: user.id, name: user.name, roles: user.roles };
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,0 +1,65 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import {
+  ALLOWED_ROLES,
+  ProblemException,
+  PUBLIC_ROUTE,
+  RequestWithPrincipal,
+  Role,
+} from '@claimdesk/platform';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AuthenticationError, AuthService } from '../auth.service';
+
+/** Roles a route allows, as declared by `@Roles(...)`; `admin` may always. */
+export function mayCall(allowed: readonly Role[] | undefined, held: readonly Role[]): boolean {
+  if (!allowed) return true;
+  return held.some((role) => role === 'admin' || allowed.includes(role));
+}
+
+/**
+ * The one global guard: resolves `Authorization: Bearer <access token | ck_ key>` into
+ * `request.principal`, then applies `@Public()` and `@Roles(...)`. Missing or bad credentials
+ * → 401 with `WWW-Authenticate`; the wrong role → 403.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const http = context.switchToHttp();
+    const request = http.getRequest<FastifyRequest & RequestWithPrincipal>();
+    const targets = [context.getHandler(), context.getClass()];
+    const authorization = request.headers.authorization;
+
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) {
+      // Credentials are optional here: use them when they are good, ignore them when not.
+      if (authorization)
+        request.principal = await this.auth.authenticate(authorization).catch(() => undefined);
+      return true;
+    }
+
+    try {
+      request.principal = await this.auth.authenticate(authorization);
+    } catch (error) {
+      if (!(error instanceof AuthenticationError)) throw error;
+      const challenge = error.code
+        ? `Bearer realm="claimdesk", error="${error.code}", error_description="${error.message.replace(/"/g, "'")}"`
+        : 'Bearer realm="claimdesk"';
+      void http.getResponse<FastifyReply>().header('www-authenticate', challenge);
+      throw new ProblemException(401, error.message);
+    }
+
+    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
+    if (!mayCall(allowed, request.principal.roles)) {
+      throw new ProblemException(
+        403,
+        `This needs the role ${[...new Set<Role>(['admin', ...(allowed ?? [])])].join(' or ')}.`,
+      );
+    }
+    return true;
+  }
+}
