@@ -73,9 +73,40 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** Comma-separated browser origins allowed to call the API (the review dashboard's); none by default. */
   @IsOptional()
   @IsString()
   CORS_ORIGINS?: string;
+
+  /**
+   * Which proxies may set X-Forwarded-For: `false` (none, the default), `true` (any: only behind a
+   * proxy that overwrites it), a hop count, or comma-separated addresses/CIDRs. Rate limits key on the result.
+   */
+  @Matches(/^(true|false|\d{1,2}|[0-9a-fA-F.:/, ]+)$/, {
+    message: 'must be true, false, a hop count or a list of addresses',
+  })
+  TRUST_PROXY = 'false';
+
+  /** Requests a minute per user, API key or (anonymous) address, counted across all API replicas. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  RATE_LIMIT_PER_MINUTE = 600;
+
+  /** How often the outbox relay looks for events when no LISTEN/NOTIFY wake-up arrives (ms). */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(50)
+  @Max(3_600_000)
+  OUTBOX_POLL_MS = 2000;
+
+  /** Events the relay locks and enqueues per transaction. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  OUTBOX_BATCH_SIZE = 100;
 
   /** The secret used for tokens: the configured one, or a random one per development process. */
   get jwtSecret(): string {
@@ -84,9 +115,18 @@ export class AppConfig {
   }
 
   private generatedJwtSecret?: string;
+
+  /** TRUST_PROXY in the form Fastify takes. */
+  get trustProxy(): boolean | number | string {
+    if (this.TRUST_PROXY === 'true' || this.TRUST_PROXY === 'false') return this.TRUST_PROXY === 'true';
+    return /^\d+$/.test(this.TRUST_PROXY) ? Number(this.TRUST_PROXY) : this.TRUST_PROXY;
+  }
 }
 
 export class ConfigError extends Error {}
+
+/** Connection URLs may carry a password; the start-up error names the variable without echoing it. */
+const withoutCredentials = (value: string) => value.replace(/:[^@\s/]*@/g, ':***@');
 
 /** Reads and validates the environment; throws a ConfigError whose message is one line naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -103,7 +143,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // A value of the wrong type is best explained by the type check, not by a range check after it.
     const reason =
       constraints.isInt ?? constraints.isBoolean ?? Object.values(constraints)[0] ?? 'is invalid';
-    const shown = /SECRET|PASSWORD/.test(first.property) ? '' : ` (got "${String(first.value)}")`;
+    const shown = /SECRET|PASSWORD/.test(first.property)
+      ? ''
+      : ` (got "${withoutCredentials(String(first.value))}")`;
     throw new ConfigError(
       `Invalid configuration: ${first.property} ${reason.replace(`${first.property} `, '')}${shown}`,
     );

@@ -1,0 +1,2 @@
+export * from './demo-desk.data';
+export * from './demo-desk.loader';
