@@ -43,4 +43,25 @@ describe('platform conventions', () => {
     expect(response.data.openapi).toMatch(/^3\./);
     expect(Object.keys(response.data.paths)).toContain('/health/ready');
   });
+
+  it('exposes Prometheus metrics with request latency by route template', async () => {
+    await api.request({ method: 'GET', url: '/health/live' });
+    const response = await api.request({ method: 'GET', url: '/metrics' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('text/plain');
+    expect(response.body).toMatch(
+      /claimdesk_http_request_duration_seconds_count\{method="GET",route="\/health\/live",status="200"\} [1-9]/,
+    );
+  });
+
+  it('answers malformed JSON with a problem+json 400', async () => {
+    const response = await api.request({
+      method: 'POST',
+      url: '/v1/anything',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"text": ',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+  });
 });

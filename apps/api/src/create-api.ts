@@ -2,10 +2,11 @@ import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import { AppConfig, PROBLEM_CONTENT_TYPE, requestIdFor, toProblem } from '@claimdesk/platform';
+import { AppConfig, Metrics, requestIdFor } from '@claimdesk/platform';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { buildOpenApi } from './docs/openapi';
+import { recordHttpMetrics } from './metrics/metrics.http';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -13,25 +14,25 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 export async function createApi(config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     genReqId: requestIdFor,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
+    // Fastify's own JSON parser stays; Nest's extra url-encoded parser would let form bodies through.
+    bodyParser: false,
   });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
+  // The API speaks JSON only: any other body type is answered 415 instead of being half-parsed.
+  fastify.removeContentTypeParser(['text/plain']);
   fastify.addHook('onRequest', async (request, reply) => {
     (request.raw as typeof request.raw & { id?: string }).id = request.id;
     void reply.header('x-request-id', request.id);
   });
-  // Errors raised by Fastify itself (unparseable JSON, wrong content type, oversized body) never reach Nest's filters.
-  fastify.setErrorHandler((error, request, reply) => {
-    const problem = toProblem(error, request);
-    void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
-  });
+  recordHttpMetrics(fastify, app.get(Metrics));
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -44,7 +45,7 @@ export async function createApi(config: AppConfig): Promise<NestFastifyApplicati
   });
   app.enableCors({
     origin: config.CORS_ORIGINS ? config.CORS_ORIGINS.split(',').map((origin) => origin.trim()) : false,
-    exposedHeaders: ['etag', 'x-request-id', 'idempotent-replayed', 'retry-after'],
+    exposedHeaders: ['etag', 'x-request-id', 'idempotent-replayed', 'retry-after', 'www-authenticate'],
   });
 
   SwaggerModule.setup('docs', app, buildOpenApi(app), { jsonDocumentUrl: 'docs-json' });

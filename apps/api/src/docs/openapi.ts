@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { Problem } from '@claimdesk/platform';
+import { Problem, ROLES } from '@claimdesk/platform';
+import { describeAccess, listRoutes } from '../auth/route-access';
 
 const problemResponses: Record<string, string> = {
   '400': 'Invalid input: one entry per bad field in `errors`.',
@@ -21,18 +22,33 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
     .build();
   const document = SwaggerModule.createDocument(app, config, { extraModels: [Problem] });
   const problemSchema = { $ref: '#/components/schemas/Problem' };
+  const access = new Map(listRoutes(app).map((route) => [`${route.method} ${route.path}`, route]));
   for (const [path, item] of Object.entries(document.paths)) {
     for (const [method, operation] of Object.entries(item) as [string, Record<string, unknown>][]) {
       if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
+      // Who may call it comes from the same @Public/@Roles metadata the auth guard reads.
+      const route = access.get(`${method.toUpperCase()} ${path}`);
+      const isPublic = route?.public ?? false;
+      if (route && !isPublic) {
+        operation.security = [{ bearer: [] }];
+        operation['x-roles'] = route.roles ? [...new Set(['admin', ...route.roles])] : [...ROLES];
+      }
+      if (route) {
+        const note = describeAccess(route);
+        operation.description = operation.description ? `${String(operation.description)}\n\n${note}` : note;
+      }
       const responses = (operation.responses ??= {}) as Record<string, unknown>;
-      const codes = path.startsWith('/health') || path === '/metrics' ? [] : Object.keys(problemResponses);
+      const codes =
+        path.startsWith('/health') || path === '/metrics'
+          ? []
+          : Object.keys(problemResponses).filter((code) => !isPublic || (code !== '401' && code !== '403'));
       for (const code of codes) {
         responses[code] ??= {
           description: problemResponses[code],
           content: { 'application/problem+json': { schema: problemSchema } },
         };
       }
-      if (method === 'post' && path.startsWith('/v1/')) {
+      if (method === 'post' && path.startsWith('/v1/') && !route?.noIdempotency) {
         const parameters = (operation.parameters ??= []) as unknown[];
         parameters.push({
           name: 'Idempotency-Key',

@@ -1,0 +1,6 @@
+import { Global, Module } from '@nestjs/common';
+import { Metrics } from './metrics';
+
+@Global()
+@Module({ providers: [{ provide: Metrics, useFactory: () => new Metrics() }], exports: [Metrics] })
+export class MetricsModule {}
