@@ -8,4 +8,9 @@ async function main(): Promise<void> {
   worker.get(Logger).log('worker started', 'Worker');
 }
 
-void main();
+main().catch((error: unknown) => {
+  // One line for operators (for example a job without a handler); the stack only when it helps.
+  process.stderr.write(`worker failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  if (error instanceof Error && process.env.LOG_LEVEL === 'debug') process.stderr.write(`${error.stack}\n`);
+  process.exit(1);
+});

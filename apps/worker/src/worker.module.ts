@@ -1,5 +1,17 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AppConfig, ConfigModule, DatabaseModule, LoggingModule, RedisModule } from '@claimdesk/platform';
+import { OutboxModule } from '@claimdesk/outbox';
+import {
+  AppConfig,
+  ConfigModule,
+  DatabaseModule,
+  JobWorkersModule,
+  LoggingModule,
+  QueueModule,
+  RedisModule,
+} from '@claimdesk/platform';
+import { ReviewJobsModule } from '@claimdesk/review';
+import { NotificationJobsModule } from '@claimdesk/notifications';
+import { WebhooksJobsModule } from '@claimdesk/webhooks';
 
 /** The worker: BullMQ processors and schedulers over the same feature libraries the API uses. */
 @Module({})
@@ -7,7 +19,18 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule, DatabaseModule, RedisModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule,
+        DatabaseModule,
+        RedisModule,
+        QueueModule,
+        JobWorkersModule,
+        OutboxModule,
+        ReviewJobsModule,
+        NotificationJobsModule,
+        WebhooksJobsModule,
+      ],
     };
   }
 }

@@ -1,2 +1,4 @@
 export * from './test-api';
 export * from './sessions';
+export * from './test-worker';
+export * from './wait-for';

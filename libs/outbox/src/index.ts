@@ -1,0 +1,3 @@
+export * from './outbox-relay.service';
+export * from './outbox-subscribers';
+export * from './outbox.module';

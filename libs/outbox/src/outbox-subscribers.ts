@@ -1,0 +1,26 @@
+import { notifiesAbout } from '@claimdesk/notifications';
+import type { EventJobName } from '@claimdesk/platform';
+import { isWebhookEventType } from '@claimdesk/webhooks';
+
+/**
+ * Who hears about which domain events: the one place that maps an event type to the jobs the
+ * relay enqueues for it. Notifications and webhooks add their rows here when their handlers land.
+ */
+export const OUTBOX_SUBSCRIBERS: ReadonlyArray<{
+  job: EventJobName;
+  accepts: (eventType: string) => boolean;
+}> = [
+  // Review keeps its timers and queue state in step with every change to a claim.
+  { job: 'review.event', accepts: (eventType) => eventType.startsWith('claim.') },
+  // Notifications tell the people concerned (assignee, submitter, mentioned users, editors).
+  { job: 'notifications.event', accepts: notifiesAbout },
+  // Webhooks fan the events newsrooms may subscribe to out to their endpoints.
+  { job: 'webhooks.event', accepts: isWebhookEventType },
+];
+
+/** The jobs to enqueue for one event, in subscriber order; empty when nobody listens. */
+export function jobsForEvent(eventType: string): EventJobName[] {
+  return OUTBOX_SUBSCRIBERS.filter((subscriber) => subscriber.accepts(eventType)).map(
+    (subscriber) => subscriber.job,
+  );
+}

@@ -1,0 +1,5 @@
+export * from './job-handlers';
+export * from './job-queue.service';
+export * from './job-registry';
+export * from './job-workers.module';
+export * from './queue.module';

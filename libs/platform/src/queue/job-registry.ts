@@ -1,0 +1,124 @@
+import type { JobsOptions } from 'bullmq';
+
+/** One BullMQ queue per kind of work, so a backlog of one kind never starves another. */
+export const QueueName = {
+  Review: 'review',
+  Notifications: 'notifications',
+  Webhooks: 'webhooks',
+} as const;
+export type QueueName = (typeof QueueName)[keyof typeof QueueName];
+export const QUEUE_NAMES: readonly QueueName[] = Object.values(QueueName);
+
+/** Jobs fanned out by the outbox relay carry the event id only; the handler reads the row. */
+export interface EventJobPayload {
+  eventId: string;
+}
+
+/** Mails one stored notification. */
+export interface EmailJobPayload {
+  notificationId: string;
+}
+
+/** The daily digest, run by a BullMQ job scheduler: it mails whatever is waiting when it runs. */
+export type DigestJobPayload = Record<never, never>;
+
+/** One attempt at one webhook message; `ticket` is the message's dispatch number (see webhooks' dispatcher). */
+export interface WebhookDeliverPayload {
+  deliveryId: string;
+  ticket: number;
+}
+
+/**
+ * Every job name and the payload its handler receives. Payloads carry ids only: the truth is a
+ * row in PostgreSQL, so a retried job reads the current state instead of a stale copy.
+ *
+ * Adding a name here is a promise that some handler takes it: the worker refuses to start until
+ * exactly one `@OnJob(name)` method exists (see job-handlers.ts). That is why the jobs planned for
+ * later features are not listed yet; they arrive with their handlers:
+ *   'review.due_soon' / 'review.overdue': { claimId: string; assignmentId: string }   (queue review)
+ */
+export interface JobPayloads {
+  'review.event': EventJobPayload;
+  'notifications.event': EventJobPayload;
+  'notifications.email': EmailJobPayload;
+  'notifications.digest': DigestJobPayload;
+  'webhooks.event': EventJobPayload;
+  'webhooks.deliver': WebhookDeliverPayload;
+}
+
+export type JobName = keyof JobPayloads;
+
+/** The job names whose payload is an event id: the ones the outbox relay may enqueue. */
+export type EventJobName = { [N in JobName]: JobPayloads[N] extends EventJobPayload ? N : never }[JobName];
+
+interface JobDefinition<N extends JobName> {
+  queue: QueueName;
+  /** What makes two jobs of this name the same job; becomes the BullMQ job id. */
+  key: (payload: JobPayloads[N]) => string;
+  attempts: number;
+  /** First retry delay; each later one doubles it. */
+  backoffMs: number;
+}
+
+const eventKey = (payload: EventJobPayload) => payload.eventId;
+
+/** The mapped type makes the compiler insist on a definition for every job name. */
+export const JOB_DEFINITIONS: { readonly [N in JobName]: JobDefinition<N> } = {
+  'review.event': { queue: QueueName.Review, key: eventKey, attempts: 8, backoffMs: 1000 },
+  'notifications.event': { queue: QueueName.Notifications, key: eventKey, attempts: 8, backoffMs: 1000 },
+  // Mail servers refuse for minutes at a time: ten tries over about four hours.
+  'notifications.email': {
+    queue: QueueName.Notifications,
+    key: (payload) => payload.notificationId,
+    attempts: 10,
+    backoffMs: 15_000,
+  },
+  'notifications.digest': { queue: QueueName.Notifications, key: () => 'daily', attempts: 6, backoffMs: 60_000 },
+  'webhooks.event': { queue: QueueName.Webhooks, key: eventKey, attempts: 8, backoffMs: 1000 },
+  // Delivery retries are the message's own schedule (in PostgreSQL); these only cover a failing database.
+  'webhooks.deliver': {
+    queue: QueueName.Webhooks,
+    key: (payload) => `${payload.deliveryId}.${payload.ticket}`,
+    attempts: 3,
+    backoffMs: 2000,
+  },
+};
+
+export const JOB_NAMES = Object.keys(JOB_DEFINITIONS) as JobName[];
+
+export function queueOf(name: JobName): QueueName {
+  return JOB_DEFINITIONS[name].queue;
+}
+
+// BullMQ rejects custom ids that parse as integers and ids containing ':' (it reserves that shape
+// for its own repeatable jobs), and the id ends up in Redis keys and Bull Board URLs. So the id is
+// `<job name>-<key>` restricted to URL-safe characters; the job name prefix keeps it from ever
+// being an integer and keeps ids of different jobs for one event apart.
+const SAFE_KEY = /^[A-Za-z0-9_.-]{1,200}$/;
+
+/** The deterministic BullMQ job id: the same job enqueued twice is stored once. */
+export function jobId<N extends JobName>(name: N, payload: JobPayloads[N]): string {
+  const key = JOB_DEFINITIONS[name].key(payload);
+  if (!SAFE_KEY.test(key)) throw new Error(`Unsafe job key for ${name}: ${JSON.stringify(key)}`);
+  return `${name}-${key}`;
+}
+
+const HOUR_SECONDS = 3600;
+
+/**
+ * Every option of every job, decided here rather than at call sites.
+ *
+ * Dedupe by job id only holds while BullMQ still holds the job, so finished jobs are kept for a
+ * day: a replay of the outbox within that window enqueues nothing. Older replays would run the
+ * handler again, which is safe because handlers are idempotent (they read rows by id).
+ */
+export function jobOptions<N extends JobName>(name: N, payload: JobPayloads[N]): JobsOptions {
+  const definition = JOB_DEFINITIONS[name];
+  return {
+    jobId: jobId(name, payload),
+    attempts: definition.attempts,
+    backoff: { type: 'exponential', delay: definition.backoffMs },
+    removeOnComplete: { age: 24 * HOUR_SECONDS, count: 50_000 },
+    removeOnFail: { age: 14 * 24 * HOUR_SECONDS, count: 50_000 },
+  };
+}

@@ -1,0 +1,87 @@
+import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { Job, UnrecoverableError, Worker } from 'bullmq';
+import { AppConfig } from '../config/app-config';
+import { assertJobHandlers, FoundJobHandler, JOB_HANDLER } from './job-handlers';
+import { JOB_DEFINITIONS, JOB_NAMES, JobName, QueueName } from './job-registry';
+import { bullConnection } from './queue.module';
+
+type BoundHandler = FoundJobHandler & { run: (payload: unknown, job: Job) => Promise<unknown> };
+
+/** Jobs one worker process runs at once per queue; handlers mostly wait on PostgreSQL and HTTP. */
+const CONCURRENCY = 8;
+
+/**
+ * Finds every `@OnJob` handler, refuses to start unless each job name has exactly one, then runs
+ * one BullMQ worker per queue that has jobs, dispatching by job name. On shutdown the workers stop
+ * taking jobs and wait for the running ones to finish.
+ */
+@Injectable()
+export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(JobWorkers.name);
+  private readonly workers: Worker[] = [];
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+    private readonly reflector: Reflector,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const handlers = this.findHandlers();
+    assertJobHandlers(handlers);
+    const byName = new Map(handlers.map((handler) => [handler.name as JobName, handler]));
+    const queues = new Set<QueueName>(JOB_NAMES.map((name) => JOB_DEFINITIONS[name].queue));
+    for (const queue of queues) {
+      const worker = new Worker(queue, (job) => this.process(byName, job), {
+        connection: bullConnection(this.config),
+        prefix: this.config.QUEUE_PREFIX,
+        concurrency: CONCURRENCY,
+      });
+      // Without a listener an 'error' event would crash the process; BullMQ reconnects by itself.
+      worker.on('error', (error) => this.logger.error(`queue ${queue}: ${error.message}`));
+      worker.on('failed', (job, error) =>
+        this.logger.warn(
+          `job ${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? '?'}): ${error.message}`,
+        ),
+      );
+      this.workers.push(worker);
+    }
+    this.logger.log(`processing ${[...queues].join(', ')} with handlers for ${JOB_NAMES.join(', ')}`);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all(this.workers.splice(0).map((worker) => worker.close()));
+  }
+
+  private async process(handlers: ReadonlyMap<JobName, BoundHandler>, job: Job): Promise<unknown> {
+    const handler = handlers.get(job.name as JobName);
+    // A job name the registry does not know was enqueued by a different version; retrying won't help.
+    if (!handler) throw new UnrecoverableError(`no handler for job "${job.name}"`);
+    return handler.run(job.data, job);
+  }
+
+  private findHandlers(): BoundHandler[] {
+    const found: BoundHandler[] = [];
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance: unknown = wrapper.instance;
+      if (!instance || typeof instance !== 'object' || !wrapper.isDependencyTreeStatic()) continue;
+      const prototype = Object.getPrototypeOf(instance) as object | null;
+      if (!prototype) continue;
+      for (const method of this.scanner.getAllMethodNames(prototype)) {
+        const fn = (instance as Record<string, unknown>)[method];
+        if (typeof fn !== 'function') continue;
+        const name = this.reflector.get<string | undefined>(JOB_HANDLER, fn);
+        if (name === undefined) continue;
+        found.push({
+          name,
+          owner: `${instance.constructor.name}.${method}`,
+          run: (payload, job) =>
+            (fn as (p: unknown, j: Job) => Promise<unknown>).call(instance, payload, job),
+        });
+      }
+    }
+    return found;
+  }
+}

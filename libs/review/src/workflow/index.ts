@@ -1,0 +1,2 @@
+export * from './verdicts';
+export * from './workflow';
