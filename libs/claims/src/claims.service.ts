@@ -13,6 +13,7 @@ import {
 } from '@claimdesk/platform';
 import { EntityManager } from 'typeorm';
 import { ClaimStatus, CreatorKind, EvidenceStatus, Priority, Verdict } from './claim.entity';
+import { claimWorkflowView, reviewsOf } from './claim-workflow';
 import {
   ClaimListItemView,
   ClaimSummaryView,
@@ -232,7 +233,7 @@ export class ClaimsService {
       for (const [index, stance] of (input.stances ?? []).entries()) {
         stances.push(await this.insertStance(manager, row.id, stance, principal, `stances[${index}]`));
       }
-      const claim = await this.load(manager, row.id);
+      const claim = await this.load(manager, row.id, principal);
       await this.events.append(manager, 'claim.created', row.id, principal, {
         version: claim.version,
         claim: {
@@ -249,8 +250,9 @@ export class ClaimsService {
     });
   }
 
-  async get(id: string): Promise<ClaimView> {
-    return this.load(this.transactions.manager, id);
+  /** The claim as `GET /v1/claims/:id` shows it to `principal` (whose role decides `allowedActions` and drafts). */
+  async get(id: string, principal?: Principal): Promise<ClaimView> {
+    return this.load(this.transactions.manager, id, principal);
   }
 
   /** Newest first, keyset-paged on (created_at, id) so inserts never shift or repeat a page. */
@@ -349,7 +351,7 @@ export class ClaimsService {
         ...(input.tags ? { tags: uniqueTags(input.tags) } : {}),
       };
       const changed = fields.filter((field) => !sameValue(field, presented(field, current), next[field]));
-      if (changed.length === 0) return this.load(manager, id);
+      if (changed.length === 0) return this.load(manager, id, principal);
 
       const params: unknown[] = [id];
       const assignments = changed.map((field) => {
@@ -375,9 +377,11 @@ export class ClaimsService {
           version: updated.version,
           before: { evidenceStatus: before.evidenceStatus },
           after: { evidenceStatus: after.evidenceStatus },
+          from: before.evidenceStatus,
+          to: after.evidenceStatus,
         });
       }
-      return this.load(manager, id);
+      return this.load(manager, id, principal);
     });
   }
 
@@ -475,8 +479,12 @@ export class ClaimsService {
     return this.events.history(id);
   }
 
-  /** The claim as `GET /v1/claims/:id` shows it, read with `manager` (so inside a transaction it sees its writes). */
-  async load(manager: EntityManager, id: string): Promise<ClaimView> {
+  /**
+   * The claim as `GET /v1/claims/:id` shows it to `principal`, read with `manager` (so inside a
+   * transaction it sees its writes). Without a principal (webhooks, notifications) it is the public
+   * view: published reviews only, no allowed actions.
+   */
+  async load(manager: EntityManager, id: string, principal?: Principal): Promise<ClaimView> {
     const [row]: ClaimRow[] = await manager.query(`SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.id = $1`, [
       id,
     ]);
@@ -489,13 +497,17 @@ export class ClaimsService {
     const sources: SourceRow[] = row.source_id
       ? await manager.query(`SELECT ${SOURCE_COLUMNS} FROM sources WHERE id = $1`, [row.source_id])
       : [];
+    const reviews = await reviewsOf(manager, id);
+    // Notes belong to the review feature; the claim view only counts them (served by notes_claim_idx).
+    const [notes]: { count: number }[] = await manager.query(
+      `SELECT count(*)::int AS count FROM notes WHERE claim_id = $1`,
+      [id],
+    );
     return {
       ...toSummaryView(row, sources[0] ? toSourceView(sources[0]) : null, stances.map(toStanceView)),
       evidence: evidence.map(toEvidenceView),
-      // Notes and reviews are separate features that extend this view when they land.
-      notesCount: 0,
-      currentReview: null,
-      allowedActions: [],
+      notesCount: notes.count,
+      ...claimWorkflowView({ status: row.status, assigneeId: row.assignee_id }, reviews, principal),
     };
   }
 

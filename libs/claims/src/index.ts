@@ -1,4 +1,5 @@
 export * from './claim.entity';
+export * from './claim-workflow';
 export * from './claims.module';
 export * from './claims.service';
 export * from './dto/claim.view';
@@ -6,9 +7,11 @@ export * from './dto/create-claim.dto';
 export * from './dto/create-evidence.dto';
 export * from './dto/create-stance.dto';
 export * from './dto/list-claims-query.dto';
+export * from './dto/review.view';
 export * from './dto/similar-claims-query.dto';
 export * from './dto/source-input.dto';
 export * from './dto/update-claim.dto';
+export * from './dto/validators';
 export * from './evidence.entity';
 export * from './normalise-url';
 export * from './source.entity';

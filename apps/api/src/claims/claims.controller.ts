@@ -102,9 +102,10 @@ export class ClaimsController {
   @ApiProblemResponse(404, 'No claim has this id.')
   async get(
     @Param('id', uuidParam('id')) id: string,
+    @CurrentPrincipal() principal: Principal | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ClaimView> {
-    const claim = await this.claims.get(id);
+    const claim = await this.claims.get(id, principal);
     void reply.header('etag', etagFor(claim.version));
     return claim;
   }

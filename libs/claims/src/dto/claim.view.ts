@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ACTOR_KINDS, ActorKind, STANCE_TYPES, StanceType } from '@claimdesk/actors';
+import { WORKFLOW_ACTIONS, WorkflowAction } from '@claimdesk/review/workflow';
 import {
   CLAIM_STATUSES,
   ClaimStatus,
@@ -19,6 +20,7 @@ import {
   RELIABILITIES,
   Reliability,
 } from '../evidence.entity';
+import { ReviewView } from './review.view';
 
 export class CreatorView {
   @ApiProperty({ enum: ['user', 'api_key'] })
@@ -198,19 +200,35 @@ export class ClaimView extends ClaimSummaryView {
   notesCount: number;
 
   @ApiProperty({
-    type: Object,
+    type: ReviewView,
     nullable: true,
-    description: 'The review in progress; null while the claim has none.',
-    example: null,
+    description:
+      'The latest review (pending, sent back or published); null while the claim has none. Shown to desk members only: newsroom keys get null.',
   })
-  currentReview: Record<string, unknown> | null;
+  currentReview: ReviewView | null;
 
   @ApiProperty({
-    type: [String],
-    description: 'The workflow actions the caller may take now (see the review workflow).',
-    example: [],
+    type: ReviewView,
+    nullable: true,
+    description: 'The review now published (the latest correction, if any); null until one is published.',
   })
-  allowedActions: string[];
+  publishedReview: ReviewView | null;
+
+  @ApiProperty({
+    type: [ReviewView],
+    description:
+      'Every review ever published, oldest first. A reopened claim keeps them all: each correction names the review it corrects in `correctsReviewId`.',
+  })
+  publishedReviews: ReviewView[];
+
+  @ApiProperty({
+    enum: WORKFLOW_ACTIONS,
+    isArray: true,
+    description:
+      'The workflow actions the caller may take now, from the workflow table (role, status, assignee and four-eyes rules). Always empty for newsroom keys.',
+    example: ['assign', 'dismiss'],
+  })
+  allowedActions: WorkflowAction[];
 }
 
 export class SimilarClaimView {

@@ -11,8 +11,9 @@ export type JobRequest = { [N in JobName]: { name: N; payload: JobPayloads[N] } 
 export class JobQueue {
   constructor(private readonly queues: ReadonlyMap<QueueName, Queue>) {}
 
-  add<N extends JobName>(name: N, payload: JobPayloads[N]): Promise<Job> {
-    return this.queueFor(name).add(name, payload, jobOptions(name, payload));
+  /** Enqueues one job; with `runAt` it waits until then (see jobOptions). */
+  add<N extends JobName>(name: N, payload: JobPayloads[N], runAt?: Date): Promise<Job> {
+    return this.queueFor(name).add(name, payload, jobOptions(name, payload, runAt));
   }
 
   /** Enqueues many jobs with one round trip per queue; jobs whose id already exists are skipped by BullMQ. */

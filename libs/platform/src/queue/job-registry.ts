@@ -29,16 +29,27 @@ export interface WebhookDeliverPayload {
 }
 
 /**
+ * A due-date timer of one assignment (review.due_soon / review.overdue). `dueAt` is the due date
+ * it was set for: the handler compares it with the claim's current one, so a rescheduled date
+ * leaves the old timer with nothing to do.
+ */
+export interface ReviewTimerPayload {
+  claimId: string;
+  assignmentId: string;
+  dueAt: string;
+}
+
+/**
  * Every job name and the payload its handler receives. Payloads carry ids only: the truth is a
  * row in PostgreSQL, so a retried job reads the current state instead of a stale copy.
  *
  * Adding a name here is a promise that some handler takes it: the worker refuses to start until
- * exactly one `@OnJob(name)` method exists (see job-handlers.ts). That is why the jobs planned for
- * later features are not listed yet; they arrive with their handlers:
- *   'review.due_soon' / 'review.overdue': { claimId: string; assignmentId: string }   (queue review)
+ * exactly one `@OnJob(name)` method exists (see job-handlers.ts), so a name arrives with its handler.
  */
 export interface JobPayloads {
   'review.event': EventJobPayload;
+  'review.due_soon': ReviewTimerPayload;
+  'review.overdue': ReviewTimerPayload;
   'notifications.event': EventJobPayload;
   'notifications.email': EmailJobPayload;
   'notifications.digest': DigestJobPayload;
@@ -58,13 +69,40 @@ interface JobDefinition<N extends JobName> {
   attempts: number;
   /** First retry delay; each later one doubles it. */
   backoffMs: number;
+  /**
+   * `false`: drop the job as soon as it completes instead of keeping it (and its id) for a day.
+   * For timers, whose dedupe is a row in PostgreSQL: setting the same timer again after it ran
+   * (a claim sent back into review) must schedule it again, not be swallowed by the old id.
+   */
+  keepCompleted?: false;
 }
 
 const eventKey = (payload: EventJobPayload) => payload.eventId;
+// One timer per assignment and due date: a replay stores nothing twice, a new date gets its own.
+const timerKey = (payload: ReviewTimerPayload) => {
+  const due = Date.parse(payload.dueAt);
+  if (!Number.isFinite(due))
+    throw new Error(`Review timer due date is not a date: ${JSON.stringify(payload.dueAt)}`);
+  return `${payload.assignmentId}.${due}`;
+};
 
 /** The mapped type makes the compiler insist on a definition for every job name. */
 export const JOB_DEFINITIONS: { readonly [N in JobName]: JobDefinition<N> } = {
   'review.event': { queue: QueueName.Review, key: eventKey, attempts: 8, backoffMs: 1000 },
+  'review.due_soon': {
+    queue: QueueName.Review,
+    key: timerKey,
+    attempts: 8,
+    backoffMs: 1000,
+    keepCompleted: false,
+  },
+  'review.overdue': {
+    queue: QueueName.Review,
+    key: timerKey,
+    attempts: 8,
+    backoffMs: 1000,
+    keepCompleted: false,
+  },
   'notifications.event': { queue: QueueName.Notifications, key: eventKey, attempts: 8, backoffMs: 1000 },
   // Mail servers refuse for minutes at a time: ten tries over about four hours.
   'notifications.email': {
@@ -73,7 +111,12 @@ export const JOB_DEFINITIONS: { readonly [N in JobName]: JobDefinition<N> } = {
     attempts: 10,
     backoffMs: 15_000,
   },
-  'notifications.digest': { queue: QueueName.Notifications, key: () => 'daily', attempts: 6, backoffMs: 60_000 },
+  'notifications.digest': {
+    queue: QueueName.Notifications,
+    key: () => 'daily',
+    attempts: 6,
+    backoffMs: 60_000,
+  },
   'webhooks.event': { queue: QueueName.Webhooks, key: eventKey, attempts: 8, backoffMs: 1000 },
   // Delivery retries are the message's own schedule (in PostgreSQL); these only cover a failing database.
   'webhooks.deliver': {
@@ -111,14 +154,18 @@ const HOUR_SECONDS = 3600;
  * Dedupe by job id only holds while BullMQ still holds the job, so finished jobs are kept for a
  * day: a replay of the outbox within that window enqueues nothing. Older replays would run the
  * handler again, which is safe because handlers are idempotent (they read rows by id).
+ *
+ * `runAt` makes a delayed job (a timer); a time already past runs it at once. Retries of a delayed
+ * job back off from when it ran, not from when it was scheduled.
  */
-export function jobOptions<N extends JobName>(name: N, payload: JobPayloads[N]): JobsOptions {
+export function jobOptions<N extends JobName>(name: N, payload: JobPayloads[N], runAt?: Date): JobsOptions {
   const definition = JOB_DEFINITIONS[name];
   return {
     jobId: jobId(name, payload),
     attempts: definition.attempts,
     backoff: { type: 'exponential', delay: definition.backoffMs },
-    removeOnComplete: { age: 24 * HOUR_SECONDS, count: 50_000 },
+    removeOnComplete: definition.keepCompleted === false ? true : { age: 24 * HOUR_SECONDS, count: 50_000 },
     removeOnFail: { age: 14 * 24 * HOUR_SECONDS, count: 50_000 },
+    ...(runAt ? { delay: Math.max(0, runAt.getTime() - Date.now()) } : {}),
   };
 }

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { MetricsModule } from '../metrics/metrics.module';
 import { JobWorkers } from './job-workers.service';
 
 /** Imported by the worker app only: the API enqueues jobs but never runs them. */
 @Module({
-  imports: [DiscoveryModule],
+  imports: [DiscoveryModule, MetricsModule],
   providers: [JobWorkers],
 })
 export class JobWorkersModule {}

@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown }
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
 import { AppConfig } from '../config/app-config';
+import { Metrics } from '../metrics/metrics';
 import { assertJobHandlers, FoundJobHandler, JOB_HANDLER } from './job-handlers';
 import { JOB_DEFINITIONS, JOB_NAMES, JobName, QueueName } from './job-registry';
 import { bullConnection } from './queue.module';
@@ -26,6 +27,7 @@ export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShut
     private readonly discovery: DiscoveryService,
     private readonly scanner: MetadataScanner,
     private readonly reflector: Reflector,
+    private readonly metrics: Metrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -59,7 +61,15 @@ export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShut
     const handler = handlers.get(job.name as JobName);
     // A job name the registry does not know was enqueued by a different version; retrying won't help.
     if (!handler) throw new UnrecoverableError(`no handler for job "${job.name}"`);
-    return handler.run(job.data, job);
+    const stop = this.metrics.jobDuration.startTimer({ job: job.name });
+    try {
+      const result = await handler.run(job.data, job);
+      stop({ outcome: 'completed' });
+      return result;
+    } catch (error) {
+      stop({ outcome: 'failed' });
+      throw error;
+    }
   }
 
   private findHandlers(): BoundHandler[] {

@@ -1,16 +1,31 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainEvent } from '@claimdesk/events';
 import { EventJobPayload, OnJob, TransactionService } from '@claimdesk/platform';
+import { AutoAssigner } from '../auto-assign/auto-assigner.service';
+import { ReviewTimers } from '../timers/review-timers.service';
 
 /**
- * Review's view of every claim event. For now it only reads and logs the event; due-date timers
- * and queue bookkeeping hook in here when the review queue lands.
+ * Events after which a claim may have a new assignment or due date, or be back in a status where
+ * its due date counts (a send-back): its timers are set again from the current rows.
  */
+const TIMER_EVENTS = new Set([
+  'claim.triaged',
+  'claim.assigned',
+  'claim.reopened',
+  'claim.sent_back',
+  'claim.updated',
+]);
+
+/** Review's view of every claim event: auto-assignment of triaged claims and due-date timers. */
 @Injectable()
 export class ReviewEventHandler {
   private readonly logger = new Logger(ReviewEventHandler.name);
 
-  constructor(private readonly transactions: TransactionService) {}
+  constructor(
+    private readonly transactions: TransactionService,
+    private readonly autoAssigner: AutoAssigner,
+    private readonly timers: ReviewTimers,
+  ) {}
 
   @OnJob('review.event')
   async handle(payload: EventJobPayload): Promise<void> {
@@ -20,6 +35,10 @@ export class ReviewEventHandler {
       this.logger.warn(`review.event: event ${payload.eventId} does not exist; nothing to do`);
       return;
     }
-    this.logger.debug(`review.event: ${event.type} #${event.id} on claim ${event.claimId ?? '-'}`);
+    const claimId = event.claimId;
+    if (!claimId) return;
+    // An auto-assignment commits its own `claim.assigned`, whose job then sets the timers.
+    if (event.type === 'claim.triaged' && this.autoAssigner.enabled) await this.autoAssigner.assign(claimId);
+    if (TIMER_EVENTS.has(event.type)) await this.timers.sync(claimId);
   }
 }

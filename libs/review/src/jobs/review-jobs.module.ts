@@ -1,10 +1,14 @@
 import { Module } from '@nestjs/common';
 import { EventsModule } from '@claimdesk/events';
+import { AutoAssigner } from '../auto-assign/auto-assigner.service';
+import { ReviewTimerHandler } from '../timers/review-timer.handler';
+import { ReviewTimers } from '../timers/review-timers.service';
 import { ReviewEventHandler } from './review-event.handler';
 
-/** Review's job handlers; imported by the worker. */
+/** Review's job handlers (claim events, due-date timers, auto-assignment); imported by the worker. Needs QueueModule. */
 @Module({
   imports: [EventsModule],
-  providers: [ReviewEventHandler],
+  providers: [ReviewEventHandler, ReviewTimers, ReviewTimerHandler, AutoAssigner],
+  exports: [ReviewTimers, AutoAssigner],
 })
 export class ReviewJobsModule {}

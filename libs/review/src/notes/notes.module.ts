@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { EventsModule } from '@claimdesk/events';
+import { Note } from './note.entity';
+import { NotesService } from './notes.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Note]), EventsModule],
+  providers: [NotesService],
+  exports: [NotesService],
+})
+export class NotesModule {}
