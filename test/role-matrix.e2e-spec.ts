@@ -73,6 +73,7 @@ const EXPECTED: Record<string, Access> = {
   'POST /v1/notifications/{id}/read': STAFF,
   'POST /v1/notifications/read-all': STAFF,
   'GET /v1/notifications/stream': STAFF,
+  'POST /v1/notifications/stream-token': STAFF,
   'PUT /v1/me/notification-preferences': STAFF,
   // webhooks (a newsroom manages its own; admin all)
   'POST /v1/webhooks': NEWSROOM,

@@ -15,6 +15,15 @@ export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 
 export const INVALID_CREDENTIALS = 'The e-mail address or password is wrong, or the account is disabled.';
 
+/** Stream tokens only open `GET /v1/notifications/stream`, so they live just long enough to connect. */
+export const STREAM_TOKEN_TTL_SECONDS = 60;
+const STREAM_TOKEN_AUDIENCE = 'claimdesk:notifications-stream';
+
+interface StreamTokenClaims {
+  sub: string;
+  typ: 'stream';
+}
+
 interface AccessTokenClaims {
   sub: string;
   typ: 'access';
@@ -61,6 +70,37 @@ export class AuthService {
     return this.jwt.signAsync(claims, { expiresIn: ACCESS_TOKEN_TTL_SECONDS, algorithm: 'HS256' });
   }
 
+  /** A token for `?token=` on the notification stream; refused as a Bearer token everywhere. */
+  issueStreamToken(user: Pick<User, 'id'>): Promise<string> {
+    const claims: StreamTokenClaims = { sub: user.id, typ: 'stream' };
+    return this.jwt.signAsync(claims, {
+      expiresIn: STREAM_TOKEN_TTL_SECONDS,
+      audience: STREAM_TOKEN_AUDIENCE,
+      algorithm: 'HS256',
+    });
+  }
+
+  /** Resolves a stream token into its user; throws AuthenticationError like `authenticate`. */
+  async authenticateStreamToken(token: string): Promise<Principal> {
+    let claims: StreamTokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<StreamTokenClaims>(token, {
+        algorithms: ['HS256'],
+        audience: STREAM_TOKEN_AUDIENCE,
+      });
+    } catch (error) {
+      const expired = (error as Error).name === 'TokenExpiredError';
+      throw new AuthenticationError(
+        expired ? 'The stream token has expired; ask for a new one.' : 'The stream token is invalid.',
+        'invalid_token',
+      );
+    }
+    if (claims?.typ !== 'stream' || typeof claims.sub !== 'string' || !UUID.test(claims.sub)) {
+      throw new AuthenticationError('The stream token is invalid.', 'invalid_token');
+    }
+    return this.userPrincipal(claims.sub);
+  }
+
   /**
    * Resolves an `Authorization` header value into the caller. Throws AuthenticationError when
    * credentials are missing, malformed, expired, revoked or belong to a disabled user.
@@ -105,7 +145,11 @@ export class AuthService {
     if (claims?.typ !== 'access' || typeof claims.sub !== 'string' || !UUID.test(claims.sub)) {
       throw new AuthenticationError('The access token is invalid.', 'invalid_token');
     }
-    const user = await this.users.findIdentity(claims.sub);
+    return this.userPrincipal(claims.sub);
+  }
+
+  private async userPrincipal(id: string): Promise<Principal> {
+    const user = await this.users.findIdentity(id);
     if (!user || !user.active) {
       throw new AuthenticationError('The account is disabled or no longer exists.', 'invalid_token');
     }

@@ -11,6 +11,7 @@ export * from './dto/me.view';
 export * from './dto/update-user.dto';
 export * from './dto/user.view';
 export * from './guards/auth.guard';
+export * from './guards/stream-token';
 export * from './handle';
 export * from './login-attempts';
 export * from './roles';

@@ -18,6 +18,7 @@ export const EVENT_TYPES = [
   'claim.note_added',
   'claim.due_soon',
   'claim.overdue',
+  'webhook.disabled',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

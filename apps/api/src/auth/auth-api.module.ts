@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AuthGuard, AuthModule, PrincipalThrottlerGuard, RedisThrottlerStorage } from '@claimdesk/auth';
+import { NotificationsModule } from '@claimdesk/notifications';
 import { AppConfig, REDIS } from '@claimdesk/platform';
 import Redis from 'ioredis';
 import { AdminBootstrap } from './admin-bootstrap';
@@ -13,6 +14,7 @@ import { UsersController } from './users.controller';
 @Module({
   imports: [
     AuthModule,
+    NotificationsModule,
     ThrottlerModule.forRootAsync({
       inject: [REDIS, AppConfig],
       useFactory: (redis: Redis, config: AppConfig) => ({

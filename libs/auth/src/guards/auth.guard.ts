@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import {
   ALLOWED_ROLES,
+  Principal,
   ProblemException,
   PUBLIC_ROUTE,
   RequestWithPrincipal,
@@ -9,6 +10,7 @@ import {
 } from '@claimdesk/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthenticationError, AuthService } from '../auth.service';
+import { ACCEPTS_STREAM_TOKEN } from './stream-token';
 
 /** Roles a route allows, as declared by `@Roles(...)`; `admin` may always. */
 export function mayCall(allowed: readonly Role[] | undefined, held: readonly Role[]): boolean {
@@ -43,7 +45,7 @@ export class AuthGuard implements CanActivate {
     }
 
     try {
-      request.principal = await this.auth.authenticate(authorization);
+      request.principal = await this.resolve(request, targets, authorization);
     } catch (error) {
       if (!(error instanceof AuthenticationError)) throw error;
       const challenge = error.code
@@ -61,5 +63,22 @@ export class AuthGuard implements CanActivate {
       );
     }
     return true;
+  }
+
+  /** The Authorization header, or (only on routes that accept one, and only without a header) a stream token. */
+  private resolve(
+    request: FastifyRequest,
+    targets: Parameters<Reflector['getAllAndOverride']>[1],
+    authorization: string | undefined,
+  ): Promise<Principal> {
+    const streamToken = (request.query as Record<string, unknown> | undefined)?.token;
+    if (
+      authorization === undefined &&
+      typeof streamToken === 'string' &&
+      this.reflector.getAllAndOverride<boolean>(ACCEPTS_STREAM_TOKEN, targets)
+    ) {
+      return this.auth.authenticateStreamToken(streamToken);
+    }
+    return this.auth.authenticate(authorization);
   }
 }

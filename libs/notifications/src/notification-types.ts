@@ -1,0 +1,27 @@
+/** What a notification is about; API.md lists these, and preferences may mute any of them. */
+export const NOTIFICATION_TYPES = [
+  'claim.assigned',
+  'claim.due_soon',
+  'claim.overdue',
+  'claim.sent_back',
+  'claim.published',
+  'note.mention',
+  'claim.evidence_added',
+] as const;
+export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+
+/** The domain events that can notify someone; the outbox relays only these to notifications. */
+export const NOTIFYING_EVENT_TYPES = [
+  'claim.assigned',
+  'claim.sent_back',
+  'claim.evidence_added',
+  'claim.due_soon',
+  'claim.overdue',
+  'claim.published',
+  'claim.note_added',
+] as const;
+export type NotifyingEventType = (typeof NOTIFYING_EVENT_TYPES)[number];
+
+export function notifiesAbout(eventType: string): eventType is NotifyingEventType {
+  return (NOTIFYING_EVENT_TYPES as readonly string[]).includes(eventType);
+}
