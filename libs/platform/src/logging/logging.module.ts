@@ -4,6 +4,11 @@ import type { IncomingMessage } from 'node:http';
 import { AppConfig } from '../config/app-config';
 import { requestIdFor } from './request-id';
 
+/** Browsers pass short-lived tokens in the query (SSE, the queue dashboard); keep them out of logs. */
+export function withoutQueryTokens(url: string): string {
+  return url.replace(/([?&](?:token|access_token)=)[^&#]*/gi, '$1[redacted]');
+}
+
 /** pino logs carrying the request id that the HTTP layer assigned (see create-api.ts). */
 @Module({
   imports: [
@@ -14,8 +19,19 @@ import { requestIdFor } from './request-id';
           level: config.LOG_LEVEL,
           genReqId: (request: IncomingMessage & { id?: string }) => request.id ?? requestIdFor(request),
           redact: {
-            paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.secret', '*.key'],
+            paths: [
+              'req.headers.authorization',
+              'req.headers.cookie',
+              'res.headers["set-cookie"]',
+              '*.password',
+              '*.secret',
+              '*.key',
+            ],
             censor: '[redacted]',
+          },
+          serializers: {
+            req: (request: { url?: string }) =>
+              request.url ? { ...request, url: withoutQueryTokens(request.url) } : request,
           },
           autoLogging: { ignore: (request: IncomingMessage) => request.url?.startsWith('/health') ?? false },
         },
