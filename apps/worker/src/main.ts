@@ -1,10 +1,15 @@
-import { exitOnConfigError, loadConfig } from '@claimdesk/platform';
+import { exitOnConfigError, loadConfig, Metrics } from '@claimdesk/platform';
 import { Logger } from 'nestjs-pino';
 import { createWorker } from './create-worker';
+import { serveWorkerMetrics } from './metrics-server';
 
 async function main(): Promise<void> {
   const config = exitOnConfigError(loadConfig);
   const worker = await createWorker(config);
+  if (config.WORKER_METRICS_PORT) {
+    const server = await serveWorkerMetrics(worker.get(Metrics), config.WORKER_METRICS_PORT);
+    process.once('SIGTERM', () => server.close());
+  }
   worker.get(Logger).log('worker started', 'Worker');
 }
 

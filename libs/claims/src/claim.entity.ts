@@ -6,18 +6,11 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
+import type { ClaimStatus, Verdict } from '@claimdesk/review/workflow';
 
-export const CLAIM_STATUSES = [
-  'submitted',
-  'triaged',
-  'assigned',
-  'in_review',
-  'in_approval',
-  'published',
-  'dismissed',
-] as const;
-export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
-
+// The workflow module owns the statuses and verdicts; the claim only stores them.
+export { CLAIM_STATUSES, VERDICTS } from '@claimdesk/review/workflow';
+export type { ClaimStatus, Verdict } from '@claimdesk/review/workflow';
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
@@ -29,17 +22,6 @@ export const EVIDENCE_STATUSES = [
   'debunked',
 ] as const;
 export type EvidenceStatus = (typeof EVIDENCE_STATUSES)[number];
-
-export const VERDICTS = [
-  'true',
-  'mostly_true',
-  'mixed',
-  'misleading',
-  'mostly_false',
-  'false',
-  'unproven',
-] as const;
-export type Verdict = (typeof VERDICTS)[number];
 
 export type CreatorKind = 'user' | 'api_key';
 

@@ -2,5 +2,5 @@ import { Global, Module } from '@nestjs/common';
 import { Metrics } from './metrics';
 
 @Global()
-@Module({ providers: [{ provide: Metrics, useFactory: () => new Metrics() }], exports: [Metrics] })
+@Module({ providers: [{ provide: Metrics, useFactory: () => Metrics.forProcess() }], exports: [Metrics] })
 export class MetricsModule {}

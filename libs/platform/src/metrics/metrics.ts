@@ -1,10 +1,18 @@
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
 /**
- * One Prometheus registry per process (API or worker). Metric objects are created here so every
- * feature records into the same names and labels.
+ * One Prometheus registry per process. Metric objects are created here so every feature records
+ * into the same names and labels. When the API and the worker share a process (`npm start`,
+ * `start:demo`) they share the registry, so the API's /metrics also shows job durations.
  */
 export class Metrics {
+  private static current?: Metrics;
+
+  static forProcess(): Metrics {
+    Metrics.current ??= new Metrics();
+    return Metrics.current;
+  }
+
   readonly registry = new Registry();
 
   readonly httpDuration = new Histogram({
@@ -30,7 +38,7 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  constructor() {
+  private constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'claimdesk_' });
   }
 }
