@@ -1,0 +1,5 @@
+export * from './build-claim-review';
+export * from './claim-review.module';
+export * from './claim-review.service';
+export * from './dto/claim-review.view';
+export * from './dto/claim-reviews-query.dto';

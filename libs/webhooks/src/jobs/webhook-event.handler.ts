@@ -1,0 +1,140 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ClaimsService, ClaimView } from '@claimdesk/claims';
+import { EventJobPayload, OnJob, ProblemException, TransactionService } from '@claimdesk/platform';
+import { EntityManager } from 'typeorm';
+import { WEBHOOK_EVENT_TYPES } from '../webhook-event-types';
+import { newMessageId } from '../webhooks.service';
+import { WebhookDispatcher } from './webhook-dispatcher';
+
+/** Earlier events of a claim older than this are history, not a fan-out to catch up on. */
+const CATCH_UP_WINDOW = `interval '1 day'`;
+
+interface EventRow {
+  id: string;
+  type: string;
+  claim_id: string | null;
+  actor_kind: 'user' | 'api_key' | null;
+  actor_id: string | null;
+  actor_name: string | null;
+  payload: Record<string, unknown>;
+  created_at: Date;
+}
+
+/**
+ * `webhooks.event`: turns one relayed domain event into one message per matching endpoint.
+ *
+ * An endpoint matches when it is active, subscribes to the event type, existed when the event
+ * happened, and (if it has a tag filter) the claim carries one of its tags. The body is built here
+ * once, `{type, timestamp, data: {claim, changes, actor}}` with the claim as `GET /v1/claims/:id`
+ * shows it at fan-out time (which may be a little after the event: `changes` is the event's own
+ * record), and stored, so every attempt sends the same bytes under the same `webhook-id`.
+ *
+ * Per-claim order needs every earlier event of the claim fanned out before this one can go: the
+ * relay's jobs run concurrently and may finish out of order. So under a per-claim advisory lock,
+ * the handler first fans out any earlier event of the same claim that has no fan-out record yet
+ * (webhook_fanouts), oldest first, then this one. Whichever job runs first does the work; the
+ * others find the records and stop. Delivery order then follows event ids (webhook-dispatcher.ts).
+ */
+@Injectable()
+export class WebhookEventHandler {
+  private readonly logger = new Logger(WebhookEventHandler.name);
+
+  constructor(
+    private readonly transactions: TransactionService,
+    private readonly claims: ClaimsService,
+    private readonly dispatcher: WebhookDispatcher,
+  ) {}
+
+  @OnJob('webhooks.event')
+  async handle(payload: EventJobPayload): Promise<void> {
+    const created = await this.transactions.run(async (manager) => {
+      const [event]: EventRow[] = await manager.query(`${EVENT_SELECT} WHERE id = $1`, [payload.eventId]);
+      if (!event) {
+        this.logger.warn(`webhooks.event: event ${payload.eventId} does not exist; nothing to do`);
+        return 0;
+      }
+      let events = [event];
+      if (event.claim_id) {
+        await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+          `webhooks:${event.claim_id}`,
+        ]);
+        events = await manager.query(
+          `${EVENT_SELECT}
+            WHERE claim_id = $1 AND id <= $2 AND type = ANY($3::text[])
+              AND (id = $2 OR created_at > now() - ${CATCH_UP_WINDOW})
+              AND NOT EXISTS (SELECT 1 FROM webhook_fanouts f WHERE f.event_id = events.id)
+            ORDER BY id`,
+          [event.claim_id, event.id, WEBHOOK_EVENT_TYPES],
+        );
+      }
+      let count = 0;
+      for (const each of events) count += await this.fanOut(manager, each);
+      return count;
+    });
+    if (created) await this.dispatcher.dispatchDue();
+  }
+
+  /** Records the fan-out of one event and inserts its messages; returns how many. */
+  private async fanOut(manager: EntityManager, event: EventRow): Promise<number> {
+    const recorded: unknown[] = await manager.query(
+      `INSERT INTO webhook_fanouts (event_id, claim_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`,
+      [event.id, event.claim_id],
+    );
+    if (!recorded.length) return 0;
+    const endpoints: { id: string; tags: string[] }[] = await manager.query(
+      `SELECT id, tags FROM webhooks
+        WHERE active AND $1 = ANY(events) AND created_at <= $2`,
+      [event.type, event.created_at],
+    );
+    if (!endpoints.length) return 0;
+
+    const claim = event.claim_id ? await this.claimView(event.claim_id) : null;
+    const claimTags = new Set(claim?.tags ?? []);
+    const matching = endpoints.filter(
+      (endpoint) => !endpoint.tags.length || endpoint.tags.some((tag) => claimTags.has(tag)),
+    );
+    if (!matching.length) return 0;
+
+    const body = JSON.stringify({
+      type: event.type,
+      timestamp: event.created_at.toISOString(),
+      data: {
+        claim,
+        // What this event changed, exactly as recorded (the claim above may already be newer).
+        changes: event.payload,
+        actor:
+          event.actor_kind && event.actor_id
+            ? { kind: event.actor_kind, id: event.actor_id, name: event.actor_name }
+            : null,
+      },
+    });
+    const inserted: unknown[] = await manager.query(
+      `INSERT INTO webhook_messages (msg_id, endpoint_id, event_id, claim_id, event_type, body, next_attempt_at)
+       SELECT msg_id, endpoint_id, $3, $4, $5, $6, now()
+         FROM unnest($1::text[], $2::uuid[]) AS target (msg_id, endpoint_id)
+       ON CONFLICT (event_id, endpoint_id) DO NOTHING
+       RETURNING id`,
+      [
+        matching.map(() => newMessageId()),
+        matching.map((endpoint) => endpoint.id),
+        event.id,
+        event.claim_id,
+        event.type,
+        body,
+      ],
+    );
+    return inserted.length;
+  }
+
+  /** The claim as the API shows it now; null if it no longer exists. Reads in the open transaction. */
+  private async claimView(claimId: string): Promise<ClaimView | null> {
+    try {
+      return await this.claims.get(claimId);
+    } catch (error) {
+      if (error instanceof ProblemException && error.getStatus() === 404) return null;
+      throw error;
+    }
+  }
+}
+
+const EVENT_SELECT = `SELECT id::text AS id, type, claim_id, actor_kind, actor_id, actor_name, payload, created_at FROM events`;
