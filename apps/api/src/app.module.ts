@@ -12,10 +12,16 @@ import {
   RedisModule,
 } from '@claimdesk/platform';
 import { ActorsApiModule } from './actors/actors-api.module';
+import { AdminModule } from './admin/admin.module';
 import { AuthApiModule } from './auth/auth-api.module';
 import { ClaimsApiModule } from './claims/claims-api.module';
 import { HealthModule } from './health/health.module';
 import { MetricsController } from './metrics/metrics.controller';
+import { NotificationsApiModule } from './notifications/notifications-api.module';
+import { ReviewActionsApiModule } from './review/review-actions-api.module';
+import { ReviewQueueApiModule } from './review/review-queue-api.module';
+import { WebhooksApiModule } from './webhooks/webhooks-api.module';
+import { ClaimReviewApiModule } from './claim-review/claim-review-api.module';
 
 @Module({})
 export class AppModule {
@@ -32,6 +38,12 @@ export class AppModule {
         AuthApiModule,
         ActorsApiModule,
         ClaimsApiModule,
+        NotificationsApiModule,
+        ReviewQueueApiModule,
+        ReviewActionsApiModule,
+        AdminModule,
+        WebhooksApiModule,
+        ClaimReviewApiModule,
       ],
       controllers: [MetricsController],
       providers: [

@@ -19,6 +19,8 @@ export async function createApi(config: AppConfig): Promise<NestFastifyApplicati
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
+    // Throw instead of exiting on a wiring error, so main.ts reports it in one line and tests fail instead of dying.
+    abortOnError: false,
     // Fastify's own JSON parser stays; Nest's extra url-encoded parser would let form bodies through.
     bodyParser: false,
   });

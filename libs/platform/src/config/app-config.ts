@@ -87,6 +87,14 @@ export class AppConfig {
   })
   TRUST_PROXY = 'false';
 
+  /** When set, the worker serves Prometheus metrics (job durations, webhook outcomes) on this port. */
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  WORKER_METRICS_PORT?: number;
+
   /** Requests a minute per user, API key or (anonymous) address, counted across all API replicas. */
   @Transform(toInteger)
   @IsInt()
@@ -108,6 +116,66 @@ export class AppConfig {
   @Max(1000)
   OUTBOX_BATCH_SIZE = 100;
 
+  /** How often a notification stream sends a heartbeat comment, so proxies keep it open (ms). */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(50)
+  @Max(300_000)
+  NOTIFICATIONS_HEARTBEAT_MS = 15_000;
+
+  /** The From address of notification e-mails. */
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM = 'claimdesk <notifications@claimdesk.invalid>';
+
+  /** Delays (ms) before each webhook retry, comma-separated; ±20 % jitter is added. Its length caps the retries. */
+  @Matches(/^\d{1,10}(,\d{1,10}){0,19}$/, { message: 'must be a comma-separated list of 1-20 delays in ms' })
+  WEBHOOK_RETRY_SCHEDULE = '5000,300000,1800000,7200000,18000000,36000000,36000000';
+
+  /** A webhook endpoint failing without a success for this long (ms) is disabled and its owner told. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1000)
+  WEBHOOK_DISABLE_AFTER_MS = 5 * 24 * 3600 * 1000;
+
+  /** How long one webhook delivery may take (ms) before it counts as failed. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  WEBHOOK_TIMEOUT_MS = 15_000;
+
+  /** How often the worker looks for webhook deliveries that are due: retries, replays, tests (ms). */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(50)
+  @Max(60_000)
+  WEBHOOK_POLL_MS = 1000;
+
+  /** The organisation publishing the fact-checks (ClaimReview `author`). */
+  @IsString()
+  @MinLength(1)
+  ORG_NAME = 'claimdesk';
+
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
+  ORG_URL = 'http://localhost:3000';
+
+  /** The public address of a fact-check; `{id}` becomes the claim id (ClaimReview `url`). */
+  @Matches(/^https?:\/\/\S*\{id\}\S*$/, { message: 'must be an http(s) URL containing {id}' })
+  PUBLIC_CLAIM_URL_TEMPLATE = 'http://localhost:3000/v1/claims/{id}/claim-review';
+
+  /** How long before an assignment's due date its assignee is reminded (ms). */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(30 * 24 * 3600 * 1000)
+  REVIEW_DUE_SOON_LEAD_MS = 24 * 3600 * 1000;
+
+  /** Assign each triaged claim to the least-loaded active fact-checker whose expertise matches its tags. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  REVIEW_AUTO_ASSIGN = false;
+
   /** The secret used for tokens: the configured one, or a random one per development process. */
   get jwtSecret(): string {
     this.generatedJwtSecret ??= this.JWT_SECRET ?? randomBytes(32).toString('base64url');
@@ -125,6 +193,16 @@ export class AppConfig {
 
 export class ConfigError extends Error {}
 
+/** Variables without a default (absent unless set), so not found among a fresh AppConfig's keys. */
+const OPTIONAL_VARIABLES = [
+  'JWT_SECRET',
+  'ADMIN_EMAIL',
+  'ADMIN_PASSWORD',
+  'SMTP_URL',
+  'CORS_ORIGINS',
+  'WORKER_METRICS_PORT',
+] as const satisfies readonly (keyof AppConfig)[];
+
 /** Connection URLs may carry a password; the start-up error names the variable without echoing it. */
 const withoutCredentials = (value: string) => value.replace(/:[^@\s/]*@/g, ':***@');
 
@@ -132,7 +210,7 @@ const withoutCredentials = (value: string) => value.replace(/:[^@\s/]*@/g, ':***
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const raw: Record<string, string> = {};
-  for (const key of [...known, 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'SMTP_URL', 'CORS_ORIGINS']) {
+  for (const key of [...known, ...OPTIONAL_VARIABLES]) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }

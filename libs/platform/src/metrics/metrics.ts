@@ -1,4 +1,7 @@
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+/** Job counts per queue, then per state; read from Redis when Prometheus scrapes. */
+export type QueueDepth = ReadonlyMap<string, Readonly<Record<string, number>>>;
 
 /**
  * One Prometheus registry per process. Metric objects are created here so every feature records
@@ -37,6 +40,26 @@ export class Metrics {
     labelNames: ['outcome'],
     registers: [this.registry],
   });
+
+  private queueDepthSource?: () => Promise<QueueDepth | undefined>;
+
+  readonly queueJobs = new Gauge({
+    name: 'claimdesk_queue_jobs',
+    help: 'Jobs per queue and state (waiting includes prioritized)',
+    labelNames: ['queue', 'state'],
+    registers: [this.registry],
+    collect: async () => {
+      const depth = await this.queueDepthSource?.();
+      for (const [queue, byState] of depth ?? []) {
+        for (const [state, count] of Object.entries(byState)) this.queueJobs.set({ queue, state }, count);
+      }
+    },
+  });
+
+  /** Where the queue gauge reads from; the process that serves /metrics sets it. */
+  readQueueDepthFrom(source: () => Promise<QueueDepth | undefined>): void {
+    this.queueDepthSource = source;
+  }
 
   private constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'claimdesk_' });

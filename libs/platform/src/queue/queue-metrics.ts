@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Gauge } from 'prom-client';
 import { Metrics } from '../metrics/metrics';
 import { JobQueue } from './job-queue.service';
 import { QUEUE_NAMES } from './job-registry';
@@ -20,20 +19,7 @@ export class QueueMetrics {
   private readonly logger = new Logger(QueueMetrics.name);
 
   constructor(metrics: Metrics, jobs: JobQueue) {
-    const readCounts = () => this.readCounts(jobs);
-    new Gauge({
-      name: 'claimdesk_queue_jobs',
-      help: 'Jobs per queue and state (waiting includes prioritized)',
-      labelNames: ['queue', 'state'],
-      registers: [metrics.registry],
-      async collect() {
-        const counts = await readCounts();
-        if (!counts) return;
-        for (const [queue, byState] of counts) {
-          for (const state of QUEUE_DEPTH_STATES) this.set({ queue, state }, byState[state]);
-        }
-      },
-    });
+    metrics.readQueueDepthFrom(() => this.readCounts(jobs));
   }
 
   private async readCounts(
