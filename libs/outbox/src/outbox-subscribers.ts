@@ -4,7 +4,7 @@ import { isWebhookEventType } from '@claimdesk/webhooks';
 
 /**
  * Who hears about which domain events: the one place that maps an event type to the jobs the
- * relay enqueues for it. Notifications and webhooks add their rows here when their handlers land.
+ * relay enqueues for it. A new consumer of events adds its row here, with its job and handler.
  */
 export const OUTBOX_SUBSCRIBERS: ReadonlyArray<{
   job: EventJobName;
