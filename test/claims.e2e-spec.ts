@@ -363,9 +363,15 @@ describe('claims', () => {
   });
 
   it('lists the history oldest first', async () => {
-    const response = await call({ method: 'GET', url: `/v1/claims/${first.id}/history`, as: 'newsroom' });
+    const response = await call({
+      method: 'GET',
+      url: `/v1/claims/${first.id}/history?limit=100`,
+      as: 'newsroom',
+    });
     expect(response.statusCode).toBe(200);
-    const types = response.data.map((entry: any) => entry.type);
+    expect(response.data.nextCursor).toBeNull();
+    const entries = response.data.items;
+    const types = entries.map((entry: any) => entry.type);
     expect(types).toEqual([
       'claim.created',
       'claim.updated',
@@ -374,35 +380,95 @@ describe('claims', () => {
       'claim.stance_removed',
       'claim.evidence_removed',
     ]);
-    const ids = response.data.map((entry: any) => Number(entry.id));
+    const ids = entries.map((entry: any) => Number(entry.id));
     expect([...ids].sort((a, b) => a - b)).toEqual(ids);
-    expect(response.data[1].changes).toMatchObject({
+    expect(entries[1].changes).toMatchObject({
       version: 2,
       before: { priority: 'high', dueAt: null },
       after: { priority: 'urgent', dueAt: '2030-01-01T12:00:00.000Z' },
     });
-    expect(Object.keys(response.data[1].changes.before).sort()).toEqual([
-      'dueAt',
-      'priority',
-      'summary',
-      'tags',
-    ]);
-    expect(new Date(response.data[0].at).toISOString()).toBe(response.data[0].at);
+    expect(Object.keys(entries[1].changes.before).sort()).toEqual(['dueAt', 'priority', 'summary', 'tags']);
+    expect(new Date(entries[0].at).toISOString()).toBe(entries[0].at);
   });
 
   it('records evidence status changes as their own event', async () => {
     const claim = await createClaim({ text: `A claim whose evidence status changes (${run})`, tags: [run] });
     await call({ method: 'PATCH', url: `/v1/claims/${claim.id}`, payload: { evidenceStatus: 'debunked' } });
-    const history = await call({ method: 'GET', url: `/v1/claims/${claim.id}/history` });
-    expect(history.data.map((entry: any) => entry.type)).toEqual([
+    const history = await call({ method: 'GET', url: `/v1/claims/${claim.id}/history?limit=100` });
+    expect(history.data.items.map((entry: any) => entry.type)).toEqual([
       'claim.created',
       'claim.updated',
       'claim.evidence_status_changed',
     ]);
-    expect(history.data[2].changes).toMatchObject({
+    expect(history.data.items[2].changes).toMatchObject({
       before: { evidenceStatus: 'unverified' },
       after: { evidenceStatus: 'debunked' },
     });
+  });
+
+  it('pages the history oldest first with limit=2, stably while events are appended', async () => {
+    const claim = await createClaim({ text: `A claim whose history is paged (${run})`, tags: [run] });
+    for (let index = 0; index < 4; index++) {
+      const patch = { tags: [run, `rev${index}`] };
+      const response = await call({ method: 'PATCH', url: `/v1/claims/${claim.id}`, payload: patch });
+      expect(response.statusCode).toBe(200);
+    }
+    const seen: any[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const response: TestResponse = await call({
+        method: 'GET',
+        url: `/v1/claims/${claim.id}/history?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      });
+      expect(response.statusCode).toBe(200);
+      expect(response.data.items.length).toBeLessThanOrEqual(2);
+      seen.push(...response.data.items);
+      cursor = response.data.nextCursor;
+      if (pages === 0) {
+        // A change made while the client pages is newer than every row it saw: it lands at the end.
+        await call({ method: 'PATCH', url: `/v1/claims/${claim.id}`, payload: { tags: [run, 'late'] } });
+      }
+      pages++;
+    } while (cursor && pages < 10);
+    expect(pages).toBe(3);
+    const ids = seen.map((entry) => entry.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.map(BigInt)).toEqual([...ids.map(BigInt)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(seen.map((entry) => entry.type)).toEqual(['claim.created', ...Array(5).fill('claim.updated')]);
+    expect(seen.at(-1).changes.after).toEqual({ tags: [run, 'late'] });
+
+    const whole = await call({ method: 'GET', url: `/v1/claims/${claim.id}/history?limit=100` });
+    expect(whole.data).toEqual({ items: seen, nextCursor: null });
+    const defaults = await call({ method: 'GET', url: `/v1/claims/${claim.id}/history` });
+    expect(defaults.data).toEqual({ items: seen, nextCursor: null });
+  });
+
+  it('refuses forged history cursors and limits out of range with 400 problem+json', async () => {
+    const url = `/v1/claims/${first.id}/history`;
+    const forged = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const cases: [string, string][] = [
+      ['cursor=abc', 'cursor'],
+      [`cursor=${forged(['x'])}`, 'cursor'],
+      [`cursor=${forged([12])}`, 'cursor'],
+      [`cursor=${forged(['12', '13'])}`, 'cursor'],
+      [`cursor=${forged(['-1'])}`, 'cursor'],
+      [`cursor=${forged(['99999999999999999999'])}`, 'cursor'],
+      ['cursor=', 'cursor'],
+      ['limit=0', 'limit'],
+      ['limit=101', 'limit'],
+      ['limit=two', 'limit'],
+    ];
+    for (const [query, field] of cases) {
+      const response = await call({ method: 'GET', url: `${url}?${query}` });
+      expect({ query, status: response.statusCode }).toEqual({ query, status: 400 });
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.data.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
+    }
+    const unknownField = await call({ method: 'GET', url: `${url}?limit=2&sort=desc` });
+    expect(unknownField.statusCode).toBe(400);
+    const unknownClaim = await call({ method: 'GET', url: `/v1/claims/${randomUUID()}/history?limit=2` });
+    expect(unknownClaim.statusCode).toBe(404);
   });
 
   it('replays a POST with the same Idempotency-Key and refuses a different body under it', async () => {

@@ -83,11 +83,11 @@ describe('the demo desk', () => {
   it('recorded the demo through the services: history names the demo editor', async () => {
     const found = await api.request({ method: 'GET', url: `/v1/claims?tag=${DEMO_TAG}&q=mercenaries` });
     const id = found.data.items[0].id;
-    const history = await api.request({ method: 'GET', url: `/v1/claims/${id}/history` });
+    const history = await api.request({ method: 'GET', url: `/v1/claims/${id}/history?limit=100` });
     expect(history.statusCode).toBe(200);
-    const types = history.data.map((entry: any) => entry.type);
+    const types = history.data.items.map((entry: any) => entry.type);
     expect(types.slice(0, 3)).toEqual(['claim.created', 'claim.updated', 'claim.evidence_status_changed']);
-    expect(history.data[0].actor).toMatchObject({ kind: 'user', name: editor.name });
+    expect(history.data.items[0].actor).toMatchObject({ kind: 'user', name: editor.name });
   });
 
   it('shares actors between claims instead of duplicating them', async () => {

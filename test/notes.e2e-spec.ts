@@ -80,8 +80,12 @@ describe('notes', () => {
     expect(Date.parse(response.data.createdAt)).not.toBeNaN();
 
     // Nothing notifies yet; the event carries who was mentioned for the notifications feature.
-    const history = await call({ method: 'GET', url: `/v1/claims/${claimId}/history`, as: 'editor' });
-    const added = history.data.filter((entry: any) => entry.type === 'claim.note_added');
+    const history = await call({
+      method: 'GET',
+      url: `/v1/claims/${claimId}/history?limit=100`,
+      as: 'editor',
+    });
+    const added = history.data.items.filter((entry: any) => entry.type === 'claim.note_added');
     expect(added).toHaveLength(1);
     expect(added[0]).toMatchObject({
       actor: { kind: 'user', id: author.user!.id },

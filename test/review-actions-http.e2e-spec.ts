@@ -212,8 +212,12 @@ describe('review action routes', () => {
     expect(second.statusCode).toBe(200);
     expect(second.headers['idempotent-replayed']).toBe('true');
     expect(second.data.version).toBe(first.data.version);
-    const history = await api.request({ method: 'GET', url: `/v1/claims/${claim.id}/history`, as: 'editor' });
-    expect(history.data.filter((entry: any) => entry.type === 'claim.triaged')).toHaveLength(1);
+    const history = await api.request({
+      method: 'GET',
+      url: `/v1/claims/${claim.id}/history?limit=100`,
+      as: 'editor',
+    });
+    expect(history.data.items.filter((entry: any) => entry.type === 'claim.triaged')).toHaveLength(1);
   });
 
   it('documents each action route from the workflow table', async () => {

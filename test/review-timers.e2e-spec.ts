@@ -162,8 +162,8 @@ describe('review timers and auto-assignment (worker)', () => {
     expect(overdue.createdAt.getTime()).toBeGreaterThanOrEqual(Date.parse(dueAt) - 50);
 
     // The history shows both, with no actor.
-    const history = await send(editor, 'GET', `/v1/claims/${id}/history`);
-    expect(history.data.filter((entry: any) => /due_soon|overdue/.test(entry.type))).toEqual([
+    const history = await send(editor, 'GET', `/v1/claims/${id}/history?limit=100`);
+    expect(history.data.items.filter((entry: any) => /due_soon|overdue/.test(entry.type))).toEqual([
       expect.objectContaining({ type: 'claim.due_soon', actor: null }),
       expect.objectContaining({ type: 'claim.overdue', actor: null }),
     ]);

@@ -76,9 +76,10 @@ describe('review workflow', () => {
     (await send(session, 'GET', `/v1/claims/${id}`)).data;
 
   async function history(id: string): Promise<[string, string | null][]> {
-    const response = await send(editor, 'GET', `/v1/claims/${id}/history`);
+    const response = await send(editor, 'GET', `/v1/claims/${id}/history?limit=100`);
     expect(response.statusCode).toBe(200);
-    return response.data.map((entry: any) => [entry.type, entry.actor?.id ?? null]);
+    expect(response.data.nextCursor).toBeNull();
+    return response.data.items.map((entry: any) => [entry.type, entry.actor?.id ?? null]);
   }
 
   async function createClaim(session: TestSession, text: string): Promise<any> {
@@ -252,7 +253,7 @@ describe('review workflow', () => {
     expect(await history(id)).toEqual(expected);
 
     // The history carries the contract's payloads.
-    const entries: any[] = (await send(editor, 'GET', `/v1/claims/${id}/history`)).data;
+    const entries: any[] = (await send(editor, 'GET', `/v1/claims/${id}/history?limit=100`)).data.items;
     const changes = (type: string) => entries.filter((entry) => entry.type === type).map((e) => e.changes);
     expect(changes('claim.triaged')).toEqual([expect.objectContaining({ priority: 'urgent', dueAt })]);
     expect(changes('claim.assigned')).toEqual([
@@ -461,7 +462,7 @@ describe('review workflow', () => {
 
     const view = await ok(editor, claim.id, 'assign', { assigneeId: checkerB.principal.id });
     expect(view).toMatchObject({ status: 'assigned', assigneeId: checkerB.principal.id });
-    const entries: any[] = (await send(editor, 'GET', `/v1/claims/${claim.id}/history`)).data;
+    const entries: any[] = (await send(editor, 'GET', `/v1/claims/${claim.id}/history?limit=100`)).data.items;
     expect(entries.filter((entry) => entry.type === 'claim.assigned').at(-1).changes).toMatchObject({
       assigneeId: checkerB.principal.id,
       previousAssigneeId: checkerA.principal.id,
@@ -487,7 +488,7 @@ describe('review workflow', () => {
 
     const reopened = await ok(editor, view.id, 'reopen', { reason: 'Correction needed.' });
     expect(reopened).toMatchObject({ status: 'in_review', assigneeId: null, allowedActions: ['assign'] });
-    const entries: any[] = (await send(editor, 'GET', `/v1/claims/${view.id}/history`)).data;
+    const entries: any[] = (await send(editor, 'GET', `/v1/claims/${view.id}/history?limit=100`)).data.items;
     expect(entries.at(-1)).toMatchObject({
       type: 'claim.reopened',
       changes: { assigneeId: null, previousReviewId: view.currentReview.id },

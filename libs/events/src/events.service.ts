@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { Principal, TransactionService } from '@claimdesk/platform';
-import { EntityManager } from 'typeorm';
+import {
+  decodeCursor,
+  forgedCursor,
+  Page,
+  PageQuery,
+  Principal,
+  toPage,
+  TransactionService,
+} from '@claimdesk/platform';
+import { EntityManager, FindOptionsWhere, MoreThan } from 'typeorm';
 import { DomainEvent } from './domain-event.entity';
 import { EventType } from './event-types';
 
@@ -34,18 +42,37 @@ export class EventsService {
     });
   }
 
-  /** Every event of a claim, oldest first. */
-  async history(claimId: string): Promise<HistoryEntry[]> {
+  /**
+   * A claim's events, oldest first, keyset-paged on the event id: ids only grow, so events appended
+   * while a reader walks the pages land after its cursor and never shift or repeat a page. Served by
+   * `events_claim_idx (claim_id, id)`.
+   */
+  async history(claimId: string, query: PageQuery): Promise<Page<HistoryEntry>> {
+    const where: FindOptionsWhere<DomainEvent> = { claimId };
+    if (query.cursor) where.id = MoreThan(afterId(query.cursor));
     const rows = await this.transactions.manager
       .getRepository(DomainEvent)
-      .find({ where: { claimId }, order: { id: 'ASC' } });
-    return rows.map((row) => ({
-      id: row.id,
-      type: row.type as EventType,
-      at: row.createdAt.toISOString(),
-      actor:
-        row.actorKind && row.actorId ? { kind: row.actorKind, id: row.actorId, name: row.actorName } : null,
-      changes: row.payload,
-    }));
+      .find({ where, order: { id: 'ASC' }, take: query.limit + 1 });
+    return toPage(rows, query.limit, (row) => [row.id], toHistoryEntry);
   }
+}
+
+const MAX_BIGINT = 9223372036854775807n;
+
+/** The last id of the previous page; anything but a bigint in digits would reach SQL as a 500. */
+function afterId(cursor: string): string {
+  const [id] = decodeCursor(cursor, 1);
+  if (typeof id === 'string' && /^\d{1,19}$/.test(id) && BigInt(id) <= MAX_BIGINT) return id;
+  throw forgedCursor();
+}
+
+function toHistoryEntry(row: DomainEvent): HistoryEntry {
+  return {
+    id: row.id,
+    type: row.type as EventType,
+    at: row.createdAt.toISOString(),
+    actor:
+      row.actorKind && row.actorId ? { kind: row.actorKind, id: row.actorId, name: row.actorName } : null,
+    changes: row.payload,
+  };
 }

@@ -29,15 +29,14 @@ import {
   CreateEvidenceDto,
   CreateStanceDto,
   EvidenceView,
-  HistoryEntryView,
+  HistoryPage,
   ListClaimsQuery,
   SimilarClaimsQuery,
   SimilarClaimView,
   StanceView,
   UpdateClaimDto,
 } from '@claimdesk/claims';
-import { HistoryEntry } from '@claimdesk/events';
-import { CurrentPrincipal, etagFor, Principal, Roles } from '@claimdesk/platform';
+import { CurrentPrincipal, etagFor, PageQuery, Principal, Roles } from '@claimdesk/platform';
 import type { FastifyReply } from 'fastify';
 import { ApiProblemResponse, uuidParam } from '../actors/uuid-param';
 
@@ -132,10 +131,10 @@ export class ClaimsController {
   @Get(':id/history')
   @Roles(...READERS)
   @ApiOperation({ summary: 'Every change to the claim, who made it and when, oldest first' })
-  @ApiOkResponse({ type: [HistoryEntryView] })
+  @ApiOkResponse({ type: HistoryPage })
   @ApiProblemResponse(404, 'No claim has this id.')
-  history(@Param('id', uuidParam('id')) id: string): Promise<HistoryEntry[]> {
-    return this.claims.history(id);
+  history(@Param('id', uuidParam('id')) id: string, @Query() query: PageQuery): Promise<HistoryPage> {
+    return this.claims.history(id, query);
   }
 
   @Post(':id/stances')

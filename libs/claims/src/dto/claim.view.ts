@@ -280,3 +280,15 @@ export class HistoryEntryView {
   })
   changes: Record<string, unknown>;
 }
+
+export class HistoryPage {
+  @ApiProperty({ type: [HistoryEntryView], description: 'Oldest first.' })
+  items: HistoryEntryView[];
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pass as `cursor` for the next page; null on the last.',
+  })
+  nextCursor: string | null;
+}
