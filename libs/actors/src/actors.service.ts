@@ -1,12 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  decodeCursor,
-  notFound,
-  Page,
-  ProblemException,
-  toPage,
-  TransactionService,
-} from '@claimdesk/platform';
+import { decodeCursor, forgedCursor, notFound, Page, toPage, TransactionService } from '@claimdesk/platform';
 import { EntityManager } from 'typeorm';
 import { ActorKind } from './actor.entity';
 import { CreateActorDto } from './dto/create-actor.dto';
@@ -198,10 +191,4 @@ export class ActorsService {
     );
     return row;
   }
-}
-
-function forgedCursor(): ProblemException {
-  return new ProblemException(400, 'cursor is not a cursor returned by this list.', {
-    errors: [{ field: 'cursor', message: 'cursor must be a cursor returned by a previous page' }],
-  });
 }

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import {
-  decodeCursor,
+  decodeTimeIdCursor,
   notFound,
   Page,
   PageQuery,
-  ProblemException,
   Principal,
   toPage,
   TransactionService,
@@ -18,13 +17,6 @@ export const LAST_USED_RESOLUTION_MS = 60_000;
 
 /** created_at with its full microsecond precision, so keyset pages neither skip nor repeat rows. */
 const PRECISE_CREATED_AT = `to_char(key.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-
-const PRECISE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const badCursor = () =>
-  new ProblemException(400, 'cursor is not a cursor returned by this list.', {
-    errors: [{ field: 'cursor', message: 'cursor must be a cursor returned by a previous page' }],
-  });
 
 @Injectable()
 export class ApiKeysService {
@@ -59,10 +51,7 @@ export class ApiKeysService {
       .addOrderBy('key.id', 'DESC')
       .limit(query.limit + 1);
     if (query.cursor) {
-      const [at, id] = decodeCursor(query.cursor, 2);
-      if (typeof at !== 'string' || !PRECISE_TIME.test(at) || typeof id !== 'string' || !UUID.test(id)) {
-        throw badCursor();
-      }
+      const [at, id] = decodeTimeIdCursor(query.cursor);
       builder.andWhere('(key.created_at, key.id) < (CAST(:at AS timestamptz), CAST(:id AS uuid))', {
         at,
         id,

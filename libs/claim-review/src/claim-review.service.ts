@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig, decodeCursor, Page, ProblemException, TransactionService } from '@claimdesk/platform';
+import {
+  AppConfig,
+  decodeTimeIdCursor,
+  Page,
+  ProblemException,
+  TransactionService,
+} from '@claimdesk/platform';
 import type { Verdict } from '@claimdesk/review/workflow';
 import type { ClaimReview, WithContext } from 'schema-dts';
 import { EntityManager } from 'typeorm';
@@ -31,9 +37,6 @@ interface StanceRow {
   actor_kind: string;
   actor_title: string | null;
 }
-
-const PRECISE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The latest published review of each claim: corrections replace, they do not add, a fact-check. */
 const CURRENT = `r.outcome = 'published' AND NOT EXISTS (
@@ -90,12 +93,7 @@ export class ClaimReviewService {
       where.push(`r.published_at >= $${params.length}::timestamptz`);
     }
     if (query.cursor) {
-      const [at, id] = decodeCursor(query.cursor, 2);
-      if (typeof at !== 'string' || !PRECISE_TIME.test(at) || typeof id !== 'string' || !UUID.test(id)) {
-        throw new ProblemException(400, 'cursor is not a cursor returned by this list.', {
-          errors: [{ field: 'cursor', message: 'cursor must be a cursor returned by a previous page' }],
-        });
-      }
+      const [at, id] = decodeTimeIdCursor(query.cursor);
       params.push(at, id);
       where.push(`(r.published_at, r.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }

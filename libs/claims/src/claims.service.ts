@@ -3,9 +3,10 @@ import { ActorsService, ActorKind, StanceType } from '@claimdesk/actors';
 import { EventsService, HistoryEntry } from '@claimdesk/events';
 import {
   assertIfMatch,
-  decodeCursor,
+  decodeTimeIdCursor,
   notFound,
   Page,
+  PageQuery,
   Principal,
   ProblemException,
   toPage,
@@ -36,9 +37,6 @@ import { SOURCE_COLUMNS, SourceRow, SourcesService, toSourceView } from './sourc
 /** pg_trgm similarity above which two claim texts are offered as possible duplicates. */
 export const SIMILARITY_THRESHOLD = 0.3;
 export const SIMILAR_LIMIT = 5;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
 interface ClaimRow {
   id: string;
@@ -196,12 +194,6 @@ function returned<T>(result: T[] | [T[], number]): T[] {
 
 const uniqueTags = (tags: string[]) => [...new Set(tags)];
 
-function forgedCursor(): ProblemException {
-  return new ProblemException(400, 'cursor is not a cursor returned by this list.', {
-    errors: [{ field: 'cursor', message: 'cursor must be a cursor returned by a previous page' }],
-  });
-}
-
 @Injectable()
 export class ClaimsService {
   constructor(
@@ -282,10 +274,7 @@ export class ClaimsService {
       );
     }
     if (query.cursor) {
-      const [at, id] = decodeCursor(query.cursor, 2);
-      if (typeof at !== 'string' || !CURSOR_TIME.test(at) || Number.isNaN(Date.parse(at)))
-        throw forgedCursor();
-      if (typeof id !== 'string' || !UUID.test(id)) throw forgedCursor();
+      const [at, id] = decodeTimeIdCursor(query.cursor);
       where.push(`(c.created_at, c.id) < (${bind(at)}::timestamptz, ${bind(id)}::uuid)`);
     }
     const manager = this.transactions.manager;
@@ -472,11 +461,11 @@ export class ClaimsService {
     });
   }
 
-  /** Every recorded change of the claim, oldest first. */
-  async history(id: string): Promise<HistoryEntry[]> {
+  /** The claim's recorded changes, oldest first, a page at a time. */
+  async history(id: string, query: PageQuery): Promise<Page<HistoryEntry>> {
     const [found] = await this.transactions.manager.query(`SELECT 1 FROM claims WHERE id = $1`, [id]);
     if (!found) throw notFound('Claim', id);
-    return this.events.history(id);
+    return this.events.history(id, query);
   }
 
   /**
@@ -516,16 +505,18 @@ export class ClaimsService {
     text: string,
     excludeId: string | null,
   ): Promise<SimilarClaimView[]> {
-    // `%` lets the trigram index find candidates; the explicit bound keeps the threshold ours
-    // rather than the session's pg_trgm.similarity_threshold.
+    // Nearest first through the GiST trigram index (`<->` is 1 - similarity), stopping after the
+    // limit; the threshold then drops the near ones that are still not alike enough.
     const rows: { id: string; text: string; score: number }[] = await manager.query(
-      `SELECT id, text, similarity(claimdesk_fold(text), claimdesk_fold($1)) AS score
-         FROM claims
-        WHERE claimdesk_fold(text) % claimdesk_fold($1)
-          AND similarity(claimdesk_fold(text), claimdesk_fold($1)) >= $2
-          AND ($3::uuid IS NULL OR id <> $3::uuid)
-        ORDER BY score DESC, created_at DESC, id
-        LIMIT $4`,
+      `SELECT id, text, score FROM (
+         SELECT id, text, created_at, 1 - (claimdesk_fold(text) <-> claimdesk_fold($1)) AS score
+           FROM claims
+          WHERE ($3::uuid IS NULL OR id <> $3::uuid)
+          ORDER BY claimdesk_fold(text) <-> claimdesk_fold($1)
+          LIMIT $4
+       ) nearest
+       WHERE score >= $2
+       ORDER BY score DESC, created_at DESC, id`,
       [text, SIMILARITY_THRESHOLD, excludeId, SIMILAR_LIMIT],
     );
     return rows.map((row) => ({ id: row.id, text: row.text, score: Math.round(row.score * 1000) / 1000 }));

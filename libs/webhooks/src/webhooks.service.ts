@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   AppConfig,
   assertIfMatch,
-  decodeCursor,
+  decodeTimeIdCursor,
   notFound,
   Page,
   PageQuery,
@@ -70,8 +70,6 @@ const PRECISE = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY
 const WEBHOOK_COLUMNS = `w.id, w.owner_kind, w.owner_id, w.url, w.description, w.events, w.tags, w.active, w.disabled_at,
   w.disabled_reason, w.failing_since, w.previous_secret_expires_at, w.version, w.created_at, w.updated_at,
   ${PRECISE('w.created_at')} AS cursor_at`;
-const PRECISE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** TypeORM answers UPDATE … RETURNING with `[rows, affected]` but INSERT … RETURNING with the rows. */
 export function returnedRows<T>(result: unknown): T[] {
@@ -139,19 +137,6 @@ export const newMessageId = () => `msg_${randomUUID().replace(/-/g, '')}`;
 
 const isAdmin = (principal: Principal) => principal.roles.includes('admin');
 
-function badCursor(): ProblemException {
-  return new ProblemException(400, 'cursor is not a cursor returned by this list.', {
-    errors: [{ field: 'cursor', message: 'cursor must be a cursor returned by a previous page' }],
-  });
-}
-
-function decodeTimeCursor(cursor: string): [string, string] {
-  const [at, id] = decodeCursor(cursor, 2);
-  if (typeof at !== 'string' || !PRECISE_TIME.test(at) || typeof id !== 'string' || !UUID.test(id))
-    throw badCursor();
-  return [at, id];
-}
-
 /**
  * Newsroom webhook endpoints as the API manages them. A newsroom key sees only the endpoints it
  * created (others' answer 404, as if they did not exist); admins see every endpoint.
@@ -195,7 +180,7 @@ export class WebhooksService {
       where.push(`w.owner_kind = $1 AND w.owner_id = $2`);
     }
     if (query.cursor) {
-      const [at, id] = decodeTimeCursor(query.cursor);
+      const [at, id] = decodeTimeIdCursor(query.cursor);
       params.push(at, id);
       where.push(`(w.created_at, w.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
@@ -308,7 +293,7 @@ export class WebhooksService {
     const params: unknown[] = [id];
     let after = '';
     if (query.cursor) {
-      const [at, messageId] = decodeTimeCursor(query.cursor);
+      const [at, messageId] = decodeTimeIdCursor(query.cursor);
       params.push(at, messageId);
       after = `AND (m.created_at, m.id) < ($2::timestamptz, $3::uuid)`;
     }

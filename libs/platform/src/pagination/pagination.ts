@@ -48,9 +48,34 @@ export function decodeCursor(cursor: string, arity: number): CursorPosition {
   } catch {
     // fall through to the problem below
   }
-  throw new ProblemException(400, 'cursor is not a cursor returned by this list.', {
+  throw forgedCursor();
+}
+
+/** The answer to a cursor this list did not hand out: a 400 on the `cursor` field, never a 500 from SQL. */
+export function forgedCursor(): ProblemException {
+  return new ProblemException(400, 'cursor is not a cursor returned by this list.', {
     errors: [{ field: 'cursor', message: 'cursor must be a cursor returned by a previous page' }],
   });
+}
+
+const MICROSECOND_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A UTC time as PostgreSQL prints it to the microsecond. The round trip matters: `Date.parse`
+ * rolls 2024-02-31 over into March where PostgreSQL refuses it.
+ */
+export const isCursorTime = (value: unknown): value is string =>
+  typeof value === 'string' &&
+  MICROSECOND_TIME.test(value) &&
+  !Number.isNaN(Date.parse(value)) &&
+  new Date(value).toISOString().slice(0, 23) === value.slice(0, 23);
+
+/** The most common keyset position, (a row's time to the microsecond, its id), checked field by field. */
+export function decodeTimeIdCursor(cursor: string): [at: string, id: string] {
+  const [at, id] = decodeCursor(cursor, 2);
+  if (!isCursorTime(at) || typeof id !== 'string' || !UUID.test(id)) throw forgedCursor();
+  return [at, id];
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventsService } from '@claimdesk/events';
 import {
-  decodeCursor,
+  decodeTimeIdCursor,
   notFound,
   Page,
   PageQuery,
@@ -11,12 +11,9 @@ import {
   TransactionService,
 } from '@claimdesk/platform';
 import { EntityManager } from 'typeorm';
-import { isCursorTime } from '../queue/queue-cursor';
 import { CreateNoteDto } from './dto/create-note.dto';
 import { NoteUserView, NoteView } from './dto/note.view';
 import { parseMentions } from './mentions';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface NoteRow {
   id: string;
@@ -47,12 +44,6 @@ function toNoteView(row: NoteRow): NoteView {
     mentions: row.mentions,
     createdAt: row.created_at.toISOString(),
   };
-}
-
-function forgedCursor(): ProblemException {
-  return new ProblemException(400, 'cursor is not a cursor returned by this list.', {
-    errors: [{ field: 'cursor', message: 'cursor must be a cursor returned by a previous page' }],
-  });
 }
 
 @Injectable()
@@ -91,9 +82,7 @@ export class NotesService {
     const params: unknown[] = [claimId];
     let after = '';
     if (query.cursor) {
-      const [at, id] = decodeCursor(query.cursor, 2);
-      if (!isCursorTime(at)) throw forgedCursor();
-      if (typeof id !== 'string' || !UUID.test(id)) throw forgedCursor();
+      const [at, id] = decodeTimeIdCursor(query.cursor);
       params.push(at, id);
       after = `AND (n.created_at, n.id) > ($2::timestamptz, $3::uuid)`;
     }

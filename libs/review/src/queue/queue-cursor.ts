@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, ProblemException } from '@claimdesk/platform';
+import { decodeCursor, encodeCursor, isCursorTime, ProblemException } from '@claimdesk/platform';
 import type { QueueScope } from './dto/review-queue.query';
 
 /**
@@ -16,18 +16,6 @@ export interface QueuePosition {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const MICROSECOND_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-
-/**
- * A UTC time as PostgreSQL printed it. The round trip matters: `Date.parse` rolls 2024-02-31 over
- * into March where PostgreSQL refuses it, which would turn a forged cursor into a 500.
- */
-export const isCursorTime = (value: unknown): value is string =>
-  typeof value === 'string' &&
-  MICROSECOND_TIME.test(value) &&
-  !Number.isNaN(Date.parse(value)) &&
-  new Date(value).toISOString().slice(0, 23) === value.slice(0, 23);
-
 const isTime = isCursorTime;
 
 export function encodeQueueCursor(position: QueuePosition): string {
