@@ -19,4 +19,11 @@ describe('notification preferences', () => {
     expect(emailStateFor({ ...on, mode: 'digest' }, 'claim.assigned', true)).toBe('digest');
     expect(emailStateFor({ ...on, email: false }, 'claim.assigned', true)).toBe('none');
   });
+
+  it('lets a disabled-webhook notice be muted like any other type', () => {
+    const muted = effectivePreferences({ email: true, mute: ['webhook.disabled'] });
+    expect(muted.mute).toEqual(['webhook.disabled']);
+    expect(emailStateFor(muted, 'webhook.disabled', true)).toBe('none');
+    expect(emailStateFor(effectivePreferences({ email: true }), 'webhook.disabled', true)).toBe('queued');
+  });
 });

@@ -7,8 +7,11 @@ export const NOTIFICATION_TYPES = [
   'claim.published',
   'note.mention',
   'claim.evidence_added',
+  'webhook.disabled',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+/** The types that are about one claim (all but the webhook one, which names an endpoint instead). */
+export type ClaimNotificationType = Exclude<NotificationType, 'webhook.disabled'>;
 
 /** The domain events that can notify someone; the outbox relays only these to notifications. */
 export const NOTIFYING_EVENT_TYPES = [
@@ -19,6 +22,7 @@ export const NOTIFYING_EVENT_TYPES = [
   'claim.overdue',
   'claim.published',
   'claim.note_added',
+  'webhook.disabled',
 ] as const;
 export type NotifyingEventType = (typeof NOTIFYING_EVENT_TYPES)[number];
 

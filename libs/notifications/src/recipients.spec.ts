@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { NOTIFICATION_TYPES, NOTIFYING_EVENT_TYPES } from './notification-types';
-import { claimExcerpt, EventFacts, notificationText, planNotifications } from './recipients';
+import { ClaimNotificationType, NOTIFICATION_TYPES, NOTIFYING_EVENT_TYPES } from './notification-types';
+import {
+  claimExcerpt,
+  EventFacts,
+  notificationText,
+  planNotifications,
+  webhookDisabledText,
+  webhookOwner,
+} from './recipients';
 
-const [actor, assignee, submitter, editorA, editorB, mentionedA, mentionedB, other] = Array.from(
-  { length: 8 },
-  () => randomUUID(),
-);
+const [actor, assignee, submitter, editorA, editorB, mentionedA, mentionedB, other, owner, adminA, adminB] =
+  Array.from({ length: 11 }, () => randomUUID());
 
 const facts = (
   type: string,
@@ -17,6 +22,7 @@ const facts = (
   payload,
   claimAssigneeId: null,
   editorIds: [],
+  adminIds: [],
   ...extra,
 });
 
@@ -25,6 +31,14 @@ const recipients = (input: EventFacts) =>
     .map((entry) => entry.recipientId)
     .sort();
 const types = (input: EventFacts) => [...new Set(planNotifications(input).map((entry) => entry.type))];
+
+/** The payload WebhookDeliverHandler writes when it disables an endpoint. */
+const disabled = (webhookOwner: unknown) => ({
+  webhookId: randomUUID(),
+  url: 'https://hooks.example.org/claimdesk?token=s3cret',
+  owner: webhookOwner,
+  reason: 'every delivery failed for 120 h (last: endpoint answered 500)',
+});
 
 describe('planNotifications: who hears of what', () => {
   const cases: {
@@ -80,6 +94,17 @@ describe('planNotifications: who hears of what', () => {
       make: (actorId) =>
         facts('claim.note_added', { noteId: randomUUID(), mentions: [mentionedA, mentionedB] }, { actorId }),
       expected: [mentionedA, mentionedB],
+    },
+    {
+      event: 'webhook.disabled',
+      type: 'webhook.disabled',
+      make: (actorId) =>
+        facts('webhook.disabled', disabled({ kind: 'user', id: owner }), {
+          actorId,
+          // Admins are read for every event; only a key-owned endpoint tells them.
+          adminIds: [adminA, adminB],
+        }),
+      expected: [owner],
     },
   ];
 
@@ -153,6 +178,50 @@ describe('planNotifications: who hears of what', () => {
     ).toEqual([mentionedA, mentionedB].sort());
   });
 
+  it('tells every active admin, once each, when a newsroom key owned the disabled webhook', () => {
+    const event = facts('webhook.disabled', disabled({ kind: 'api_key', id: other }), {
+      actorId: null,
+      adminIds: [adminA, adminB, adminA.toUpperCase()],
+    });
+    expect(recipients(event)).toEqual([adminA, adminB].sort());
+    expect(types(event)).toEqual(['webhook.disabled']);
+    // The key itself has no inbox; with no admin left, nobody is told rather than someone arbitrary.
+    expect(recipients({ ...event, adminIds: [] })).toEqual([]);
+  });
+
+  it('tells only the owning user, even when that user is an admin too', () => {
+    expect(
+      recipients(
+        facts('webhook.disabled', disabled({ kind: 'user', id: adminA }), {
+          actorId: null,
+          adminIds: [adminA, adminB],
+        }),
+      ),
+    ).toEqual([adminA]);
+  });
+
+  it('tells nobody about a disabled webhook whose payload names no owner it understands', () => {
+    for (const badOwner of [
+      undefined,
+      null,
+      'user',
+      { kind: 'user' },
+      { kind: 'user', id: 'not-a-uuid' },
+      { kind: 'team', id: owner },
+      { id: owner },
+    ]) {
+      expect(
+        planNotifications(
+          facts('webhook.disabled', disabled(badOwner), { actorId: null, adminIds: [adminA] }),
+        ),
+      ).toEqual([]);
+    }
+    expect(webhookOwner(disabled({ kind: 'api_key', id: owner.toUpperCase() }))).toEqual({
+      kind: 'api_key',
+      id: owner.toUpperCase(),
+    });
+  });
+
   it('matches the actor regardless of letter case', () => {
     expect(
       planNotifications(
@@ -180,7 +249,46 @@ describe('notification text', () => {
       'Ana mentioned you in a note on “The claim”',
     );
     expect(notificationText('claim.overdue', 'The claim', null)).toBe('Overdue: “The claim”');
-    for (const type of NOTIFICATION_TYPES)
+    for (const type of NOTIFICATION_TYPES.filter(
+      (type): type is ClaimNotificationType => type !== 'webhook.disabled',
+    ))
       expect(notificationText(type, long, 'Ana')).toContain('Mercenaries');
+  });
+
+  it('names a disabled webhook by its host only, and says why', () => {
+    const payload = disabled({ kind: 'user', id: owner });
+    const text = webhookDisabledText(payload, { kind: 'user' });
+    expect(text).toBe(
+      'Your webhook to hooks.example.org was disabled: every delivery failed for 120 h ' +
+        '(last: endpoint answered 500)',
+    );
+    // Paths and queries may carry a token: they are never shown.
+    expect(text).not.toContain('s3cret');
+    expect(
+      webhookDisabledText({ ...payload, url: 'http://127.0.0.1:8080/hook' }, { kind: 'user' }),
+    ).toContain('to 127.0.0.1:8080 was disabled');
+  });
+
+  it('tells admins which newsroom key the disabled webhook belonged to', () => {
+    const payload = { ...disabled({ kind: 'api_key', id: other }), reason: 'the endpoint answered 410 Gone' };
+    expect(webhookDisabledText(payload, { kind: 'api_key', name: 'Daily Planet' })).toBe(
+      'The webhook of newsroom key “Daily Planet” to hooks.example.org was disabled: the endpoint answered ' +
+        '410 Gone',
+    );
+    expect(webhookDisabledText(payload, { kind: 'api_key', name: null })).toMatch(
+      /^The webhook of a newsroom key to hooks\.example\.org was disabled/,
+    );
+  });
+
+  it('still tells something when the payload is odd: a bad URL, no reason, a very long reason', () => {
+    expect(webhookDisabledText({ url: 'not a url' }, { kind: 'user' })).toBe(
+      'Your webhook to an unknown host was disabled: its deliveries kept failing',
+    );
+    const long = webhookDisabledText(
+      { url: 'https://a.example/', reason: `every delivery failed (last: ${'x'.repeat(1000)})` },
+      { kind: 'user' },
+    );
+    expect(long.length).toBeLessThan(300);
+    expect(long).toContain('…');
   });
 });

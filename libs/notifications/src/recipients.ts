@@ -1,4 +1,4 @@
-import { NotificationType, notifiesAbout } from './notification-types';
+import { ClaimNotificationType, NotificationType, notifiesAbout } from './notification-types';
 
 /** What the recipient rules need to know about one event; gathered by the handler, judged here. */
 export interface EventFacts {
@@ -10,6 +10,11 @@ export interface EventFacts {
   claimAssigneeId: string | null;
   /** Active editors, told about overdue claims. */
   editorIds: readonly string[];
+  /**
+   * Active admins, told when a newsroom key's webhook is disabled: a key has no inbox, and admins
+   * manage the keys, so they can reach the newsroom.
+   */
+  adminIds: readonly string[];
 }
 
 export interface PlannedNotification {
@@ -55,10 +60,32 @@ export function planNotifications(facts: EventFacts): PlannedNotification[] {
       type = 'note.mention';
       recipients = idsOf(payload.mentions);
       break;
+    case 'webhook.disabled': {
+      type = 'webhook.disabled';
+      const owner = webhookOwner(payload);
+      recipients =
+        owner?.kind === 'user'
+          ? idOf(owner.id)
+          : owner?.kind === 'api_key'
+            ? facts.adminIds.flatMap(idOf)
+            : [];
+      break;
+    }
   }
   const actor = facts.actorId?.toLowerCase();
   const unique = [...new Set(recipients.map((id) => id.toLowerCase()))].filter((id) => id !== actor);
   return unique.map((recipientId) => ({ recipientId, type }));
+}
+
+/** The owner a `webhook.disabled` payload names (`{kind, id}`), or null when it names none we know. */
+export function webhookOwner(
+  payload: Record<string, unknown>,
+): { kind: 'user' | 'api_key'; id: string } | null {
+  const owner = payload.owner as Record<string, unknown> | null | undefined;
+  if (!owner || typeof owner !== 'object') return null;
+  const [id] = idOf(owner.id);
+  if (!id || (owner.kind !== 'user' && owner.kind !== 'api_key')) return null;
+  return { kind: owner.kind, id };
 }
 
 const CLAIM_EXCERPT = 80;
@@ -74,7 +101,7 @@ export function claimExcerpt(text: string): string {
 
 /** The short line a notification shows: what happened, to which claim, by whom. */
 export function notificationText(
-  type: NotificationType,
+  type: ClaimNotificationType,
   claimText: string,
   actorName: string | null,
 ): string {
@@ -96,4 +123,35 @@ export function notificationText(
     case 'note.mention':
       return `${by} mentioned you in a note on ${claim}`;
   }
+}
+
+const REASON_LENGTH = 200;
+
+/** Whom the text of a `webhook.disabled` notification addresses: the owning user, or admins on a key's behalf. */
+export type DisabledWebhookOwner = { kind: 'user' } | { kind: 'api_key'; name: string | null };
+
+/**
+ * The line about a disabled webhook: which endpoint (its host only; a path may carry a token) and
+ * why, as the delivery handler recorded it. A user reads about their own endpoint; admins read
+ * about a newsroom key's, named so they know whom to tell.
+ */
+export function webhookDisabledText(payload: Record<string, unknown>, owner: DisabledWebhookOwner): string {
+  let host = 'an unknown host';
+  if (typeof payload.url === 'string') {
+    try {
+      host = new URL(payload.url).host || host;
+    } catch {
+      // A malformed URL is still worth the notification; it just cannot be named.
+    }
+  }
+  const flat = typeof payload.reason === 'string' ? payload.reason.replace(/\s+/g, ' ').trim() : '';
+  const reason = !flat
+    ? 'its deliveries kept failing'
+    : flat.length > REASON_LENGTH
+      ? `${flat.slice(0, REASON_LENGTH - 1)}…`
+      : flat;
+  // Short enough to be a mail subject whole: what to do next (fix, then PATCH active) goes without saying.
+  if (owner.kind === 'user') return `Your webhook to ${host} was disabled: ${reason}`;
+  const key = owner.name === null ? 'a newsroom key' : `newsroom key “${owner.name}”`;
+  return `The webhook of ${key} to ${host} was disabled: ${reason}`;
 }

@@ -12,7 +12,7 @@ export const OUTBOX_SUBSCRIBERS: ReadonlyArray<{
 }> = [
   // Review keeps its timers and queue state in step with every change to a claim.
   { job: 'review.event', accepts: (eventType) => eventType.startsWith('claim.') },
-  // Notifications tell the people concerned (assignee, submitter, mentioned users, editors).
+  // Notifications tell the people concerned (assignee, submitter, mentioned users, editors, webhook owners).
   { job: 'notifications.event', accepts: notifiesAbout },
   // Webhooks fan the events newsrooms may subscribe to out to their endpoints.
   { job: 'webhooks.event', accepts: isWebhookEventType },

@@ -2,3 +2,4 @@ export * from './test-api';
 export * from './sessions';
 export * from './test-worker';
 export * from './wait-for';
+export * from './test-smtp';

@@ -1,5 +1,5 @@
 import { Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { UsersService } from '@claimdesk/auth';
+import { ApiKeysService, UsersService } from '@claimdesk/auth';
 import { ClaimsService } from '@claimdesk/claims';
 import { DomainEvent } from '@claimdesk/events';
 import { JobQueue, ProblemException, TransactionService } from '@claimdesk/platform';
@@ -7,8 +7,8 @@ import { NOTIFICATION_COLUMNS, NotificationRow } from '../dto/notification.view'
 import { NotificationPublisher } from '../live/notification-publisher';
 import { Mailer, subjectLine } from '../mail/mailer';
 import { effectivePreferences, emailStateFor, NotificationPreferences } from '../notification-preferences';
-import { notifiesAbout } from '../notification-types';
-import { notificationText, planNotifications } from '../recipients';
+import { ClaimNotificationType, NotificationType, notifiesAbout } from '../notification-types';
+import { notificationText, planNotifications, webhookDisabledText, webhookOwner } from '../recipients';
 
 interface Recipient {
   id: string;
@@ -16,6 +16,14 @@ interface Recipient {
   name: string;
   active: boolean;
   preferences: NotificationPreferences;
+}
+
+/** What the recipient rules and the text need beyond the event itself, read per kind of event. */
+interface EventSubject {
+  claimAssigneeId: string | null;
+  editorIds: string[];
+  adminIds: string[];
+  text: (type: NotificationType) => string;
 }
 
 const SUBJECT_PREFIX = '[claimdesk]';
@@ -32,6 +40,7 @@ export class NotificationDelivery {
     private readonly transactions: TransactionService,
     private readonly claims: ClaimsService,
     private readonly users: UsersService,
+    private readonly apiKeys: ApiKeysService,
     private readonly publisher: NotificationPublisher,
     private readonly mailer: Mailer,
     private readonly jobs: JobQueue,
@@ -50,22 +59,17 @@ export class NotificationDelivery {
       this.logger.warn(`notifications.event: event ${eventId} does not exist; nothing to do`);
       return [];
     }
-    if (!notifiesAbout(event.type) || !event.claimId) return [];
-    const claim = await this.claims.get(event.claimId).catch((error: unknown) => {
-      if (isNotFound(error)) return null;
-      throw error;
-    });
-    if (!claim) return [];
-    const editorIds =
-      event.type === 'claim.overdue'
-        ? (await this.users.findActiveWithRole('editor')).map((editor) => editor.id)
-        : [];
+    if (!notifiesAbout(event.type)) return [];
+    const subject =
+      event.type === 'webhook.disabled' ? await this.aboutWebhook(event) : await this.aboutClaim(event);
+    if (!subject) return [];
     const plan = planNotifications({
       type: event.type,
       actorId: event.actorId,
       payload: event.payload,
-      claimAssigneeId: claim.assigneeId,
-      editorIds,
+      claimAssigneeId: subject.claimAssigneeId,
+      editorIds: subject.editorIds,
+      adminIds: subject.adminIds,
     });
     const recipients = new Map<string, Recipient>();
     for (const { recipientId } of plan) {
@@ -78,7 +82,7 @@ export class NotificationDelivery {
     let created: NotificationRow[] = [];
     if (planned.length) {
       const type = planned[0].type;
-      const text = notificationText(type, claim.text, event.actorName);
+      const text = subject.text(type);
       created = await this.transactions.manager.query(
         `INSERT INTO notifications
            (recipient_id, type, event_id, claim_id, actor_kind, actor_id, actor_name, text, email_state)
@@ -114,6 +118,57 @@ export class NotificationDelivery {
       );
     }
     return created;
+  }
+
+  /** What a claim event's recipients and text depend on; null once the claim is gone. */
+  private async aboutClaim(event: DomainEvent): Promise<EventSubject | null> {
+    if (!event.claimId) return null;
+    const claim = await this.claims.get(event.claimId).catch((error: unknown) => {
+      if (isNotFound(error)) return null;
+      throw error;
+    });
+    if (!claim) return null;
+    const editorIds =
+      event.type === 'claim.overdue'
+        ? (await this.users.findActiveWithRole('editor')).map((editor) => editor.id)
+        : [];
+    return {
+      claimAssigneeId: claim.assigneeId,
+      editorIds,
+      adminIds: [],
+      // Claim events plan only claim types; webhook.disabled takes the other branch.
+      text: (type) => notificationText(type as ClaimNotificationType, claim.text, event.actorName),
+    };
+  }
+
+  /**
+   * A disabled webhook concerns no claim: its owner is told, or, when a newsroom key owns it, the
+   * active admins (read now, so an admin added since the endpoint was created is told too).
+   */
+  private async aboutWebhook(event: DomainEvent): Promise<EventSubject | null> {
+    const owner = webhookOwner(event.payload);
+    if (!owner) {
+      this.logger.warn(`webhook.disabled event ${event.id} names no owner; nobody to tell`);
+      return null;
+    }
+    if (owner.kind === 'user') {
+      return {
+        claimAssigneeId: null,
+        editorIds: [],
+        adminIds: [],
+        text: () => webhookDisabledText(event.payload, { kind: 'user' }),
+      };
+    }
+    const key = await this.apiKeys.get(owner.id).catch((error: unknown) => {
+      if (isNotFound(error)) return null;
+      throw error;
+    });
+    return {
+      claimAssigneeId: null,
+      editorIds: [],
+      adminIds: (await this.users.findActiveWithRole('admin')).map((admin) => admin.id),
+      text: () => webhookDisabledText(event.payload, { kind: 'api_key', name: key?.name ?? null }),
+    };
   }
 
   /**

@@ -38,7 +38,7 @@ export type DeliveryOutcome = 'delivered' | 'retrying' | 'failed' | 'gone' | 're
  * logs the attempt and decides what follows (see retry-policy.ts): delivered; 410 disables the
  * endpoint; otherwise a retry on the schedule, or the message is given up when it runs out.
  * An endpoint failing without a single success for WEBHOOK_DISABLE_AFTER_MS is disabled and a
- * `webhook.disabled` event is written for its owner (notifications may pick it up).
+ * `webhook.disabled` event is written; notifications tell its owner (or the admins, for a newsroom key).
  */
 @Injectable()
 export class WebhookDeliverHandler {
