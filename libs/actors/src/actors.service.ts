@@ -1,3 +1,4 @@
+import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import { decodeCursor, forgedCursor, notFound, Page, toPage, TransactionService } from '@claimdesk/platform';
 import { EntityManager } from 'typeorm';
@@ -11,8 +12,6 @@ import {
   StanceType,
 } from './dto/actor.view';
 import { ListActorsQuery } from './dto/list-actors-query.dto';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface ActorRow {
   id: string;
@@ -161,7 +160,7 @@ export class ActorsService {
     }
     if (query.cursor) {
       const [nameKey, id] = decodeCursor(query.cursor, 2);
-      if (typeof nameKey !== 'string' || typeof id !== 'string' || !UUID.test(id)) throw forgedCursor();
+      if (typeof nameKey !== 'string' || typeof id !== 'string' || !isUUID(id)) throw forgedCursor();
       params.push(nameKey, id);
       where.push(`(name_key, id) > ($${params.length - 1}, $${params.length}::uuid)`);
     }

@@ -1,3 +1,4 @@
+import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { Principal, ProblemException } from '@claimdesk/platform';
@@ -95,7 +96,7 @@ export class AuthService {
         'invalid_token',
       );
     }
-    if (claims?.typ !== 'stream' || typeof claims.sub !== 'string' || !UUID.test(claims.sub)) {
+    if (claims?.typ !== 'stream' || typeof claims.sub !== 'string' || !isUUID(claims.sub)) {
       throw new AuthenticationError('The stream token is invalid.', 'invalid_token');
     }
     return this.userPrincipal(claims.sub);
@@ -142,7 +143,7 @@ export class AuthService {
         'invalid_token',
       );
     }
-    if (claims?.typ !== 'access' || typeof claims.sub !== 'string' || !UUID.test(claims.sub)) {
+    if (claims?.typ !== 'access' || typeof claims.sub !== 'string' || !isUUID(claims.sub)) {
       throw new AuthenticationError('The access token is invalid.', 'invalid_token');
     }
     return this.userPrincipal(claims.sub);
@@ -156,5 +157,3 @@ export class AuthService {
     return { kind: 'user', id: user.id, name: user.name, roles: user.roles };
   }
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

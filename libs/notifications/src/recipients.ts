@@ -1,3 +1,4 @@
+import { isUUID } from 'class-validator';
 import { ClaimNotificationType, NotificationType, notifiesAbout } from './notification-types';
 
 /** What the recipient rules need to know about one event; gathered by the handler, judged here. */
@@ -22,9 +23,7 @@ export interface PlannedNotification {
   type: NotificationType;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const idOf = (value: unknown): string[] => (typeof value === 'string' && UUID.test(value) ? [value] : []);
+const idOf = (value: unknown): string[] => (typeof value === 'string' && isUUID(value) ? [value] : []);
 const idsOf = (value: unknown): string[] => (Array.isArray(value) ? value.flatMap(idOf) : []);
 
 /**

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, isUUID, Matches, Max, Min } from 'class-validator';
 import { ProblemException } from '../errors/problem';
 
 export const DEFAULT_LIMIT = 25;
@@ -59,7 +59,6 @@ export function forgedCursor(): ProblemException {
 }
 
 const MICROSECOND_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A UTC time as PostgreSQL prints it to the microsecond. The round trip matters: `Date.parse`
@@ -74,7 +73,7 @@ export const isCursorTime = (value: unknown): value is string =>
 /** The most common keyset position, (a row's time to the microsecond, its id), checked field by field. */
 export function decodeTimeIdCursor(cursor: string): [at: string, id: string] {
   const [at, id] = decodeCursor(cursor, 2);
-  if (!isCursorTime(at) || typeof id !== 'string' || !UUID.test(id)) throw forgedCursor();
+  if (!isCursorTime(at) || typeof id !== 'string' || !isUUID(id)) throw forgedCursor();
   return [at, id];
 }
 

@@ -1,3 +1,4 @@
+import { isUUID } from 'class-validator';
 import { decodeCursor, encodeCursor, isCursorTime, ProblemException } from '@claimdesk/platform';
 import type { QueueScope } from './dto/review-queue.query';
 
@@ -15,7 +16,6 @@ export interface QueuePosition {
   id: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isTime = isCursorTime;
 
 export function encodeQueueCursor(position: QueuePosition): string {
@@ -40,7 +40,7 @@ export function decodeQueueCursor(cursor: string, scope: QueueScope): QueuePosit
     (dueAt === null || isTime(dueAt)) &&
     isTime(createdAt) &&
     typeof id === 'string' &&
-    UUID.test(id);
+    isUUID(id);
   if (!valid) {
     throw new ProblemException(400, 'cursor is not a cursor returned by this list and scope.', {
       errors: [
