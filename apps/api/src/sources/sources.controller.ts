@@ -1,0 +1,86 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CreatedClaimView } from '@claimdesk/claims';
+import {
+  AcceptCandidateDto,
+  CandidateView,
+  IngestionService,
+  IngestResultView,
+  IngestSourceDto,
+  SourceDetailView,
+} from '@claimdesk/ingestion';
+import { CurrentPrincipal, etagFor, Principal, Roles } from '@claimdesk/platform';
+import type { FastifyReply } from 'fastify';
+import { ApiProblemResponse, uuidParam } from '../actors/uuid-param';
+
+const STAFF = ['editor', 'fact_checker'] as const;
+
+@ApiTags('sources')
+@ApiBearerAuth()
+@Controller('v1/sources')
+export class SourcesController {
+  constructor(private readonly ingestion: IngestionService) {}
+
+  @Post('ingest')
+  @Roles(...STAFF)
+  @ApiOperation({
+    summary: 'Ingest an article and propose its check-worthy sentences as claim candidates',
+    description:
+      'The source is shared by normalised URL. Candidates are scored by a transparent heuristic whose features are returned; a sentence already proposed for this source is returned as it stands, not proposed twice.',
+  })
+  @ApiCreatedResponse({ type: IngestResultView })
+  @ApiProblemResponse(400, 'Invalid body, unknown field, or text longer than 200 000 characters.')
+  ingest(
+    @Body() body: IngestSourceDto,
+    @CurrentPrincipal() principal: Principal | undefined,
+  ): Promise<IngestResultView> {
+    return this.ingestion.ingest(body, principal);
+  }
+
+  @Get(':id')
+  @Roles(...STAFF)
+  @ApiOperation({ summary: 'A source with the claims found in it and its open candidates' })
+  @ApiOkResponse({ type: SourceDetailView })
+  @ApiProblemResponse(404, 'No source has this id.')
+  get(@Param('id', uuidParam('id')) id: string): Promise<SourceDetailView> {
+    return this.ingestion.get(id);
+  }
+
+  @Post(':id/candidates/:candidateId/accept')
+  @Roles(...STAFF)
+  @ApiOperation({
+    summary: 'Turn a candidate into a claim with this source and the candidate’s (or the given) stances',
+  })
+  @ApiCreatedResponse({
+    type: CreatedClaimView,
+    description: 'The new claim as GET /v1/claims/:id shows it.',
+  })
+  @ApiProblemResponse(404, 'No such source, or no such candidate of this source.')
+  @ApiProblemResponse(409, 'The candidate was already accepted or rejected.')
+  async accept(
+    @Param('id', uuidParam('id')) id: string,
+    @Param('candidateId', uuidParam('candidateId')) candidateId: string,
+    @Body() body: AcceptCandidateDto,
+    @CurrentPrincipal() principal: Principal | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CreatedClaimView> {
+    const claim = await this.ingestion.accept(id, candidateId, body, principal);
+    void reply.header('etag', etagFor(claim.version)).header('location', `/v1/claims/${claim.id}`);
+    return claim;
+  }
+
+  @Post(':id/candidates/:candidateId/reject')
+  @HttpCode(200)
+  @Roles(...STAFF)
+  @ApiOperation({ summary: 'Reject a candidate: it is not a claim worth recording' })
+  @ApiOkResponse({ type: CandidateView })
+  @ApiProblemResponse(404, 'No such source, or no such candidate of this source.')
+  @ApiProblemResponse(409, 'The candidate was already accepted or rejected.')
+  reject(
+    @Param('id', uuidParam('id')) id: string,
+    @Param('candidateId', uuidParam('candidateId')) candidateId: string,
+    @CurrentPrincipal() principal: Principal | undefined,
+  ): Promise<CandidateView> {
+    return this.ingestion.reject(id, candidateId, principal);
+  }
+}
