@@ -1,4 +1,4 @@
-import { Metrics } from '@claimdesk/platform';
+import { AppConfig, Metrics } from '@claimdesk/platform';
 import {
   createApiKeySession,
   createUserSession,
@@ -15,6 +15,7 @@ import {
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
+import { openWebhookSecret } from '@claimdesk/webhooks';
 import { Webhook } from 'standardwebhooks';
 import { DataSource } from 'typeorm';
 
@@ -164,6 +165,23 @@ describe('webhooks', () => {
     return response.data;
   }
 
+  /** The secret columns as stored, read past the API (which never shows them). */
+  async function storedSecrets(
+    webhookId: string,
+  ): Promise<{ secret: string; previous_secret: string | null }> {
+    const [row] = await api.app
+      .get(DataSource)
+      .query(`SELECT secret, previous_secret FROM webhooks WHERE id = $1`, [webhookId]);
+    return row;
+  }
+
+  /** Stored encrypted: neither the secret nor its key bytes appear, and the API's key opens it. */
+  function expectSealed(stored: string | null, secret: string): void {
+    expect(stored).toMatch(/^v1:[A-Za-z0-9+/]+=*$/);
+    expect(stored).not.toContain(secret.slice(6));
+    expect(openWebhookSecret(stored!, api.app.get(AppConfig).webhookSecretsKey)).toBe(secret);
+  }
+
   async function deliveries(webhookId: string, session = newsroom): Promise<any[]> {
     const response = await call(session, 'GET', `/v1/webhooks/${webhookId}/deliveries`);
     expect(response.statusCode).toBe(200);
@@ -185,6 +203,10 @@ describe('webhooks', () => {
     });
     expect(webhook.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     expect(Buffer.from(webhook.secret.slice(6), 'base64')).toHaveLength(32);
+    const stored = await storedSecrets(webhook.id);
+    expect(stored.secret).not.toBe(webhook.secret);
+    expectSealed(stored.secret, webhook.secret);
+    expect(stored.previous_secret).toBeNull();
     // The secret is shown once: never by GET.
     const read = await call(newsroom, 'GET', `/v1/webhooks/${webhook.id}`);
     expect(read.statusCode).toBe(200);
@@ -459,6 +481,9 @@ describe('webhooks', () => {
     expect(rotated.statusCode).toBe(200);
     expect(rotated.data.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     expect(rotated.data.secret).not.toBe(webhook.secret);
+    const stored = await storedSecrets(webhook.id);
+    expectSealed(stored.secret, rotated.data.secret);
+    expectSealed(stored.previous_secret, webhook.secret);
     const overlapEnds = Date.parse(rotated.data.previousSecretExpiresAt) - Date.now();
     expect(overlapEnds).toBeGreaterThan(23.9 * 3600_000);
     expect(overlapEnds).toBeLessThanOrEqual(24 * 3600_000);
@@ -485,6 +510,38 @@ describe('webhooks', () => {
     expect(String(second.headers['webhook-signature']).split(' ')).toHaveLength(1);
     expect(verify(rotated.data.secret, second).type).toBe('webhook.test');
     expect(() => verify(webhook.secret, second)).toThrow('No matching signature found');
+  });
+
+  it('signs with a plaintext secret stored before encryption and encrypts it on the next write', async () => {
+    const { url, path } = receiver.endpoint();
+    const webhook = await register({ url, events: ['claim.created'], tags: [`t-${randomUUID()}`] });
+    const dataSource = api.app.get(DataSource);
+    // A row as migration 1764270600000 left it.
+    await dataSource.query(`UPDATE webhooks SET secret = $2 WHERE id = $1`, [webhook.id, webhook.secret]);
+    // Anything that is neither form is refused by the database.
+    await expect(
+      dataSource.query(`UPDATE webhooks SET secret = 'plain text' WHERE id = $1`, [webhook.id]),
+    ).rejects.toThrow('webhooks_secret_form_check');
+
+    await call(newsroom, 'POST', `/v1/webhooks/${webhook.id}/test`);
+    const [first] = await receiver.waitForCount(path, 1);
+    expect(verify(webhook.secret, first).type).toBe('webhook.test');
+    expect((await storedSecrets(webhook.id)).secret).toBe(webhook.secret);
+
+    const patched = await call(newsroom, 'PATCH', `/v1/webhooks/${webhook.id}`, { description: 'healed' });
+    expect(patched.statusCode).toBe(200);
+    expectSealed((await storedSecrets(webhook.id)).secret, webhook.secret);
+    await call(newsroom, 'POST', `/v1/webhooks/${webhook.id}/test`);
+    const [, second] = await receiver.waitForCount(path, 2);
+    expect(verify(webhook.secret, second).type).toBe('webhook.test');
+
+    // Rotating a plaintext row keeps the old secret only in encrypted form.
+    await dataSource.query(`UPDATE webhooks SET secret = $2 WHERE id = $1`, [webhook.id, webhook.secret]);
+    const rotated = await call(newsroom, 'POST', `/v1/webhooks/${webhook.id}/rotate-secret`);
+    expect(rotated.statusCode).toBe(200);
+    const stored = await storedSecrets(webhook.id);
+    expectSealed(stored.secret, rotated.data.secret);
+    expectSealed(stored.previous_secret, webhook.secret);
   });
 
   it('filters by event type and by claim tags', async () => {

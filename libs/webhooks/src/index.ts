@@ -7,6 +7,7 @@ export * from './dto/webhook.view';
 export * from './jobs/webhook-deliver.handler';
 export * from './jobs/webhook-dispatcher';
 export * from './jobs/webhook-event.handler';
+export * from './secret-box';
 export * from './secrets';
 export * from './ssrf/ssrf-guard';
 export * from './webhook-attempt.entity';

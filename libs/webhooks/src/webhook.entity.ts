@@ -26,6 +26,7 @@ export class Webhook {
   @Column({ type: 'text', array: true, default: () => `'{}'` })
   tags: string[];
 
+  /** Encrypted (`v1:…`, see secret-box.ts), or plaintext `whsec_…` in rows older than the encryption. */
   @Column({ type: 'text', select: false })
   secret: string;
 

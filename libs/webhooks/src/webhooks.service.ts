@@ -18,7 +18,12 @@ import { DeliveryAttemptView, DeliveryView } from './dto/delivery.view';
 import { CreateWebhookDto } from './dto/create-webhook.dto';
 import { UpdateWebhookDto } from './dto/update-webhook.dto';
 import { CreatedWebhookView, RotatedSecretView, WebhookView } from './dto/webhook.view';
-import { generateWebhookSecret, SECRET_OVERLAP_MS } from './secrets';
+import {
+  generateWebhookSecret,
+  isPlaintextWebhookSecret,
+  SECRET_OVERLAP_MS,
+  sealWebhookSecret,
+} from './secrets';
 import { checkWebhookUrl, ResolveHost, UnsafeUrlError } from './ssrf/ssrf-guard';
 
 export interface WebhookRow {
@@ -165,7 +170,7 @@ export class WebhooksService {
           input.description || null,
           input.events,
           input.tags ?? [],
-          secret,
+          sealWebhookSecret(secret, this.config.webhookSecretsKey),
         ],
       );
       return { ...toWebhookView(row), secret };
@@ -208,6 +213,7 @@ export class WebhooksService {
     return this.transactions.run(async (manager) => {
       const current = await this.visible(manager, id, principal, true);
       assertIfMatch(ifMatch, current.version);
+      await this.sealPlaintextSecrets(manager, id);
       const reenable = input.active === true && !current.active;
       const [row] = returnedRows<WebhookRow>(
         await manager.query(
@@ -251,13 +257,15 @@ export class WebhooksService {
     const secret = generateWebhookSecret();
     return this.transactions.run(async (manager) => {
       await this.visible(manager, id, principal, true);
+      // So that `previous_secret = secret` below copies an encrypted value, never a plaintext one.
+      await this.sealPlaintextSecrets(manager, id);
       const [row] = returnedRows<{ previous_secret_expires_at: Date }>(
         await manager.query(
           `UPDATE webhooks SET previous_secret = secret, secret = $2,
            previous_secret_expires_at = now() + $3 * interval '1 millisecond',
            version = version + 1, updated_at = now()
          WHERE id = $1 RETURNING previous_secret_expires_at`,
-          [id, secret, SECRET_OVERLAP_MS],
+          [id, sealWebhookSecret(secret, this.config.webhookSecretsKey), SECRET_OVERLAP_MS],
         ),
       );
       return { id, secret, previousSecretExpiresAt: row.previous_secret_expires_at.toISOString() };
@@ -366,6 +374,29 @@ export class WebhooksService {
         `Webhook ${endpoint.id} is disabled (${endpoint.disabled_reason ?? 'paused'}); PATCH it with {"active": true} first.`,
       );
     }
+  }
+
+  /**
+   * Encrypts secrets a row still holds in plaintext from before migration 1764270900000; the
+   * writes (update, rotation) call it on the row they have locked, so old rows heal as they are touched.
+   */
+  private async sealPlaintextSecrets(manager: EntityManager, id: string): Promise<void> {
+    const [row]: { secret: string; previous_secret: string | null }[] = await manager.query(
+      `SELECT secret, previous_secret FROM webhooks WHERE id = $1`,
+      [id],
+    );
+    const seal = (value: string | null | undefined) =>
+      value && isPlaintextWebhookSecret(value)
+        ? sealWebhookSecret(value, this.config.webhookSecretsKey)
+        : null;
+    const secret = seal(row?.secret);
+    const previous = seal(row?.previous_secret);
+    if (!secret && !previous) return;
+    await manager.query(
+      `UPDATE webhooks SET secret = coalesce($2, secret), previous_secret = coalesce($3, previous_secret)
+        WHERE id = $1`,
+      [id, secret, previous],
+    );
   }
 
   private async visible(

@@ -4,7 +4,7 @@ import { AppConfig, Metrics, OnJob, TransactionService, WebhookDeliverPayload } 
 import { EntityManager } from 'typeorm';
 import { sendWebhook, SendResult } from '../delivery/http-sender';
 import { decideAfterAttempt, parseRetrySchedule } from '../delivery/retry-policy';
-import { signatureHeader } from '../secrets';
+import { openWebhookSecret, signatureHeader } from '../secrets';
 import { checkWebhookUrl, ResolveHost, UnsafeUrlError } from '../ssrf/ssrf-guard';
 import { returnedRows } from '../webhooks.service';
 import { CHAIN_KEY, WebhookDispatcher } from './webhook-dispatcher';
@@ -203,7 +203,14 @@ export class WebhookDeliverHandler {
         error: `refused: ${error.message}`,
       };
     }
-    const secrets = [row.secret, ...(row.previous_valid && row.previous_secret ? [row.previous_secret] : [])];
+    // Opened only here, for signing. A secret that does not open (a wrong WEBHOOK_SECRETS_KEY) throws:
+    // the job fails and the message's lease expires into a later retry, instead of counting as the
+    // endpoint's failure and eventually disabling every endpoint over an operator's mistake.
+    const key = this.config.webhookSecretsKey;
+    const secrets = [
+      row.secret,
+      ...(row.previous_valid && row.previous_secret ? [row.previous_secret] : []),
+    ].map((stored) => openWebhookSecret(stored, key));
     return sendWebhook(
       target,
       row.body,
