@@ -53,6 +53,28 @@ describe('auth: first admin from the environment', () => {
       headers: { authorization: `Bearer ${signedIn.data.accessToken}` },
     });
     expect(users.data.items).toHaveLength(1);
+
+    // Recorded once, by nobody: the process made it from its environment. No password in it.
+    const audit = await first.request({
+      method: 'GET',
+      url: '/v1/audit-events',
+      as: 'anonymous',
+      headers: { authorization: `Bearer ${signedIn.data.accessToken}` },
+    });
+    expect(audit.statusCode).toBe(200);
+    expect(audit.data.items).toEqual([
+      expect.objectContaining({
+        type: 'user.bootstrapped',
+        actor: null,
+        changes: expect.objectContaining({
+          userId: signedIn.data.user.id,
+          email: 'chief@desk.example',
+          roles: ['admin'],
+        }),
+      }),
+    ]);
+    expect(audit.body).not.toContain('bootstrap-password-123');
+    expect(audit.body).not.toMatch(/\$argon2|password_?hash/i);
   });
 
   it('leaves an existing desk alone: another ADMIN_EMAIL creates nobody', async () => {

@@ -1,4 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
+import { AuthService } from '@claimdesk/auth';
 import { createUserSession, startTestApi, TestApi, TestRequest, TestResponse } from '@claimdesk/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -252,6 +253,100 @@ describe('auth: sign-in, tokens and users', () => {
       expect(refused.headers['www-authenticate']).toContain('invalid_token');
       await send({ method: 'PATCH', url: `/v1/users/${user!.id}`, payload: { active: true } });
       expect((await send({ method: 'GET', url: '/v1/me', as: 'anonymous', headers })).statusCode).toBe(200);
+    });
+
+    it('ends access tokens issued before a password change; a new sign-in works', async () => {
+      const { user, password, headers: harnessHeaders } = await newUser(['editor']);
+      const signedIn = await login(user!.email, password!, nextIp());
+      expect(signedIn.statusCode).toBe(200);
+      const oldToken = signedIn.data.accessToken as string;
+      const claims = JSON.parse(Buffer.from(oldToken.split('.')[1], 'base64url').toString());
+      expect(claims.ver).toBe(0);
+      expect((await asToken(oldToken)).statusCode).toBe(200);
+
+      // Other changes leave existing tokens alone (roles and `active` are read on every request).
+      await send({
+        method: 'PATCH',
+        url: `/v1/users/${user!.id}`,
+        payload: { name: 'Renamed', roles: ['fact_checker'] },
+      });
+      expect((await asToken(oldToken)).statusCode).toBe(200);
+
+      const changed = 'another brand new passphrase';
+      passwords.push(changed);
+      const patch = await send({
+        method: 'PATCH',
+        url: `/v1/users/${user!.id}`,
+        payload: { password: changed },
+      });
+      expect(patch.statusCode).toBe(200);
+
+      for (const stale of [oldToken, harnessHeaders.authorization.slice('Bearer '.length)]) {
+        const refused = await asToken(stale);
+        expect(refused.statusCode).toBe(401);
+        expect(refused.headers['content-type']).toContain('application/problem+json');
+        expect(refused.data.detail).toBe(
+          'The access token was issued before a password change; sign in again.',
+        );
+        expect(refused.headers['www-authenticate']).toContain('error="invalid_token"');
+      }
+      // A token minted by hand without `ver` counts as version 0, which is no longer current either.
+      const unversioned = await api.app
+        .get(JwtService)
+        .signAsync({ sub: user!.id, typ: 'access' }, { expiresIn: 60 });
+      expect((await asToken(unversioned)).statusCode).toBe(401);
+
+      expect((await login(user!.email, password!, nextIp())).statusCode).toBe(401);
+      const again = await login(user!.email, changed, nextIp());
+      expect(again.statusCode).toBe(200);
+      const newToken = again.data.accessToken as string;
+      expect(JSON.parse(Buffer.from(newToken.split('.')[1], 'base64url').toString()).ver).toBe(1);
+      const me = await asToken(newToken);
+      expect(me.statusCode).toBe(200);
+      expect(me.data).toMatchObject({ id: user!.id, name: 'Renamed', roles: ['fact_checker'] });
+    });
+
+    it('ends stream tokens issued before a password change', async () => {
+      const { user, headers } = await newUser(['fact_checker']);
+      const issued = await send({
+        method: 'POST',
+        url: '/v1/notifications/stream-token',
+        as: 'anonymous',
+        headers,
+      });
+      expect(issued.statusCode).toBe(200);
+      const token = issued.data.token as string;
+      const auth = api.app.get(AuthService);
+      await expect(auth.authenticateStreamToken(token)).resolves.toMatchObject({ id: user!.id });
+
+      passwords.push('stream passphrase changed');
+      await send({
+        method: 'PATCH',
+        url: `/v1/users/${user!.id}`,
+        payload: { password: 'stream passphrase changed' },
+      });
+      await expect(auth.authenticateStreamToken(token)).rejects.toThrow(/issued before a password change/);
+      const refused = await send({
+        method: 'GET',
+        url: `/v1/notifications/stream?token=${encodeURIComponent(token)}`,
+        as: 'anonymous',
+      });
+      expect(refused.statusCode).toBe(401);
+      expect(refused.data.detail).toBe(
+        'The stream token was issued before a password change; ask for a new one.',
+      );
+    });
+
+    it('refuses a token whose version claim is not a version', async () => {
+      const { user } = await newUser();
+      const jwt = api.app.get(JwtService);
+      for (const ver of [-1, 1.5, '0', null, 1]) {
+        const token = await jwt.signAsync({ sub: user!.id, typ: 'access', ver }, { expiresIn: 60 });
+        const response = await asToken(token);
+        expect({ ver, status: response.statusCode }).toEqual({ ver, status: 401 });
+      }
+      const current = await jwt.signAsync({ sub: user!.id, typ: 'access', ver: 0 }, { expiresIn: 60 });
+      expect((await asToken(current)).statusCode).toBe(200);
     });
 
     it('applies role changes on the next request', async () => {

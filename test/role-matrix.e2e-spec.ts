@@ -39,6 +39,7 @@ const EXPECTED: Record<string, Access> = {
   'POST /v1/api-keys': ADMIN_ONLY,
   'GET /v1/api-keys': ADMIN_ONLY,
   'DELETE /v1/api-keys/{id}': ADMIN_ONLY,
+  'GET /v1/audit-events': ADMIN_ONLY,
   // actors
   'POST /v1/actors': STAFF,
   'GET /v1/actors': READERS,

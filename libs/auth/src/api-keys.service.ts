@@ -8,6 +8,7 @@ import {
   toPage,
   TransactionService,
 } from '@claimdesk/platform';
+import { EventsService } from '@claimdesk/events';
 import { ApiKey } from './api-key.entity';
 import { generateApiKey, hashApiKey } from './credentials';
 import { ApiKeyView, CreateApiKeyDto, IssuedApiKey, toApiKeyView } from './dto/api-key.dto';
@@ -20,16 +21,23 @@ const PRECISE_CREATED_AT = `to_char(key.created_at AT TIME ZONE 'UTC', 'YYYY-MM-
 
 @Injectable()
 export class ApiKeysService {
-  constructor(private readonly transactions: TransactionService) {}
+  constructor(
+    private readonly transactions: TransactionService,
+    private readonly events: EventsService,
+  ) {}
 
   async issue(input: CreateApiKeyDto, issuer?: Principal | null): Promise<IssuedApiKey> {
     const { key, prefix, hash } = generateApiKey();
-    const row = await this.transactions.manager.getRepository(ApiKey).save({
-      name: input.name,
-      role: input.role,
-      prefix,
-      keyHash: hash,
-      createdBy: issuer?.kind === 'user' ? issuer.id : null,
+    const row = await this.transactions.run(async (manager) => {
+      const saved = await manager.getRepository(ApiKey).save({
+        name: input.name,
+        role: input.role,
+        prefix,
+        keyHash: hash,
+        createdBy: issuer?.kind === 'user' ? issuer.id : null,
+      });
+      await this.events.append(manager, 'api_key.issued', null, issuer, auditedKey(saved));
+      return saved;
     });
     return {
       id: row.id,
@@ -73,13 +81,19 @@ export class ApiKeysService {
     return toApiKeyView(key);
   }
 
-  /** Revoking is permanent and idempotent: a second revoke keeps the first time. */
-  async revoke(id: string): Promise<void> {
-    const result: [unknown[], number] = await this.transactions.manager.query(
-      `UPDATE api_keys SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 RETURNING id`,
-      [id],
-    );
-    if (result[1] === 0) throw notFound('API key', id);
+  /**
+   * Revoking is permanent and idempotent: a second revoke keeps the first time and records no
+   * second event.
+   */
+  async revoke(id: string, actor?: Principal | null): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      const repository = manager.getRepository(ApiKey);
+      const key = await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!key) throw notFound('API key', id);
+      if (key.revokedAt) return;
+      await manager.query(`UPDATE api_keys SET revoked_at = now() WHERE id = $1`, [id]);
+      await this.events.append(manager, 'api_key.revoked', null, actor, auditedKey(key));
+    });
   }
 
   /** The principal for a presented key, or null when it is unknown or revoked. Records the use. */
@@ -103,4 +117,9 @@ export class ApiKeysService {
     }
     return { kind: 'api_key', id: row.id, name: row.name, roles: [row.role] };
   }
+}
+
+/** What audit events say about a key: never the key or its hash. */
+function auditedKey(key: Pick<ApiKey, 'id' | 'name' | 'prefix' | 'role'>): Record<string, unknown> {
+  return { id: key.id, name: key.name, prefix: key.prefix, role: key.role };
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { EventsModule } from '@claimdesk/events';
 import { AppConfig } from '@claimdesk/platform';
 import { ApiKey } from './api-key.entity';
 import { ApiKeysService } from './api-keys.service';
@@ -15,6 +16,7 @@ import { UsersService } from './users.service';
 @Module({
   imports: [
     TypeOrmModule.forFeature([User, ApiKey]),
+    EventsModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({

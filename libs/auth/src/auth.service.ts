@@ -23,12 +23,24 @@ const STREAM_TOKEN_AUDIENCE = 'claimdesk:notifications-stream';
 interface StreamTokenClaims {
   sub: string;
   typ: 'stream';
+  /** The user's `tokenVersion` when issued; absent counts as 0 (tokens from before the claim existed). */
+  ver?: number;
 }
 
 interface AccessTokenClaims {
   sub: string;
   typ: 'access';
+  ver?: number;
 }
+
+/** A token issued before the user's last password change; refused like an expired one. */
+const SUPERSEDED = {
+  access: 'The access token was issued before a password change; sign in again.',
+  stream: 'The stream token was issued before a password change; ask for a new one.',
+} as const;
+
+const validVersion = (ver: unknown): boolean =>
+  ver === undefined || (Number.isSafeInteger(ver) && (ver as number) >= 0);
 
 /** Why credentials were refused; the guard turns it into a 401 with `WWW-Authenticate`. */
 export class AuthenticationError extends Error {
@@ -66,14 +78,23 @@ export class AuthService {
     };
   }
 
-  issueAccessToken(user: Pick<User, 'id'>): Promise<string> {
-    const claims: AccessTokenClaims = { sub: user.id, typ: 'access' };
+  /** Without `tokenVersion` (callers holding only an id or a view) the current one is read. */
+  async issueAccessToken(user: Pick<User, 'id'> & { tokenVersion?: number }): Promise<string> {
+    const claims: AccessTokenClaims = {
+      sub: user.id,
+      typ: 'access',
+      ver: user.tokenVersion ?? (await this.currentTokenVersion(user.id)),
+    };
     return this.jwt.signAsync(claims, { expiresIn: ACCESS_TOKEN_TTL_SECONDS, algorithm: 'HS256' });
   }
 
   /** A token for `?token=` on the notification stream; refused as a Bearer token everywhere. */
-  issueStreamToken(user: Pick<User, 'id'>): Promise<string> {
-    const claims: StreamTokenClaims = { sub: user.id, typ: 'stream' };
+  async issueStreamToken(user: Pick<User, 'id'>): Promise<string> {
+    const claims: StreamTokenClaims = {
+      sub: user.id,
+      typ: 'stream',
+      ver: await this.currentTokenVersion(user.id),
+    };
     return this.jwt.signAsync(claims, {
       expiresIn: STREAM_TOKEN_TTL_SECONDS,
       audience: STREAM_TOKEN_AUDIENCE,
@@ -96,10 +117,15 @@ export class AuthService {
         'invalid_token',
       );
     }
-    if (claims?.typ !== 'stream' || typeof claims.sub !== 'string' || !isUUID(claims.sub)) {
+    if (
+      claims?.typ !== 'stream' ||
+      typeof claims.sub !== 'string' ||
+      !isUUID(claims.sub) ||
+      !validVersion(claims.ver)
+    ) {
       throw new AuthenticationError('The stream token is invalid.', 'invalid_token');
     }
-    return this.userPrincipal(claims.sub);
+    return this.userPrincipal(claims.sub, claims.ver ?? 0, SUPERSEDED.stream);
   }
 
   /**
@@ -143,17 +169,30 @@ export class AuthService {
         'invalid_token',
       );
     }
-    if (claims?.typ !== 'access' || typeof claims.sub !== 'string' || !isUUID(claims.sub)) {
+    if (
+      claims?.typ !== 'access' ||
+      typeof claims.sub !== 'string' ||
+      !isUUID(claims.sub) ||
+      !validVersion(claims.ver)
+    ) {
       throw new AuthenticationError('The access token is invalid.', 'invalid_token');
     }
-    return this.userPrincipal(claims.sub);
+    return this.userPrincipal(claims.sub, claims.ver ?? 0, SUPERSEDED.access);
   }
 
-  private async userPrincipal(id: string): Promise<Principal> {
+  /** The user behind a token; `version` is its `ver`, which must still be the user's `tokenVersion`. */
+  private async userPrincipal(id: string, version: number, superseded: string): Promise<Principal> {
     const user = await this.users.findIdentity(id);
     if (!user || !user.active) {
       throw new AuthenticationError('The account is disabled or no longer exists.', 'invalid_token');
     }
+    if (user.tokenVersion !== version) throw new AuthenticationError(superseded, 'invalid_token');
     return { kind: 'user', id: user.id, name: user.name, roles: user.roles };
+  }
+
+  private async currentTokenVersion(id: string): Promise<number> {
+    const user = await this.users.findIdentity(id);
+    if (!user) throw new AuthenticationError('The account is disabled or no longer exists.', 'invalid_token');
+    return user.tokenVersion;
   }
 }

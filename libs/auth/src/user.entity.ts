@@ -40,6 +40,14 @@ export class User {
   @Column({ name: 'notification_preferences', type: 'jsonb', default: () => `'{}'::jsonb` })
   notificationPreferences: Record<string, unknown>;
 
+  /**
+   * Goes into every access and stream token as `ver`; a password change bumps it, which ends the
+   * tokens issued before. Role changes and disabling need no bump: the guard reads roles and
+   * `active` afresh on every request, so they apply to existing tokens at once.
+   */
+  @Column({ name: 'token_version', type: 'int', default: 0 })
+  tokenVersion: number;
+
   @VersionColumn({ type: 'int' })
   version: number;
 

@@ -4,10 +4,12 @@ import {
   decodeCursor,
   notFound,
   Page,
+  Principal,
   ProblemException,
   toPage,
   TransactionService,
 } from '@claimdesk/platform';
+import { EventsService } from '@claimdesk/events';
 import { EntityManager, QueryFailedError } from 'typeorm';
 import { hashPassword, verifyPassword } from './credentials';
 import { CreateUserDto } from './dto/create-user.dto';
@@ -23,6 +25,8 @@ export interface UserIdentity {
   name: string;
   roles: User['roles'];
   active: boolean;
+  /** The `ver` a token must carry (see `User.tokenVersion`). */
+  tokenVersion: number;
 }
 
 /** Advisory lock id for "create the first admin": replicas starting together create one, not several. */
@@ -33,14 +37,18 @@ export class UsersService implements OnModuleInit {
   /** Verified when the e-mail is unknown, so an unknown address costs as much time as a wrong password. */
   private dummyHash?: Promise<string>;
 
-  constructor(private readonly transactions: TransactionService) {}
+  constructor(
+    private readonly transactions: TransactionService,
+    private readonly events: EventsService,
+  ) {}
 
   /** Hashing the dummy at start keeps the first unknown-address sign-in from costing two hashes. */
   async onModuleInit(): Promise<void> {
     await this.dummy();
   }
 
-  async create(input: CreateUserDto): Promise<UserView> {
+  /** `actor` is who is recorded in the audit event: the admin calling the API, or nobody (scripts, tests). */
+  async create(input: CreateUserDto, actor?: Principal | null): Promise<UserView> {
     const passwordHash = await hashPassword(input.password);
     return this.transactions.run(async (manager) => {
       const email = input.email.trim().toLowerCase();
@@ -61,6 +69,7 @@ export class UsersService implements OnModuleInit {
           expertise: input.expertise ?? [],
         }),
       );
+      await this.events.append(manager, 'user.created', null, actor, auditedUser(user));
       return toUserView(user);
     });
   }
@@ -100,7 +109,16 @@ export class UsersService implements OnModuleInit {
     return { ...toUserView(user), notificationPreferences: user.notificationPreferences };
   }
 
-  async update(id: string, patch: UpdateUserDto, ifMatch?: string): Promise<UserView> {
+  /**
+   * Changes only the fields sent. A new password also bumps `tokenVersion`, so every token issued
+   * before stops working at once (sessions of whoever knew the old password end with it).
+   */
+  async update(
+    id: string,
+    patch: UpdateUserDto,
+    ifMatch?: string,
+    actor?: Principal | null,
+  ): Promise<UserView> {
     const passwordHash = patch.password === undefined ? undefined : await hashPassword(patch.password);
     return this.transactions.run(async (manager) => {
       const repository = manager.getRepository(User);
@@ -114,6 +132,7 @@ export class UsersService implements OnModuleInit {
       if (losesAdmin && !(await this.anotherActiveAdmin(manager, id))) {
         throw new ProblemException(409, 'At least one active admin must remain.');
       }
+      const before = auditedUser(user);
       if (patch.handle !== undefined && patch.handle !== user.handle) {
         if (await this.handleTaken(manager, patch.handle)) throw handleConflict(patch.handle);
         user.handle = patch.handle;
@@ -122,15 +141,35 @@ export class UsersService implements OnModuleInit {
       if (patch.roles !== undefined) user.roles = patch.roles;
       if (patch.expertise !== undefined) user.expertise = patch.expertise;
       if (patch.active !== undefined) user.active = patch.active;
-      if (passwordHash !== undefined) user.passwordHash = passwordHash;
-      return toUserView(await uniqueOr409(repository.save(user)));
+      if (passwordHash !== undefined) {
+        user.passwordHash = passwordHash;
+        user.tokenVersion += 1;
+      }
+      const saved = await uniqueOr409(repository.save(user));
+      const after = auditedUser(saved);
+      const changed = AUDITED_USER_FIELDS.filter(
+        (field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]),
+      );
+      if (changed.length > 0 || passwordHash !== undefined) {
+        await this.events.append(manager, 'user.updated', null, actor, {
+          userId: saved.id,
+          email: saved.email,
+          version: saved.version,
+          changed: passwordHash === undefined ? changed : [...changed, 'password'],
+          before: Object.fromEntries(changed.map((field) => [field, before[field]])),
+          after: Object.fromEntries(changed.map((field) => [field, after[field]])),
+          // Never the password or its hash: only that it changed.
+          ...(passwordHash === undefined ? {} : { passwordChanged: true }),
+        });
+      }
+      return toUserView(saved);
     });
   }
 
   /** The user for the auth guard; disabled users are returned too, so the caller can refuse them. */
   async findIdentity(id: string): Promise<UserIdentity | null> {
     return this.transactions.manager.getRepository(User).findOne({
-      select: { id: true, name: true, roles: true, active: true },
+      select: { id: true, name: true, roles: true, active: true, tokenVersion: true },
       where: { id },
     });
   }
@@ -167,6 +206,8 @@ export class UsersService implements OnModuleInit {
         roles: ['admin'],
         expertise: [],
       });
+      // Made by the process at start-up from its environment, not by anyone signed in.
+      await this.events.append(manager, 'user.bootstrapped', null, null, auditedUser(user));
       return toUserView(user);
     });
   }
@@ -235,6 +276,22 @@ export class UsersService implements OnModuleInit {
     );
     return exists;
   }
+}
+
+/** The user fields an audit event records; the password and its hash are deliberately not among them. */
+const AUDITED_USER_FIELDS = ['email', 'name', 'handle', 'roles', 'expertise', 'active'] as const;
+type AuditedUserField = (typeof AUDITED_USER_FIELDS)[number];
+
+function auditedUser(user: User): { userId: string } & Record<AuditedUserField, unknown> {
+  return {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    handle: user.handle,
+    roles: [...user.roles],
+    expertise: [...user.expertise],
+    active: user.active,
+  };
 }
 
 const emailConflict = () => new ProblemException(409, 'A user with this e-mail address already exists.');

@@ -19,6 +19,25 @@ export const EVENT_TYPES = [
   'claim.due_soon',
   'claim.overdue',
   'webhook.disabled',
+  'user.created',
+  'user.updated',
+  'user.bootstrapped',
+  'api_key.issued',
+  'api_key.revoked',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
+
+/**
+ * Changes to accounts (users and API keys): audit only, with a null claim id. No outbox subscriber
+ * takes them, and their payloads never hold a password, a key or a hash.
+ */
+export const ACCOUNT_EVENT_TYPES = [
+  'user.created',
+  'user.updated',
+  'user.bootstrapped',
+  'api_key.issued',
+  'api_key.revoked',
+] as const satisfies readonly EventType[];
+
+export type AccountEventType = (typeof ACCOUNT_EVENT_TYPES)[number];

@@ -8,9 +8,11 @@ import {
   toPage,
   TransactionService,
 } from '@claimdesk/platform';
-import { EntityManager, FindOptionsWhere, MoreThan } from 'typeorm';
+import { EntityManager, FindOptionsWhere, In, IsNull, LessThan, MoreThan } from 'typeorm';
 import { DomainEvent } from './domain-event.entity';
-import { EventType } from './event-types';
+import { AuditEventsQuery } from './dto/audit-events.query';
+import { AuditEventView } from './dto/audit-event.view';
+import { ACCOUNT_EVENT_TYPES, EventType } from './event-types';
 
 export interface HistoryEntry {
   id: string;
@@ -55,11 +57,32 @@ export class EventsService {
       .find({ where, order: { id: 'ASC' }, take: query.limit + 1 });
     return toPage(rows, query.limit, (row) => [row.id], toHistoryEntry);
   }
+
+  /**
+   * Changes to accounts (users, API keys), newest first, keyset-paged on the event id. They have no
+   * claim, so `events_unclaimed_idx` serves the walk without touching the claim events.
+   */
+  async accountEvents(query: AuditEventsQuery): Promise<Page<AuditEventView>> {
+    const where: FindOptionsWhere<DomainEvent> = {
+      claimId: IsNull(),
+      type: query.type ?? In([...ACCOUNT_EVENT_TYPES]),
+    };
+    if (query.cursor) where.id = LessThan(afterId(query.cursor));
+    const rows = await this.transactions.manager
+      .getRepository(DomainEvent)
+      .find({ where, order: { id: 'DESC' }, take: query.limit + 1 });
+    return toPage(
+      rows,
+      query.limit,
+      (row) => [row.id],
+      (row) => toHistoryEntry(row) as AuditEventView,
+    );
+  }
 }
 
 const MAX_BIGINT = 9223372036854775807n;
 
-/** The last id of the previous page; anything but a bigint in digits would reach SQL as a 500. */
+/** The last id of the previous page (either direction); anything but a bigint in digits would reach SQL as a 500. */
 function afterId(cursor: string): string {
   const [id] = decodeCursor(cursor, 1);
   if (typeof id === 'string' && /^\d{1,19}$/.test(id) && BigInt(id) <= MAX_BIGINT) return id;

@@ -1,4 +1,4 @@
-import { EVENT_TYPES } from '@claimdesk/events';
+import { ACCOUNT_EVENT_TYPES, EVENT_TYPES } from '@claimdesk/events';
 import { JOB_NAMES } from '@claimdesk/platform';
 import { jobsForEvent, OUTBOX_SUBSCRIBERS } from './outbox-subscribers';
 
@@ -12,6 +12,12 @@ describe('outbox subscribers', () => {
   it('enqueues nothing for events nobody subscribes to', () => {
     expect(jobsForEvent('webhook.test')).toEqual([]);
     expect(jobsForEvent('claimed.something')).toEqual([]);
+  });
+
+  it('enqueues nothing for account audit events (they have no claim to review, notify or deliver)', () => {
+    expect(ACCOUNT_EVENT_TYPES.length).toBeGreaterThan(0);
+    for (const type of ACCOUNT_EVENT_TYPES)
+      expect({ type, jobs: jobsForEvent(type) }).toEqual({ type, jobs: [] });
   });
 
   it('only names registered jobs, each once', () => {

@@ -50,7 +50,10 @@ export class ApiKeysController {
   @ApiOperation({ summary: 'Revoke an API key', description: 'Requests with it get 401 from now on.' })
   @ApiNoContentResponse({ description: 'Revoked (or already revoked).' })
   @ApiNotFoundResponse({ type: Problem })
-  async revoke(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string): Promise<void> {
-    await this.apiKeys.revoke(id);
+  async revoke(
+    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<void> {
+    await this.apiKeys.revoke(id, principal);
   }
 }

@@ -28,7 +28,15 @@ import {
   UsersService,
   UserView,
 } from '@claimdesk/auth';
-import { etagFor, NoIdempotency, Page, Problem, Roles } from '@claimdesk/platform';
+import {
+  CurrentPrincipal,
+  etagFor,
+  NoIdempotency,
+  Page,
+  Principal,
+  Problem,
+  Roles,
+} from '@claimdesk/platform';
 import type { FastifyReply } from 'fastify';
 
 const userId = new ParseUUIDPipe({ version: '4' });
@@ -47,8 +55,8 @@ export class UsersController {
   })
   @ApiCreatedResponse({ type: UserView })
   @ApiConflictResponse({ type: Problem, description: 'The e-mail address or handle is taken.' })
-  create(@Body() body: CreateUserDto): Promise<UserView> {
-    return this.users.create(body);
+  create(@Body() body: CreateUserDto, @CurrentPrincipal() principal: Principal): Promise<UserView> {
+    return this.users.create(body, principal);
   }
 
   @Get()
@@ -77,7 +85,10 @@ export class UsersController {
   @Roles('admin')
   @ApiOperation({
     summary: 'Change a user',
-    description: 'Only the fields sent change. `active: false` disables the account at once.',
+    description:
+      'Only the fields sent change. `active: false` disables the account at once; a new `password` ' +
+      'also ends every token issued before it (401 on their next use). Role changes apply to ' +
+      'existing tokens on their next request.',
   })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag last seen; 412 when stale.' })
   @ApiOkResponse({ type: UserView, headers: { ETag: { description: 'The new version.' } } })
@@ -94,9 +105,10 @@ export class UsersController {
     @Param('id', userId) id: string,
     @Body() body: UpdateUserDto,
     @Headers('if-match') ifMatch: string | undefined,
+    @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<UserView> {
-    const user = await this.users.update(id, body, ifMatch);
+    const user = await this.users.update(id, body, ifMatch, principal);
     void reply.header('etag', etagFor(user.version));
     return user;
   }
