@@ -163,3 +163,21 @@ export function returned<T>(result: T[] | [T[], number]): T[] {
 }
 
 export const uniqueTags = (tags: string[]) => [...new Set(tags)];
+
+/** The parts of a claim that `load` aggregates as JSON next to its row. */
+export interface ClaimParts {
+  stances_json: Record<string, unknown>[];
+  evidence_json: Record<string, unknown>[];
+  source_json: Record<string, unknown> | null;
+  reviews_json: Record<string, unknown>[];
+  notes_count: number;
+}
+
+/** JSON aggregation returns timestamps as text; the row mappers expect Dates, as pg gives for plain rows. */
+export function withDates<Row>(rows: Record<string, unknown>[], dateKeys: string[]): Row[] {
+  return rows.map((row) => {
+    const copy: Record<string, unknown> = { ...row };
+    for (const key of dateKeys) if (typeof copy[key] === 'string') copy[key] = new Date(copy[key] as string);
+    return copy as Row;
+  });
+}

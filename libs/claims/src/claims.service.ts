@@ -13,7 +13,7 @@ import {
   TransactionService,
 } from '@claimdesk/platform';
 import { EntityManager } from 'typeorm';
-import { claimWorkflowView, reviewsOf } from './claim-workflow';
+import { claimWorkflowView, REVIEW_COLUMNS, ReviewRow } from './claim-workflow';
 import {
   ClaimListItemView,
   ClaimView,
@@ -44,6 +44,8 @@ import {
   toStanceView,
   toSummaryView,
   uniqueTags,
+  ClaimParts,
+  withDates,
 } from './claim-rows';
 
 /** pg_trgm similarity above which two claim texts are offered as possible duplicates. */
@@ -330,28 +332,30 @@ export class ClaimsService {
    * view: published reviews only, no allowed actions.
    */
   async load(manager: EntityManager, id: string, principal?: Principal): Promise<ClaimView> {
-    const [row]: ClaimRow[] = await manager.query(`SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.id = $1`, [
-      id,
-    ]);
+    // The most-read view, so one round trip: the claim row with its parts aggregated as JSON.
+    const [row]: (ClaimRow & ClaimParts)[] = await manager.query(
+      `SELECT ${CLAIM_COLUMNS},
+         (SELECT coalesce(json_agg(st ORDER BY st.created_at, st.id), '[]')
+            FROM (${STANCE_SELECT} WHERE s.claim_id = c.id) st) AS stances_json,
+         (SELECT coalesce(json_agg(ev ORDER BY ev.created_at, ev.id), '[]')
+            FROM (SELECT ${EVIDENCE_COLUMNS} FROM evidence WHERE claim_id = c.id) ev) AS evidence_json,
+         (SELECT row_to_json(so) FROM (SELECT ${SOURCE_COLUMNS} FROM sources WHERE id = c.source_id) so) AS source_json,
+         (SELECT coalesce(json_agg(rv ORDER BY rv.round), '[]')
+            FROM (SELECT ${REVIEW_COLUMNS} FROM reviews WHERE claim_id = c.id) rv) AS reviews_json,
+         (SELECT count(*)::int FROM notes WHERE claim_id = c.id) AS notes_count
+       FROM claims c WHERE c.id = $1`,
+      [id],
+    );
     if (!row) throw notFound('Claim', id);
-    const stances = await this.stancesOf(manager, [id]);
-    const evidence: EvidenceRow[] = await manager.query(
-      `SELECT ${EVIDENCE_COLUMNS} FROM evidence WHERE claim_id = $1 ORDER BY created_at, id`,
-      [id],
-    );
-    const sources: SourceRow[] = row.source_id
-      ? await manager.query(`SELECT ${SOURCE_COLUMNS} FROM sources WHERE id = $1`, [row.source_id])
-      : [];
-    const reviews = await reviewsOf(manager, id);
-    // Notes belong to the review feature; the claim view only counts them (served by notes_claim_idx).
-    const [notes]: { count: number }[] = await manager.query(
-      `SELECT count(*)::int AS count FROM notes WHERE claim_id = $1`,
-      [id],
-    );
+    const stances = withDates<StanceRow>(row.stances_json, ['stated_at', 'created_at']);
+    const evidence = withDates<EvidenceRow>(row.evidence_json, ['created_at']);
+    const [source] = withDates<SourceRow>(row.source_json ? [row.source_json] : [], ['published_at']);
+    const reviews = withDates<ReviewRow>(row.reviews_json, ['submitted_at', 'decided_at', 'published_at']);
     return {
-      ...toSummaryView(row, sources[0] ? toSourceView(sources[0]) : null, stances.map(toStanceView)),
+      ...toSummaryView(row, source ? toSourceView(source) : null, stances.map(toStanceView)),
       evidence: evidence.map(toEvidenceView),
-      notesCount: notes.count,
+      // Notes belong to the review feature; the claim view only counts them (served by notes_claim_idx).
+      notesCount: row.notes_count,
       ...claimWorkflowView({ status: row.status, assigneeId: row.assignee_id }, reviews, principal),
     };
   }
