@@ -13,6 +13,7 @@ import {
 } from '@claimdesk/platform';
 import { ActorsApiModule } from './actors/actors-api.module';
 import { AdminModule } from './admin/admin.module';
+import { AuditApiModule } from './audit/audit-api.module';
 import { AuthApiModule } from './auth/auth-api.module';
 import { ClaimsApiModule } from './claims/claims-api.module';
 import { HealthModule } from './health/health.module';
@@ -22,6 +23,7 @@ import { ReviewActionsApiModule } from './review/review-actions-api.module';
 import { ReviewQueueApiModule } from './review/review-queue-api.module';
 import { WebhooksApiModule } from './webhooks/webhooks-api.module';
 import { ClaimReviewApiModule } from './claim-review/claim-review-api.module';
+import { SourcesApiModule } from './sources/sources-api.module';
 
 @Module({})
 export class AppModule {
@@ -36,6 +38,7 @@ export class AppModule {
         RedisModule,
         HealthModule,
         AuthApiModule,
+        AuditApiModule,
         ActorsApiModule,
         ClaimsApiModule,
         NotificationsApiModule,
@@ -44,6 +47,7 @@ export class AppModule {
         AdminModule,
         WebhooksApiModule,
         ClaimReviewApiModule,
+        SourcesApiModule,
       ],
       controllers: [MetricsController],
       providers: [

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { AppConfig, ConfigError, loadConfig } from './app-config';
 
@@ -12,6 +13,8 @@ function rejectionOf(env: Record<string, string>): ConfigError {
   }
   throw new Error(`expected ${JSON.stringify(env)} to be rejected`);
 }
+
+const WEBHOOK_SECRETS_KEY = randomBytes(32).toString('base64');
 
 describe('loadConfig', () => {
   it('gives every variable a working local default', () => {
@@ -50,8 +53,27 @@ describe('loadConfig', () => {
 
   it('accepts production with a long secret and keeps that secret for tokens', () => {
     const secret = 'x'.repeat(40);
-    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret });
+    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, WEBHOOK_SECRETS_KEY });
     expect(config.jwtSecret).toBe(secret);
+  });
+
+  it('uses the configured webhook secrets key', () => {
+    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), WEBHOOK_SECRETS_KEY });
+    expect(config.webhookSecretsKey).toEqual(Buffer.from(WEBHOOK_SECRETS_KEY, 'base64'));
+    expect(config.webhookSecretsKey).toHaveLength(32);
+  });
+
+  // The API seals what the worker opens: separate processes must agree without any configuration.
+  it('derives the same webhook secrets key in every development process of one database', () => {
+    const key = loadConfig({}).webhookSecretsKey;
+    expect(key).toHaveLength(32);
+    expect(loadConfig({ NODE_ENV: 'test' }).webhookSecretsKey).toEqual(key);
+    expect(
+      loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/other' }).webhookSecretsKey,
+    ).not.toEqual(key);
+    expect(loadConfig({ WEBHOOK_SECRETS_KEY }).webhookSecretsKey).toEqual(
+      Buffer.from(WEBHOOK_SECRETS_KEY, 'base64'),
+    );
   });
 
   it('makes up one random token secret per development process', () => {
@@ -81,6 +103,8 @@ describe('loadConfig', () => {
     ['WEBHOOK_ALLOW_PRIVATE_NETWORKS', { WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'maybe' }],
     ['NODE_ENV', { NODE_ENV: 'staging' }],
     ['JWT_SECRET', { NODE_ENV: 'production' }],
+    ['WEBHOOK_SECRETS_KEY', { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }],
+    ['WEBHOOK_SECRETS_KEY', { WEBHOOK_SECRETS_KEY: randomBytes(16).toString('base64') }],
     ['ADMIN_PASSWORD', { ADMIN_EMAIL: 'desk@example.org' }],
     ['ADMIN_EMAIL', { ADMIN_EMAIL: 'not-an-address', ADMIN_PASSWORD: 'a-long-enough-password' }],
     ['SMTP_URL', { SMTP_URL: 'http://mailer.example.org' }],
@@ -100,6 +124,11 @@ describe('loadConfig', () => {
       ['JWT_SECRET', { NODE_ENV: 'production', JWT_SECRET: 'too-short-but-secret' }, 'too-short-but-secret'],
       ['JWT_SECRET', { JWT_SECRET: 'dev-secret-too-short' }, 'dev-secret-too-short'],
       ['ADMIN_PASSWORD', { ADMIN_EMAIL: 'desk@example.org', ADMIN_PASSWORD: 'hunter2' }, 'hunter2'],
+      [
+        'WEBHOOK_SECRETS_KEY',
+        { WEBHOOK_SECRETS_KEY: 'c2hvcnQta2V5LWJ1dC1zZWNyZXQ=' },
+        'c2hvcnQta2V5LWJ1dC1zZWNyZXQ=',
+      ],
     ])('%s', (variable, env, secret) => {
       const { message } = rejectionOf(env);
       expect(message).toContain(variable);

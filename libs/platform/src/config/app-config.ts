@@ -12,7 +12,7 @@ import {
   ValidateIf,
   validateSync,
 } from 'class-validator';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 const toBoolean = ({ value }: { value: unknown }) =>
   value === undefined
@@ -52,6 +52,19 @@ export class AppConfig {
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters (required when NODE_ENV=production)' })
   JWT_SECRET?: string;
+
+  /**
+   * The key-encryption key of webhook signing secrets at rest: base64 of 32 random bytes
+   * (`openssl rand -base64 32`). Every API and worker process must share it.
+   */
+  @ValidateIf(
+    (config: AppConfig) => config.NODE_ENV === 'production' || config.WEBHOOK_SECRETS_KEY !== undefined,
+  )
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, {
+    message:
+      'must be the base64 of 32 random bytes, e.g. `openssl rand -base64 32` (required when NODE_ENV=production)',
+  })
+  WEBHOOK_SECRETS_KEY?: string;
 
   @IsOptional()
   @Matches(/^[^@\s]+@[^@\s]+$/, { message: 'must be an e-mail address' })
@@ -184,6 +197,23 @@ export class AppConfig {
 
   private generatedJwtSecret?: string;
 
+  /**
+   * The key that encrypts webhook secrets at rest: the configured one, or (outside production) one
+   * derived from DATABASE_URL. Not random per process like jwtSecret: the API seals what the worker
+   * opens, and rows must stay readable across restarts. The derived key is public knowledge, so it
+   * protects nothing; production refuses to start without a real one.
+   */
+  get webhookSecretsKey(): Buffer {
+    this.cachedWebhookSecretsKey ??= this.WEBHOOK_SECRETS_KEY
+      ? Buffer.from(this.WEBHOOK_SECRETS_KEY, 'base64')
+      : createHash('sha256')
+          .update(`claimdesk development webhook secrets key\n${this.DATABASE_URL}`)
+          .digest();
+    return this.cachedWebhookSecretsKey;
+  }
+
+  private cachedWebhookSecretsKey?: Buffer;
+
   /** TRUST_PROXY in the form Fastify takes. */
   get trustProxy(): boolean | number | string {
     if (this.TRUST_PROXY === 'true' || this.TRUST_PROXY === 'false') return this.TRUST_PROXY === 'true';
@@ -196,6 +226,7 @@ export class ConfigError extends Error {}
 /** Variables without a default (absent unless set), so not found among a fresh AppConfig's keys. */
 const OPTIONAL_VARIABLES = [
   'JWT_SECRET',
+  'WEBHOOK_SECRETS_KEY',
   'ADMIN_EMAIL',
   'ADMIN_PASSWORD',
   'SMTP_URL',
@@ -221,7 +252,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // A value of the wrong type is best explained by the type check, not by a range check after it.
     const reason =
       constraints.isInt ?? constraints.isBoolean ?? Object.values(constraints)[0] ?? 'is invalid';
-    const shown = /SECRET|PASSWORD/.test(first.property)
+    const shown = /SECRET|PASSWORD|KEY/.test(first.property)
       ? ''
       : ` (got "${withoutCredentials(String(first.value))}")`;
     throw new ConfigError(
