@@ -189,13 +189,14 @@ describe('outbox relay', () => {
     expect(rows).toEqual([{ terminated: true }]);
     // Committed while nobody listens: only the catch-up after reconnecting can relay it this fast.
     const [missed] = await insertEvents(1);
-    await waitFor(() => a.relay.stats.listens === 2 && a.relay.isListening, 5000, {
+    // Generous waits: reconnecting backs off, and CI machines are busy; the poll interval stays far longer.
+    await waitFor(() => a.relay.stats.listens === 2 && a.relay.isListening, 15_000, {
       message: 'LISTEN again',
     });
-    await waitFor(() => queue.getJob(`review.event-${missed}`), 5000, { message: 'the missed job' });
+    await waitFor(() => queue.getJob(`review.event-${missed}`), 15_000, { message: 'the missed job' });
 
     const [later] = await insertEvents(1);
-    await waitFor(() => queue.getJob(`review.event-${later}`), 5000, { message: 'the next job' });
+    await waitFor(() => queue.getJob(`review.event-${later}`), 15_000, { message: 'the next job' });
     expect(await undispatched()).toBe(0);
   });
 
