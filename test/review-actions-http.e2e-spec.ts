@@ -212,6 +212,9 @@ describe('review action routes', () => {
     expect(second.statusCode).toBe(200);
     expect(second.headers['idempotent-replayed']).toBe('true');
     expect(second.data.version).toBe(first.data.version);
+    // The replay is the same versioned resource, so it carries the same ETag as the first answer.
+    expect(first.headers.etag).toBe(`W/"${first.data.version}"`);
+    expect(second.headers.etag).toBe(first.headers.etag);
     const history = await api.request({
       method: 'GET',
       url: `/v1/claims/${claim.id}/history?limit=100`,

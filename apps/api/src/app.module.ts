@@ -5,6 +5,7 @@ import {
   ConfigModule,
   createValidationPipe,
   DatabaseModule,
+  EtagInterceptor,
   IdempotencyInterceptor,
   LoggingModule,
   MetricsModule,
@@ -53,6 +54,8 @@ export class AppModule {
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemFilter },
+        // Outermost first: the ETag is set on whatever the idempotency interceptor returns, replays included.
+        { provide: APP_INTERCEPTOR, useClass: EtagInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
     };

@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -28,16 +17,7 @@ import {
   UsersService,
   UserView,
 } from '@claimdesk/auth';
-import {
-  CurrentPrincipal,
-  etagFor,
-  NoIdempotency,
-  Page,
-  Principal,
-  Problem,
-  Roles,
-} from '@claimdesk/platform';
-import type { FastifyReply } from 'fastify';
+import { CurrentPrincipal, NoIdempotency, Page, Principal, Problem, Roles } from '@claimdesk/platform';
 
 const userId = new ParseUUIDPipe({ version: '4' });
 
@@ -72,13 +52,8 @@ export class UsersController {
   @ApiOperation({ summary: 'One user' })
   @ApiOkResponse({ type: UserView, headers: { ETag: { description: 'The user’s version.' } } })
   @ApiNotFoundResponse({ type: Problem })
-  async get(
-    @Param('id', userId) id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<UserView> {
-    const user = await this.users.get(id);
-    void reply.header('etag', etagFor(user.version));
-    return user;
+  async get(@Param('id', userId) id: string): Promise<UserView> {
+    return this.users.get(id);
   }
 
   @Patch(':id')
@@ -106,10 +81,7 @@ export class UsersController {
     @Body() body: UpdateUserDto,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<UserView> {
-    const user = await this.users.update(id, body, ifMatch, principal);
-    void reply.header('etag', etagFor(user.version));
-    return user;
+    return this.users.update(id, body, ifMatch, principal);
   }
 }

@@ -36,7 +36,7 @@ import {
   StanceView,
   UpdateClaimDto,
 } from '@claimdesk/claims';
-import { CurrentPrincipal, etagFor, PageQuery, Principal, Roles } from '@claimdesk/platform';
+import { CurrentPrincipal, PageQuery, Principal, Roles } from '@claimdesk/platform';
 import type { FastifyReply } from 'fastify';
 import { ApiProblemResponse, uuidParam } from '../actors/uuid-param';
 
@@ -70,7 +70,7 @@ export class ClaimsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CreatedClaimView> {
     const claim = await this.claims.create(body, principal);
-    void reply.header('etag', etagFor(claim.version)).header('location', `/v1/claims/${claim.id}`);
+    void reply.header('location', `/v1/claims/${claim.id}`);
     return claim;
   }
 
@@ -102,11 +102,8 @@ export class ClaimsController {
   async get(
     @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: Principal | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ClaimView> {
-    const claim = await this.claims.get(id, principal);
-    void reply.header('etag', etagFor(claim.version));
-    return claim;
+    return this.claims.get(id, principal);
   }
 
   @Patch(':id')
@@ -121,11 +118,8 @@ export class ClaimsController {
     @Body() body: UpdateClaimDto,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentPrincipal() principal: Principal | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ClaimView> {
-    const claim = await this.claims.update(id, body, ifMatch, principal);
-    void reply.header('etag', etagFor(claim.version));
-    return claim;
+    return this.claims.update(id, body, ifMatch, principal);
   }
 
   @Get(':id/history')

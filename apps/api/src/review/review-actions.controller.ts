@@ -1,7 +1,7 @@
-import { applyDecorators, Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ClaimView } from '@claimdesk/claims';
-import { CurrentPrincipal, etagFor, Principal, Roles } from '@claimdesk/platform';
+import { CurrentPrincipal, Principal, Roles } from '@claimdesk/platform';
 import {
   AssignClaimDto,
   describeAction,
@@ -15,7 +15,6 @@ import {
   WORKFLOW,
   WorkflowAction,
 } from '@claimdesk/review';
-import type { FastifyReply } from 'fastify';
 import { ApiProblemResponse, uuidParam } from '../actors/uuid-param';
 
 /**
@@ -72,9 +71,8 @@ export class ReviewActionsController {
     @Body() body: TriageClaimDto,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ClaimView> {
-    return withEtag(reply, this.actions.triage(id, body, ifMatch, principal));
+    return this.actions.triage(id, body, ifMatch, principal);
   }
 
   @WorkflowRoute('dismiss')
@@ -83,9 +81,8 @@ export class ReviewActionsController {
     @Body() body: DismissClaimDto,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ClaimView> {
-    return withEtag(reply, this.actions.dismiss(id, body, ifMatch, principal));
+    return this.actions.dismiss(id, body, ifMatch, principal);
   }
 
   @WorkflowRoute('assign')
@@ -94,9 +91,8 @@ export class ReviewActionsController {
     @Body() body: AssignClaimDto,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ClaimView> {
-    return withEtag(reply, this.actions.assign(id, body, ifMatch, principal));
+    return this.actions.assign(id, body, ifMatch, principal);
   }
 
   @WorkflowRoute('start')
@@ -105,9 +101,8 @@ export class ReviewActionsController {
     @Body() _body: NoBodyDto,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ClaimView> {
-    return withEtag(reply, this.actions.start(id, ifMatch, principal));
+    return this.actions.start(id, ifMatch, principal);
   }
 
   @WorkflowRoute('submit')
@@ -116,9 +111,8 @@ export class ReviewActionsController {
     @Body() body: SubmitReviewDto,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ClaimView> {
-    return withEtag(reply, this.actions.submit(id, body, ifMatch, principal));
+    return this.actions.submit(id, body, ifMatch, principal);
   }
 
   @WorkflowRoute('send_back')
@@ -127,9 +121,8 @@ export class ReviewActionsController {
     @Body() body: SendBackDto,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ClaimView> {
-    return withEtag(reply, this.actions.sendBack(id, body, ifMatch, principal));
+    return this.actions.sendBack(id, body, ifMatch, principal);
   }
 
   @WorkflowRoute('publish')
@@ -138,9 +131,8 @@ export class ReviewActionsController {
     @Body() _body: NoBodyDto,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ClaimView> {
-    return withEtag(reply, this.actions.publish(id, ifMatch, principal));
+    return this.actions.publish(id, ifMatch, principal);
   }
 
   @WorkflowRoute('reopen')
@@ -149,14 +141,7 @@ export class ReviewActionsController {
     @Body() body: ReopenClaimDto,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ClaimView> {
-    return withEtag(reply, this.actions.reopen(id, body, ifMatch, principal));
+    return this.actions.reopen(id, body, ifMatch, principal);
   }
-}
-
-async function withEtag(reply: FastifyReply, action: Promise<ClaimView>): Promise<ClaimView> {
-  const claim = await action;
-  void reply.header('etag', etagFor(claim.version));
-  return claim;
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ClaimView } from '@claimdesk/claims';
-import { CurrentPrincipal, etagFor, Principal, Roles } from '@claimdesk/platform';
+import { CurrentPrincipal, Principal, Roles } from '@claimdesk/platform';
 import {
   ReviewQueuePage,
   ReviewQueueQuery,
@@ -63,7 +63,6 @@ export class ReviewQueueController {
       void reply.status(204);
       return undefined;
     }
-    void reply.header('etag', etagFor(claim.version));
     return claim;
   }
 }

@@ -9,7 +9,7 @@ import {
   IngestSourceDto,
   SourceDetailView,
 } from '@claimdesk/ingestion';
-import { CurrentPrincipal, etagFor, Principal, Roles } from '@claimdesk/platform';
+import { CurrentPrincipal, Principal, Roles } from '@claimdesk/platform';
 import type { FastifyReply } from 'fastify';
 import { ApiProblemResponse, uuidParam } from '../actors/uuid-param';
 
@@ -65,7 +65,7 @@ export class SourcesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CreatedClaimView> {
     const claim = await this.ingestion.accept(id, candidateId, body, principal);
-    void reply.header('etag', etagFor(claim.version)).header('location', `/v1/claims/${claim.id}`);
+    void reply.header('location', `/v1/claims/${claim.id}`);
     return claim;
   }
 

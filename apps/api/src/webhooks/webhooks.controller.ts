@@ -21,7 +21,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, etagFor, NoIdempotency, PageQuery, Principal, Roles } from '@claimdesk/platform';
+import { CurrentPrincipal, NoIdempotency, PageQuery, Principal, Roles } from '@claimdesk/platform';
 import {
   CreatedWebhookView,
   CreateWebhookDto,
@@ -60,7 +60,7 @@ export class WebhooksController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CreatedWebhookView> {
     const created = await this.webhooks.create(body, principal);
-    void reply.header('etag', etagFor(created.version)).header('location', `/v1/webhooks/${created.id}`);
+    void reply.header('location', `/v1/webhooks/${created.id}`);
     return created;
   }
 
@@ -78,11 +78,8 @@ export class WebhooksController {
   async get(
     @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WebhookView> {
-    const webhook = await this.webhooks.get(id, principal);
-    void reply.header('etag', etagFor(webhook.version));
-    return webhook;
+    return this.webhooks.get(id, principal);
   }
 
   @Patch(':id')
@@ -100,11 +97,8 @@ export class WebhooksController {
     @Body() body: UpdateWebhookDto,
     @CurrentPrincipal() principal: Principal,
     @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WebhookView> {
-    const webhook = await this.webhooks.update(id, body, principal, ifMatch);
-    void reply.header('etag', etagFor(webhook.version));
-    return webhook;
+    return this.webhooks.update(id, body, principal, ifMatch);
   }
 
   @Delete(':id')
