@@ -371,7 +371,7 @@ describe('auth: sign-in, tokens and users', () => {
     it('creates a user with a derived handle, lower-cased e-mail and no password in the answer', async () => {
       const t = tag();
       const response = await create({
-        email: `Ana.Lucic+${t}@Desk.Example`,
+        email: ` Ana.Lucic+${t}@Desk.Example `,
         name: ' Ana Lučić ',
         password: 'correct horse battery staple',
         roles: ['fact_checker', 'editor'],

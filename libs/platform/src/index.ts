@@ -9,6 +9,7 @@ export * from './errors/problem.filter';
 export * from './errors/validation.pipe';
 export * from './http/etag';
 export * from './http/etag.interceptor';
+export * from './http/transforms';
 export * from './http/principal';
 export * from './idempotency/idempotency.interceptor';
 export * from './idempotency/no-idempotency';

@@ -1,12 +1,12 @@
+import { Trim } from '@claimdesk/platform';
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import { ApiKey } from '../api-key.entity';
 import { API_KEY_ROLES, ApiKeyRole } from '../roles';
 
 export class CreateApiKeyDto {
   @ApiProperty({ example: 'Daily Ledger newsroom', minLength: 1, maxLength: 200 })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(200)

@@ -1,5 +1,5 @@
+import { Trim, TrimLowerCase } from '@claimdesk/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -16,22 +16,18 @@ import {
 import { HANDLE_PATTERN } from '../handle';
 import { USER_ROLES, UserRole } from '../roles';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const lowerTrim = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim().toLowerCase() : value;
-
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 256;
 
 export class CreateUserDto {
   @ApiProperty({ example: 'ana@desk.example', maxLength: 254 })
-  @Transform(lowerTrim)
+  @TrimLowerCase()
   @IsEmail({}, { message: 'email must be an e-mail address' })
   @MaxLength(254)
   email: string;
 
   @ApiProperty({ example: 'Ana Lučić', minLength: 1, maxLength: 200 })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -66,7 +62,7 @@ export class CreateUserDto {
     description: 'Mention handle; derived from the e-mail address when omitted.',
   })
   @IsOptional()
-  @Transform(lowerTrim)
+  @TrimLowerCase()
   @Matches(HANDLE_PATTERN, { message: 'handle must be 2-32 lower-case letters, digits or "_"' })
   handle?: string;
 }

@@ -1,7 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { PageQuery } from '@claimdesk/platform';
+import { PageQuery, QueryBoolean } from '@claimdesk/platform';
 import { USER_ROLES, UserRole } from '../roles';
 
 /** Users ordered by e-mail address. */
@@ -13,7 +12,7 @@ export class ListUsersQuery extends PageQuery {
 
   @ApiPropertyOptional({ type: Boolean, description: 'Only active (true) or disabled (false) users.' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @QueryBoolean()
   @IsBoolean()
   active?: boolean;
 

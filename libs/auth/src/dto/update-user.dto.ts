@@ -1,5 +1,5 @@
+import { Trim } from '@claimdesk/platform';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -17,13 +17,11 @@ import { HANDLE_PATTERN } from '../handle';
 import { USER_ROLES, UserRole } from '../roles';
 import { PASSWORD_MAX, PASSWORD_MIN } from './create-user.dto';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
 /** Every field optional; only those sent change. */
 export class UpdateUserDto {
   @ApiPropertyOptional({ example: 'Ana Lučić', minLength: 1, maxLength: 200 })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(200)

@@ -1,5 +1,5 @@
+import { Trim } from '@claimdesk/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -14,8 +14,6 @@ import {
 } from 'class-validator';
 import { WEBHOOK_EVENT_TYPES, WebhookEventType } from '../webhook-event-types';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
 export class CreateWebhookDto {
   @ApiProperty({
     example: 'https://newsroom.example.org/hooks/claimdesk',
@@ -23,7 +21,7 @@ export class CreateWebhookDto {
     description:
       'http or https. Must resolve to public addresses (no loopback, private, link-local, CGNAT…) unless the server allows private networks.',
   })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(2048)
@@ -62,7 +60,7 @@ export class CreateWebhookDto {
 
   @ApiPropertyOptional({ example: 'Verdicts for the live blog', maxLength: 500 })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(500)
   description?: string;

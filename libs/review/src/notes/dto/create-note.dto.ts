@@ -1,5 +1,5 @@
+import { Trim } from '@claimdesk/platform';
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 
 export const MAX_NOTE_LENGTH = 10000;
@@ -13,7 +13,7 @@ export class CreateNoteDto {
       'The note. `@handle` or `@local-part-of-email` mentions an active member of the desk (case-insensitive); surrounding whitespace is dropped.',
   })
   // Trimmed before validation so a body of only spaces counts as empty.
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString()
   @IsNotEmpty({ message: 'body must not be empty' })
   @MaxLength(MAX_NOTE_LENGTH)
