@@ -519,7 +519,10 @@ describe('auth: sign-in, tokens and users', () => {
       expect(patched.headers.etag).toBe('W/"2"');
       expect(patched.data).toMatchObject({ name: 'Renamed', expertise: ['health'], version: 2 });
 
-      expect((await send({ method: 'GET', url: '/v1/users/not-a-uuid' })).statusCode).toBe(400);
+      const badId = await send({ method: 'GET', url: '/v1/users/not-a-uuid' });
+      expect(badId.statusCode).toBe(400);
+      // The same answer as every other route's bad path id: problem+json naming the parameter.
+      expect(badId.data.errors).toEqual([{ field: 'id', message: 'id must be a UUID' }]);
       const missing = await send({ method: 'GET', url: `/v1/users/${randomUUID()}` });
       expect(missing.statusCode).toBe(404);
       expect(missing.headers['content-type']).toContain('application/problem+json');

@@ -10,6 +10,7 @@ export * from './errors/validation.pipe';
 export * from './http/etag';
 export * from './http/etag.interceptor';
 export * from './http/transforms';
+export * from './http/uuid-param';
 export * from './http/principal';
 export * from './idempotency/idempotency.interceptor';
 export * from './idempotency/no-idempotency';

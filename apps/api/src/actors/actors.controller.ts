@@ -8,8 +8,7 @@ import {
   CreateActorDto,
   ListActorsQuery,
 } from '@claimdesk/actors';
-import { Page, Roles } from '@claimdesk/platform';
-import { ApiProblemResponse, uuidParam } from './uuid-param';
+import { ApiProblemResponse, Page, Roles, uuidParam } from '@claimdesk/platform';
 
 @ApiTags('actors')
 @ApiBearerAuth()

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -16,6 +16,7 @@ import {
   Principal,
   Problem,
   Roles,
+  uuidParam,
 } from '@claimdesk/platform';
 
 @ApiTags('api-keys')
@@ -51,7 +52,7 @@ export class ApiKeysController {
   @ApiNoContentResponse({ description: 'Revoked (or already revoked).' })
   @ApiNotFoundResponse({ type: Problem })
   async revoke(
-    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<void> {
     await this.apiKeys.revoke(id, principal);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -17,9 +17,17 @@ import {
   UsersService,
   UserView,
 } from '@claimdesk/auth';
-import { CurrentPrincipal, NoIdempotency, Page, Principal, Problem, Roles } from '@claimdesk/platform';
+import {
+  CurrentPrincipal,
+  NoIdempotency,
+  Page,
+  Principal,
+  Problem,
+  Roles,
+  uuidParam,
+} from '@claimdesk/platform';
 
-const userId = new ParseUUIDPipe({ version: '4' });
+const userId = uuidParam('id');
 
 @ApiTags('users')
 @Controller('v1/users')

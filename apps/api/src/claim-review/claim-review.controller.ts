@@ -6,10 +6,9 @@ import {
   ClaimReviewService,
   ClaimReviewsQuery,
 } from '@claimdesk/claim-review';
-import { Page, Public } from '@claimdesk/platform';
+import { ApiProblemResponse, Page, Public, uuidParam } from '@claimdesk/platform';
 import type { FastifyReply } from 'fastify';
 import type { ClaimReview, WithContext } from 'schema-dts';
-import { ApiProblemResponse, uuidParam } from '../actors/uuid-param';
 
 export const LD_JSON = 'application/ld+json; charset=utf-8';
 

@@ -36,9 +36,15 @@ import {
   StanceView,
   UpdateClaimDto,
 } from '@claimdesk/claims';
-import { CurrentPrincipal, PageQuery, Principal, Roles } from '@claimdesk/platform';
+import {
+  ApiProblemResponse,
+  CurrentPrincipal,
+  PageQuery,
+  Principal,
+  Roles,
+  uuidParam,
+} from '@claimdesk/platform';
 import type { FastifyReply } from 'fastify';
-import { ApiProblemResponse, uuidParam } from '../actors/uuid-param';
 
 const READERS = ['editor', 'fact_checker', 'newsroom'] as const;
 const WRITERS = ['editor', 'fact_checker'] as const;

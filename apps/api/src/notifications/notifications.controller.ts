@@ -11,9 +11,16 @@ import {
   StreamQuery,
   StreamTokenView,
 } from '@claimdesk/notifications';
-import { CurrentPrincipal, NoIdempotency, Page, Principal, Roles } from '@claimdesk/platform';
+import {
+  ApiProblemResponse,
+  CurrentPrincipal,
+  NoIdempotency,
+  Page,
+  Principal,
+  Roles,
+  uuidParam,
+} from '@claimdesk/platform';
 import type { FastifyReply } from 'fastify';
-import { ApiProblemResponse, uuidParam } from '../actors/uuid-param';
 
 @ApiTags('notifications')
 @ApiBearerAuth()

@@ -1,8 +1,14 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, PageQuery, Principal, Roles } from '@claimdesk/platform';
+import {
+  ApiProblemResponse,
+  CurrentPrincipal,
+  PageQuery,
+  Principal,
+  Roles,
+  uuidParam,
+} from '@claimdesk/platform';
 import { CreateNoteDto, NotePage, NotesService, NoteView } from '@claimdesk/review';
-import { ApiProblemResponse, uuidParam } from '../actors/uuid-param';
 
 const STAFF = ['editor', 'fact_checker'] as const;
 

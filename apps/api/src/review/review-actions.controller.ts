@@ -1,7 +1,7 @@
 import { applyDecorators, Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ClaimView } from '@claimdesk/claims';
-import { CurrentPrincipal, Principal, Roles } from '@claimdesk/platform';
+import { ApiProblemResponse, CurrentPrincipal, Principal, Roles, uuidParam } from '@claimdesk/platform';
 import {
   AssignClaimDto,
   describeAction,
@@ -15,7 +15,6 @@ import {
   WORKFLOW,
   WorkflowAction,
 } from '@claimdesk/review';
-import { ApiProblemResponse, uuidParam } from '../actors/uuid-param';
 
 /**
  * Everything about an action route that the workflow table knows: its path, who may call it

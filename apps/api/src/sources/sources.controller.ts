@@ -9,9 +9,8 @@ import {
   IngestSourceDto,
   SourceDetailView,
 } from '@claimdesk/ingestion';
-import { CurrentPrincipal, Principal, Roles } from '@claimdesk/platform';
+import { ApiProblemResponse, CurrentPrincipal, Principal, Roles, uuidParam } from '@claimdesk/platform';
 import type { FastifyReply } from 'fastify';
-import { ApiProblemResponse, uuidParam } from '../actors/uuid-param';
 
 const STAFF = ['editor', 'fact_checker'] as const;
 

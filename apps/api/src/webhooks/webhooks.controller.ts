@@ -21,7 +21,15 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, NoIdempotency, PageQuery, Principal, Roles } from '@claimdesk/platform';
+import {
+  ApiProblemResponse,
+  CurrentPrincipal,
+  NoIdempotency,
+  PageQuery,
+  Principal,
+  Roles,
+  uuidParam,
+} from '@claimdesk/platform';
 import {
   CreatedWebhookView,
   CreateWebhookDto,
@@ -34,7 +42,6 @@ import {
   WebhookView,
 } from '@claimdesk/webhooks';
 import type { FastifyReply } from 'fastify';
-import { ApiProblemResponse, uuidParam } from '../actors/uuid-param';
 
 const NOT_FOUND = 'No webhook with this id, or it belongs to another newsroom.';
 

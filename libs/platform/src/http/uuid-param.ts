@@ -1,6 +1,6 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { ApiResponse, getSchemaPath } from '@nestjs/swagger';
-import { Problem, ProblemException } from '@claimdesk/platform';
+import { Problem, ProblemException } from '../errors/problem';
 
 /**
  * Validates a path id as a UUID (any version: ids minted elsewhere are still ids), answering a
