@@ -8,7 +8,7 @@ import {
   CreateActorDto,
   ListActorsQuery,
 } from '@claimdesk/actors';
-import { ApiProblemResponse, Page, Roles, uuidParam } from '@claimdesk/platform';
+import { ApiProblemResponse, CLAIM_READERS, DESK_STAFF, Page, Roles, uuidParam } from '@claimdesk/platform';
 
 @ApiTags('actors')
 @ApiBearerAuth()
@@ -17,7 +17,7 @@ export class ActorsController {
   constructor(private readonly actors: ActorsService) {}
 
   @Post()
-  @Roles('editor', 'fact_checker')
+  @Roles(...DESK_STAFF)
   @ApiOperation({
     summary: 'Record an actor: a person, government, organisation, outlet or group',
     description:
@@ -29,7 +29,7 @@ export class ActorsController {
   }
 
   @Get()
-  @Roles('editor', 'fact_checker', 'newsroom')
+  @Roles(...CLAIM_READERS)
   @ApiOperation({ summary: 'List actors by name; `q` searches names and aliases, ignoring case and accents' })
   @ApiOkResponse({ type: ActorPage })
   list(@Query() query: ListActorsQuery): Promise<Page<ActorView>> {
@@ -37,7 +37,7 @@ export class ActorsController {
   }
 
   @Get(':id')
-  @Roles('editor', 'fact_checker', 'newsroom')
+  @Roles(...CLAIM_READERS)
   @ApiOperation({ summary: 'An actor with the claims they asserted, repeated, supported or rejected' })
   @ApiOkResponse({ type: ActorDetailView })
   @ApiProblemResponse(404, 'No actor has this id.')

@@ -38,16 +38,15 @@ import {
 } from '@claimdesk/claims';
 import {
   ApiProblemResponse,
+  CLAIM_READERS,
   CurrentPrincipal,
+  DESK_STAFF,
   PageQuery,
   Principal,
   Roles,
   uuidParam,
 } from '@claimdesk/platform';
 import type { FastifyReply } from 'fastify';
-
-const READERS = ['editor', 'fact_checker', 'newsroom'] as const;
-const WRITERS = ['editor', 'fact_checker'] as const;
 
 const IfMatch = () =>
   ApiHeader({
@@ -64,7 +63,7 @@ export class ClaimsController {
   constructor(private readonly claims: ClaimsService) {}
 
   @Post()
-  @Roles(...WRITERS)
+  @Roles(...DESK_STAFF)
   @ApiOperation({ summary: 'Submit a claim with its source and who asserted or rejected it' })
   @ApiCreatedResponse({
     type: CreatedClaimView,
@@ -81,7 +80,7 @@ export class ClaimsController {
   }
 
   @Get()
-  @Roles(...READERS)
+  @Roles(...CLAIM_READERS)
   @ApiOperation({ summary: 'List claims, newest first, with filters and full-text search' })
   @ApiOkResponse({ type: ClaimPage })
   list(@Query() query: ListClaimsQuery): Promise<ClaimPage> {
@@ -90,7 +89,7 @@ export class ClaimsController {
 
   // Declared before ':id' so "similar" is not taken for an id.
   @Get('similar')
-  @Roles(...READERS)
+  @Roles(...CLAIM_READERS)
   @ApiOperation({ summary: 'Existing claims whose text looks like `text` (possible duplicates)' })
   @ApiOkResponse({ type: [SimilarClaimView] })
   similar(@Query() query: SimilarClaimsQuery): Promise<SimilarClaimView[]> {
@@ -98,7 +97,7 @@ export class ClaimsController {
   }
 
   @Get(':id')
-  @Roles(...READERS)
+  @Roles(...CLAIM_READERS)
   @ApiOperation({ summary: 'A claim with its stances, evidence, source and workflow state' })
   @ApiOkResponse({
     type: ClaimView,
@@ -113,7 +112,7 @@ export class ClaimsController {
   }
 
   @Patch(':id')
-  @Roles(...WRITERS)
+  @Roles(...DESK_STAFF)
   @IfMatch()
   @ApiOperation({ summary: 'Change a claim’s text, summary, tags, priority, due date or evidence status' })
   @ApiOkResponse({ type: ClaimView })
@@ -129,7 +128,7 @@ export class ClaimsController {
   }
 
   @Get(':id/history')
-  @Roles(...READERS)
+  @Roles(...CLAIM_READERS)
   @ApiOperation({ summary: 'Every change to the claim, who made it and when, oldest first' })
   @ApiOkResponse({ type: HistoryPage })
   @ApiProblemResponse(404, 'No claim has this id.')
@@ -138,7 +137,7 @@ export class ClaimsController {
   }
 
   @Post(':id/stances')
-  @Roles(...WRITERS)
+  @Roles(...DESK_STAFF)
   @IfMatch()
   @ApiOperation({ summary: 'Record that an actor asserted, repeated, supported or rejected the claim' })
   @ApiCreatedResponse({ type: StanceView })
@@ -155,7 +154,7 @@ export class ClaimsController {
 
   @Delete(':id/stances/:stanceId')
   @HttpCode(204)
-  @Roles(...WRITERS)
+  @Roles(...DESK_STAFF)
   @IfMatch()
   @ApiOperation({ summary: 'Remove a stance' })
   @ApiNoContentResponse({ description: 'Removed.' })
@@ -171,7 +170,7 @@ export class ClaimsController {
   }
 
   @Post(':id/evidence')
-  @Roles(...WRITERS)
+  @Roles(...DESK_STAFF)
   @IfMatch()
   @ApiOperation({ summary: 'Attach evidence that supports, refutes or gives context to the claim' })
   @ApiCreatedResponse({ type: EvidenceView })
@@ -188,7 +187,7 @@ export class ClaimsController {
 
   @Delete(':id/evidence/:evidenceId')
   @HttpCode(204)
-  @Roles(...WRITERS)
+  @Roles(...DESK_STAFF)
   @IfMatch()
   @ApiOperation({ summary: 'Remove a piece of evidence' })
   @ApiNoContentResponse({ description: 'Removed.' })

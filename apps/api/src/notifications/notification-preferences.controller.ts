@@ -5,7 +5,7 @@ import {
   NotificationPreferencesView,
   NotificationsService,
 } from '@claimdesk/notifications';
-import { CurrentPrincipal, Principal, Roles } from '@claimdesk/platform';
+import { CurrentPrincipal, DESK_STAFF, Principal, Roles } from '@claimdesk/platform';
 
 @ApiTags('notifications')
 @ApiBearerAuth()
@@ -14,7 +14,7 @@ export class NotificationPreferencesController {
   constructor(private readonly notifications: NotificationsService) {}
 
   @Put()
-  @Roles('editor', 'fact_checker')
+  @Roles(...DESK_STAFF)
   @ApiOperation({
     summary: 'Choose how notifications reach the caller by e-mail',
     description:

@@ -14,6 +14,7 @@ import {
 import {
   ApiProblemResponse,
   CurrentPrincipal,
+  DESK_STAFF,
   NoIdempotency,
   Page,
   Principal,
@@ -25,7 +26,7 @@ import type { FastifyReply } from 'fastify';
 @ApiTags('notifications')
 @ApiBearerAuth()
 @Controller('v1/notifications')
-@Roles('editor', 'fact_checker')
+@Roles(...DESK_STAFF)
 export class NotificationsController {
   constructor(
     private readonly notifications: NotificationsService,

@@ -3,14 +3,13 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import {
   ApiProblemResponse,
   CurrentPrincipal,
+  DESK_STAFF,
   PageQuery,
   Principal,
   Roles,
   uuidParam,
 } from '@claimdesk/platform';
 import { CreateNoteDto, NotePage, NotesService, NoteView } from '@claimdesk/review';
-
-const STAFF = ['editor', 'fact_checker'] as const;
 
 @ApiTags('notes')
 @ApiBearerAuth()
@@ -19,7 +18,7 @@ export class NotesController {
   constructor(private readonly notes: NotesService) {}
 
   @Post()
-  @Roles(...STAFF)
+  @Roles(...DESK_STAFF)
   @ApiOperation({
     summary: 'Add a note to a claim',
     description:
@@ -38,7 +37,7 @@ export class NotesController {
   }
 
   @Get()
-  @Roles(...STAFF)
+  @Roles(...DESK_STAFF)
   @ApiOperation({ summary: 'A claim’s notes, oldest first' })
   @ApiOkResponse({ type: NotePage })
   @ApiProblemResponse(404, 'No claim has this id.')

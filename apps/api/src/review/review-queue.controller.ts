@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ClaimView } from '@claimdesk/claims';
-import { CurrentPrincipal, Principal, Roles } from '@claimdesk/platform';
+import { CurrentPrincipal, DESK_STAFF, Principal, Roles } from '@claimdesk/platform';
 import {
   ReviewQueuePage,
   ReviewQueueQuery,
@@ -10,8 +10,6 @@ import {
 } from '@claimdesk/review';
 import type { FastifyReply } from 'fastify';
 
-const STAFF = ['editor', 'fact_checker'] as const;
-
 @ApiTags('review queue')
 @ApiBearerAuth()
 @Controller('v1/review-queue')
@@ -19,7 +17,7 @@ export class ReviewQueueController {
   constructor(private readonly queue: ReviewQueueService) {}
 
   @Get()
-  @Roles(...STAFF)
+  @Roles(...DESK_STAFF)
   @ApiOperation({
     summary: 'The review queue for the dashboard',
     description:
@@ -31,7 +29,7 @@ export class ReviewQueueController {
   }
 
   @Get('stats')
-  @Roles(...STAFF)
+  @Roles(...DESK_STAFF)
   @ApiOperation({
     summary: 'Queue numbers: claims per status, overdue, unassigned, open work per assignee',
   })
@@ -42,7 +40,7 @@ export class ReviewQueueController {
 
   @Post('next')
   @HttpCode(200)
-  @Roles(...STAFF)
+  @Roles(...DESK_STAFF)
   @ApiOperation({
     summary: 'Take the next unassigned triaged claim',
     description:

@@ -9,10 +9,15 @@ import {
   IngestSourceDto,
   SourceDetailView,
 } from '@claimdesk/ingestion';
-import { ApiProblemResponse, CurrentPrincipal, Principal, Roles, uuidParam } from '@claimdesk/platform';
+import {
+  ApiProblemResponse,
+  CurrentPrincipal,
+  DESK_STAFF,
+  Principal,
+  Roles,
+  uuidParam,
+} from '@claimdesk/platform';
 import type { FastifyReply } from 'fastify';
-
-const STAFF = ['editor', 'fact_checker'] as const;
 
 @ApiTags('sources')
 @ApiBearerAuth()
@@ -21,7 +26,7 @@ export class SourcesController {
   constructor(private readonly ingestion: IngestionService) {}
 
   @Post('ingest')
-  @Roles(...STAFF)
+  @Roles(...DESK_STAFF)
   @ApiOperation({
     summary: 'Ingest an article and propose its check-worthy sentences as claim candidates',
     description:
@@ -37,7 +42,7 @@ export class SourcesController {
   }
 
   @Get(':id')
-  @Roles(...STAFF)
+  @Roles(...DESK_STAFF)
   @ApiOperation({ summary: 'A source with the claims found in it and its open candidates' })
   @ApiOkResponse({ type: SourceDetailView })
   @ApiProblemResponse(404, 'No source has this id.')
@@ -46,7 +51,7 @@ export class SourcesController {
   }
 
   @Post(':id/candidates/:candidateId/accept')
-  @Roles(...STAFF)
+  @Roles(...DESK_STAFF)
   @ApiOperation({
     summary: 'Turn a candidate into a claim with this source and the candidate’s (or the given) stances',
   })
@@ -70,7 +75,7 @@ export class SourcesController {
 
   @Post(':id/candidates/:candidateId/reject')
   @HttpCode(200)
-  @Roles(...STAFF)
+  @Roles(...DESK_STAFF)
   @ApiOperation({ summary: 'Reject a candidate: it is not a claim worth recording' })
   @ApiOkResponse({ type: CandidateView })
   @ApiProblemResponse(404, 'No such source, or no such candidate of this source.')

@@ -3,6 +3,11 @@ import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/com
 export const ROLES = ['admin', 'editor', 'fact_checker', 'newsroom'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** The desk's people (API.md "Roles"): editors may do all a fact-checker may. `admin` is always allowed. */
+export const DESK_STAFF: readonly Role[] = ['editor', 'fact_checker'];
+/** Who may read claims, actors and their history: the desk and newsroom API keys. */
+export const CLAIM_READERS: readonly Role[] = [...DESK_STAFF, 'newsroom'];
+
 /** Who is making a request: a signed-in user or a newsroom's API key. Set on the request by the auth guard. */
 export interface Principal {
   kind: 'user' | 'api_key';
