@@ -1,5 +1,5 @@
 import { UsersService } from '@claimdesk/auth';
-import { WORKFLOW, WORKFLOW_ACTIONS } from '@claimdesk/review';
+import { WORKFLOW, WORKFLOW_ACTIONS } from '@claimdesk/workflow';
 import {
   createUserSession,
   startTestApi,

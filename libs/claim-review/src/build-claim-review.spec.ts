@@ -1,5 +1,5 @@
 import { buildClaimReview, ClaimReviewInput, VERDICT_LABELS } from './build-claim-review';
-import { VERDICTS } from '@claimdesk/review/workflow';
+import { VERDICTS } from '@claimdesk/workflow';
 
 const publisher = {
   name: 'Desk',

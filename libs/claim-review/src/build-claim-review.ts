@@ -1,4 +1,4 @@
-import { BEST_RATING, Verdict, verdictRating, WORST_RATING } from '@claimdesk/review/workflow';
+import { BEST_RATING, Verdict, verdictRating, WORST_RATING } from '@claimdesk/workflow';
 import type {
   Claim,
   ClaimReview,

@@ -6,7 +6,7 @@ import {
   ProblemException,
   TransactionService,
 } from '@claimdesk/platform';
-import type { Verdict } from '@claimdesk/review/workflow';
+import type { Verdict } from '@claimdesk/workflow';
 import type { ClaimReview, WithContext } from 'schema-dts';
 import { EntityManager } from 'typeorm';
 import { buildClaimReview, ClaimAuthor, PublishedReview, Publisher } from './build-claim-review';

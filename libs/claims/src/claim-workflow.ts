@@ -1,5 +1,5 @@
 import { Principal } from '@claimdesk/platform';
-import { allowedActions, verdictRating, WorkflowAction } from '@claimdesk/review/workflow';
+import { allowedActions, verdictRating, WorkflowAction } from '@claimdesk/workflow';
 import { EntityManager } from 'typeorm';
 import { ClaimStatus, EvidenceStatus, Verdict } from './claim.entity';
 import { ReviewOutcome, ReviewView } from './dto/review.view';

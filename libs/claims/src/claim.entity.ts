@@ -6,11 +6,11 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import type { ClaimStatus, Verdict } from '@claimdesk/review/workflow';
+import type { ClaimStatus, Verdict } from '@claimdesk/workflow';
 
 // The workflow module owns the statuses and verdicts; the claim only stores them.
-export { CLAIM_STATUSES, VERDICTS } from '@claimdesk/review/workflow';
-export type { ClaimStatus, Verdict } from '@claimdesk/review/workflow';
+export { CLAIM_STATUSES, VERDICTS } from '@claimdesk/workflow';
+export type { ClaimStatus, Verdict } from '@claimdesk/workflow';
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 

@@ -1,4 +1,3 @@
-export * from './workflow';
 export * from './actions';
 export * from './jobs/review-event.handler';
 export * from './jobs/review-jobs.module';

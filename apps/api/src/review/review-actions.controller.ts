@@ -12,9 +12,8 @@ import {
   SendBackDto,
   SubmitReviewDto,
   TriageClaimDto,
-  WORKFLOW,
-  WorkflowAction,
 } from '@claimdesk/review';
+import { WORKFLOW, WorkflowAction } from '@claimdesk/workflow';
 
 /**
  * Everything about an action route that the workflow table knows: its path, who may call it

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ACTOR_KINDS, ActorKind, STANCE_TYPES, StanceType } from '@claimdesk/actors';
-import { WORKFLOW_ACTIONS, WorkflowAction } from '@claimdesk/review/workflow';
+import { WORKFLOW_ACTIONS, WorkflowAction } from '@claimdesk/workflow';
 import {
   CLAIM_STATUSES,
   ClaimStatus,

@@ -1,4 +1,4 @@
-import { WORKFLOW, WORKFLOW_ACTIONS } from '../workflow';
+import { WORKFLOW, WORKFLOW_ACTIONS } from '@claimdesk/workflow';
 import { describeAction } from './action-docs';
 
 describe('describeAction', () => {

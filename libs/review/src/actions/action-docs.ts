@@ -1,4 +1,4 @@
-import { WORKFLOW, WorkflowAction } from '../workflow';
+import { WORKFLOW, WorkflowAction } from '@claimdesk/workflow';
 
 const code = (value: string) => `\`${value}\``;
 

@@ -19,7 +19,7 @@ import {
 } from '@claimdesk/platform';
 import { EntityManager } from 'typeorm';
 import { assignClaim } from '../queue/assign-claim';
-import { ClaimStatus, decide, WORKFLOW, WorkflowAction } from '../workflow';
+import { ClaimStatus, decide, WORKFLOW, WorkflowAction } from '@claimdesk/workflow';
 import { AssignClaimDto } from './dto/assign-claim.dto';
 import { DismissClaimDto } from './dto/dismiss-claim.dto';
 import { ReopenClaimDto } from './dto/reopen-claim.dto';

@@ -1,4 +1,4 @@
-import { decide, WorkflowActor, WorkflowClaimState } from '../workflow';
+import { decide, WorkflowActor, WorkflowClaimState } from '@claimdesk/workflow';
 import { workflowProblem } from './workflow-problems';
 
 const editor: WorkflowActor = { id: 'e1', roles: ['editor'] };

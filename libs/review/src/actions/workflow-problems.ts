@@ -1,5 +1,5 @@
 import { ProblemException, problemType } from '@claimdesk/platform';
-import { ClaimStatus, WORKFLOW, WorkflowAction, WorkflowDecision } from '../workflow';
+import { ClaimStatus, WORKFLOW, WorkflowAction, WorkflowDecision } from '@claimdesk/workflow';
 
 type Denied = Extract<WorkflowDecision, { ok: false }>;
 

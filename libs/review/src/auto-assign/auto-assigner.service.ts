@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EventsService } from '@claimdesk/events';
 import { AppConfig, TransactionService } from '@claimdesk/platform';
 import { assignClaim } from '../queue/assign-claim';
-import { ClaimStatus } from '../workflow';
+import { ClaimStatus } from '@claimdesk/workflow';
 
 /**
  * Serialises auto-assignments (a transaction-scoped advisory lock), so two claims triaged at the

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EventsService } from '@claimdesk/events';
 import { AppConfig, JobQueue, ReviewTimerPayload, TransactionService } from '@claimdesk/platform';
-import { ClaimStatus } from '../workflow';
+import { ClaimStatus } from '@claimdesk/workflow';
 
 export type ReviewTimerKind = 'due_soon' | 'overdue';
 

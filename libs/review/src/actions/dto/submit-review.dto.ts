@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, Matches, MaxLength } from 'class-validator';
 import { EVIDENCE_STATUSES, EvidenceStatus } from '@claimdesk/claims';
-import { VERDICTS, Verdict } from '../../workflow';
+import { VERDICTS, Verdict } from '@claimdesk/workflow';
 
 export class SubmitReviewDto {
   @ApiProperty({ enum: VERDICTS, example: 'false' })
