@@ -2,7 +2,14 @@ import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import { AppConfig, Metrics, requestIdFor } from '@claimdesk/platform';
+import {
+  AppConfig,
+  clientErrorHandler,
+  frameworkErrors,
+  Metrics,
+  requestIdFor,
+  useBoundedJsonParser,
+} from '@claimdesk/platform';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { buildOpenApi } from './docs/openapi';
@@ -16,6 +23,8 @@ export async function createApi(config: AppConfig): Promise<NestFastifyApplicati
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.trustProxy,
     genReqId: requestIdFor,
+    frameworkErrors,
+    clientErrorHandler,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
@@ -30,6 +39,7 @@ export async function createApi(config: AppConfig): Promise<NestFastifyApplicati
   const fastify = app.getHttpAdapter().getInstance();
   // The API speaks JSON only: any other body type is answered 415 instead of being half-parsed.
   fastify.removeContentTypeParser(['text/plain']);
+  useBoundedJsonParser(fastify, BODY_LIMIT_BYTES);
   fastify.addHook('onRequest', async (request, reply) => {
     (request.raw as typeof request.raw & { id?: string }).id = request.id;
     void reply.header('x-request-id', request.id);

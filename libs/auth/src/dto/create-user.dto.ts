@@ -42,6 +42,7 @@ export class CreateUserDto {
   @ApiProperty({ enum: USER_ROLES, isArray: true, example: ['fact_checker'] })
   @IsArray()
   @ArrayMinSize(1)
+  @ArrayMaxSize(USER_ROLES.length)
   @ArrayUnique()
   @IsIn(USER_ROLES, { each: true, message: `each value in roles must be one of: ${USER_ROLES.join(', ')}` })
   roles: UserRole[];

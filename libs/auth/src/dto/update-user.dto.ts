@@ -31,6 +31,7 @@ export class UpdateUserDto {
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
+  @ArrayMaxSize(USER_ROLES.length)
   @ArrayUnique()
   @IsIn(USER_ROLES, { each: true, message: `each value in roles must be one of: ${USER_ROLES.join(', ')}` })
   roles?: UserRole[];

@@ -5,15 +5,16 @@ import { ProblemException } from '../errors/problem';
 
 export const DEFAULT_LIMIT = 25;
 export const MAX_LIMIT = 100;
+const limitMessage = { message: `limit must be an integer between 1 and ${MAX_LIMIT}` };
 
 /** `?limit=&cursor=`, shared by every list route. Extend it for a route's own filters. */
 export class PageQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT })
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value))
-  @IsInt()
-  @Min(1)
-  @Max(MAX_LIMIT)
+  @IsInt(limitMessage)
+  @Min(1, limitMessage)
+  @Max(MAX_LIMIT, limitMessage)
   limit: number = DEFAULT_LIMIT;
 
   @ApiPropertyOptional({ description: 'Opaque cursor from the previous page’s `nextCursor`.' })

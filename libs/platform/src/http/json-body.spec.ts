@@ -1,0 +1,42 @@
+import { refuseJsonShape } from './json-body';
+
+const limits = { maxDepth: 3, maxEntries: 4 };
+
+describe('refuseJsonShape', () => {
+  it('lets ordinary JSON through, brackets and commas inside strings included', () => {
+    expect(refuseJsonShape('{"a":[1,2,{"b":"[[[[,,,,,]]]]"}]}', limits)).toBeNull();
+    expect(refuseJsonShape('[1,2,3,4]', limits)).toBeNull();
+    expect(refuseJsonShape('"\\"[[[[[\\\\"', limits)).toBeNull();
+    expect(refuseJsonShape('{"emoji":"\\ud83d\\ude00 😀","tab":"\\t","u":"\\u00e9"}', limits)).toBeNull();
+  });
+
+  it('refuses nesting deeper than the limit', () => {
+    expect(refuseJsonShape('[[[1]]]', limits)).toBeNull();
+    expect(refuseJsonShape('[[[[1]]]]', limits)).toMatch(/deeper than 3 levels/);
+    expect(refuseJsonShape('{"a":{"b":{"c":{}}}}', limits)).toMatch(/deeper than 3 levels/);
+    expect(refuseJsonShape('['.repeat(100_000))).toMatch(/deeper than 32 levels/);
+  });
+
+  it('refuses an array or object with more entries than the limit, at any depth', () => {
+    expect(refuseJsonShape('[1,2,3,4,5]', limits)).toMatch(/more than 4 entries/);
+    expect(refuseJsonShape('{"a":[[1,2,3,4,5]]}', limits)).toMatch(/more than 4 entries/);
+    expect(refuseJsonShape('{"a":1,"b":2,"c":3,"d":4,"e":5}', limits)).toMatch(/more than 4 entries/);
+    // Siblings count separately.
+    expect(refuseJsonShape('[[1,2,3,4],[1,2,3,4]]', limits)).toBeNull();
+  });
+
+  it('refuses lone surrogates, escaped or raw, and keeps pairs', () => {
+    expect(refuseJsonShape('{"email":"\\ud800"}')).toMatch(/lone UTF-16 surrogate \(\\ud800\)/);
+    expect(refuseJsonShape('{"email":"\\uDC00x"}')).toMatch(/lone UTF-16 surrogate/);
+    expect(refuseJsonShape('["\\ud800\\u0041"]')).toMatch(/lone UTF-16 surrogate/);
+    expect(refuseJsonShape('["\\ud800"]'.replace('\\ud800', '\ud800'))).toMatch(/lone UTF-16 surrogate/);
+    expect(refuseJsonShape('["\\ud800\\udc00"]')).toBeNull();
+  });
+
+  it('reads a 1 MiB body in milliseconds', () => {
+    const body = JSON.stringify({ text: 'x'.repeat(1024 * 1024), tags: ['a', 'b'] });
+    const started = performance.now();
+    expect(refuseJsonShape(body)).toBeNull();
+    expect(performance.now() - started).toBeLessThan(200);
+  });
+});

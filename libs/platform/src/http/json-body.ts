@@ -1,0 +1,106 @@
+import type { FastifyInstance } from 'fastify';
+
+/** Far beyond any body a desk sends (the deepest DTO nests 3 levels; the longest list allows 50 entries). */
+export const JSON_BODY_LIMITS = { maxDepth: 32, maxEntries: 1000 };
+
+/** A body refused before it is parsed; the problem filter answers it as a 400 like Fastify's own parse errors. */
+export class JsonBodyError extends Error {
+  readonly statusCode = 400;
+  readonly code = 'CLAIMDESK_BAD_JSON_BODY';
+}
+
+const OPEN_ARRAY = 0x5b; // [
+const CLOSE_ARRAY = 0x5d; // ]
+const OPEN_OBJECT = 0x7b; // {
+const CLOSE_OBJECT = 0x7d; // }
+const COMMA = 0x2c;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const LETTER_U = 0x75;
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+function escapedCodeAt(text: string, index: number): number {
+  if (text.charCodeAt(index) !== BACKSLASH || text.charCodeAt(index + 1) !== LETTER_U) return -1;
+  const hex = text.slice(index + 2, index + 6);
+  return /^[0-9a-fA-F]{4}$/.test(hex) ? parseInt(hex, 16) : -1;
+}
+
+/**
+ * One linear pass over a JSON text, before `JSON.parse`: refuses nesting deeper than `maxDepth`,
+ * an array or object with more than `maxEntries` entries, and a lone UTF-16 surrogate in a string
+ * (raw or escaped). Everything downstream (prototype-key stripping, class-transformer,
+ * class-validator) recurses over the parsed value and would otherwise overflow the stack or hold the
+ * event loop for seconds, and validators such as `isEmail` throw on a lone surrogate.
+ * Syntax is not checked here: `JSON.parse` does that next. Returns why the text is refused, or null.
+ */
+export function refuseJsonShape(text: string, limits = JSON_BODY_LIMITS): string | null {
+  const entries = new Uint32Array(limits.maxDepth + 1);
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (inString) {
+      if (code === QUOTE) inString = false;
+      else if (code === BACKSLASH) {
+        const escaped = escapedCodeAt(text, index);
+        if (escaped === -1) {
+          index++;
+          continue;
+        }
+        if (isLowSurrogate(escaped)) return loneSurrogate(escaped);
+        if (isHighSurrogate(escaped)) {
+          const next = escapedCodeAt(text, index + 6);
+          if (!isLowSurrogate(next)) return loneSurrogate(escaped);
+          index += 6;
+        }
+        index += 5;
+      } else if (isLowSurrogate(code)) return loneSurrogate(code);
+      else if (isHighSurrogate(code)) {
+        if (!isLowSurrogate(text.charCodeAt(index + 1))) return loneSurrogate(code);
+        index++;
+      }
+    } else if (code === QUOTE) inString = true;
+    else if (code === OPEN_ARRAY || code === OPEN_OBJECT) {
+      if (++depth > limits.maxDepth) return `The request body nests deeper than ${limits.maxDepth} levels.`;
+      entries[depth] = 1;
+    } else if (code === CLOSE_ARRAY || code === CLOSE_OBJECT) {
+      if (depth > 0) depth--;
+    } else if (code === COMMA && depth > 0 && ++entries[depth] > limits.maxEntries) {
+      return `The request body has a list or object with more than ${limits.maxEntries} entries.`;
+    }
+  }
+  return null;
+}
+
+const loneSurrogate = (code: number) =>
+  `The request body contains a lone UTF-16 surrogate (\\u${code.toString(16)}): text must be valid Unicode.`;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/**
+ * Replaces Fastify's JSON body parser with one that decodes strict UTF-8 and bounds the shape of the
+ * body (see `refuseJsonShape`) before handing it to Fastify's own parser, which keeps its
+ * `__proto__`/`constructor` poisoning checks. The body limit (413) is Fastify's, unchanged.
+ */
+export function useBoundedJsonParser(fastify: FastifyInstance, bodyLimit: number): void {
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser(
+    'application/json',
+    { parseAs: 'buffer', bodyLimit },
+    (request, body, done) => {
+      let text: string;
+      try {
+        text = utf8.decode(body as Buffer);
+      } catch {
+        done(new JsonBodyError('The request body is not valid UTF-8.'), undefined);
+        return;
+      }
+      const refusal = refuseJsonShape(text);
+      if (refusal) done(new JsonBodyError(refusal), undefined);
+      else parseJson(request, text, done);
+    },
+  );
+}

@@ -1,0 +1,258 @@
+import { startTestApi, TestApi, TestResponse } from '@claimdesk/testing';
+import { connect } from 'node:net';
+
+const json = { 'content-type': 'application/json' };
+const deeplyNested = '['.repeat(2400) + ']'.repeat(2400);
+
+function expectProblem(response: TestResponse, status: number, detail?: RegExp): void {
+  expect({ status: response.statusCode, body: response.body.slice(0, 300) }).toMatchObject({ status });
+  expect(response.headers['content-type']).toContain('application/problem+json');
+  expect(response.data).toMatchObject({ status, type: expect.any(String), title: expect.any(String) });
+  if (detail) expect(response.data.detail).toMatch(detail);
+}
+
+/** Answers Fastify's HTTP parser refuses before there is a request: read straight off a socket. */
+function rawExchange(port: number, request: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(request));
+    let answer = '';
+    socket.on('data', (chunk) => (answer += chunk.toString('utf8')));
+    socket.on('close', () => resolve(answer));
+    socket.on('error', reject);
+    socket.setTimeout(5000, () => socket.destroy(new Error('no answer within 5 s')));
+  });
+}
+
+describe('hostile input', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(() => api.close());
+
+  describe('the shape of a JSON body is bounded before it is parsed', () => {
+    it('refuses deep nesting anonymously on login and on any route with a body, in milliseconds', async () => {
+      for (const [url, as] of [
+        ['/v1/auth/login', 'anonymous'],
+        ['/v1/claims', 'admin'],
+      ] as const) {
+        const started = performance.now();
+        const response = await api.request({ method: 'POST', url, as, headers: json, payload: deeplyNested });
+        expectProblem(response, 400, /nests deeper than 32 levels/);
+        expect(performance.now() - started).toBeLessThan(500);
+      }
+      const nestedObject = '{"a":'.repeat(40) + '1' + '}'.repeat(40);
+      const response = await api.request({
+        method: 'PATCH',
+        url: '/v1/claims/00000000-0000-0000-0000-000000000000',
+        headers: json,
+        payload: nestedObject,
+      });
+      expectProblem(response, 400, /nests deeper/);
+    });
+
+    it('keeps the event loop responsive under a burst of deep bodies and huge lists', async () => {
+      const flatList = JSON.stringify({
+        text: 'A claim with far too many stances.',
+        stances: Array(60_000).fill({}),
+      });
+      const burst = Array.from({ length: 20 }, (_, index) =>
+        api.request({
+          method: 'POST',
+          url: index % 2 ? '/v1/auth/login' : '/v1/claims',
+          as: index % 2 ? 'anonymous' : 'admin',
+          headers: json,
+          payload: index % 4 < 2 ? deeplyNested : flatList,
+        }),
+      );
+      const started = performance.now();
+      const live = api.request({ method: 'GET', url: '/health/live', as: 'anonymous' }).then((response) => ({
+        response,
+        after: performance.now() - started,
+      }));
+      const answers = await Promise.all(burst);
+      const { response, after } = await live;
+      const total = performance.now() - started;
+      expect(response.statusCode).toBe(200);
+      for (const answer of answers) expectProblem(answer, 400, /nests deeper|more than 1000 entries/);
+      // Before the limits, each deep body held the loop for about 2 s, 20 of them for 17 s.
+      expect(after).toBeLessThan(1000);
+      expect(total).toBeLessThan(3000);
+    });
+
+    it('refuses a list of 60,000 objects in milliseconds, and DTO caps answer smaller ones by field', async () => {
+      const started = performance.now();
+      const huge = await api.request({
+        method: 'POST',
+        url: '/v1/claims',
+        headers: json,
+        payload: JSON.stringify({
+          text: 'A claim with far too many stances.',
+          stances: Array(60_000).fill({}),
+        }),
+      });
+      expectProblem(huge, 400, /more than 1000 entries/);
+      expect(performance.now() - started).toBeLessThan(500);
+
+      const roles = await api.request({
+        method: 'POST',
+        url: '/v1/users',
+        payload: {
+          email: 'many-roles@example.org',
+          name: 'Many Roles',
+          password: 'a long enough password',
+          roles: Array(200).fill('editor'),
+        },
+      });
+      expectProblem(roles, 400);
+      expect(roles.data.errors).toEqual([
+        { field: 'roles', message: expect.stringMatching(/^roles must contain no more than \d+ elements$/) },
+      ]);
+    });
+
+    it('still refuses prototype poisoning and keeps 413 above 1 MiB', async () => {
+      const poisoned = await api.request({
+        method: 'POST',
+        url: '/v1/claims',
+        headers: json,
+        payload: '{"text":"A claim about prototypes.","__proto__":{"admin":true}}',
+      });
+      expectProblem(poisoned, 400);
+      const big = await api.request({
+        method: 'POST',
+        url: '/v1/claims',
+        headers: json,
+        payload: JSON.stringify({ text: 'x'.repeat(1024 * 1024) }),
+      });
+      expectProblem(big, 413);
+    });
+  });
+
+  describe('text that is not valid Unicode', () => {
+    it('answers a lone surrogate in any string field with a 400', async () => {
+      const email = await api.request({
+        method: 'POST',
+        url: '/v1/users',
+        headers: json,
+        payload: '{"email":"\\ud800","name":"Lone","password":"a long enough password","roles":["editor"]}',
+      });
+      expectProblem(email, 400, /lone UTF-16 surrogate \(\\ud800\)/);
+      const login = await api.request({
+        method: 'POST',
+        url: '/v1/auth/login',
+        as: 'anonymous',
+        headers: json,
+        payload: '{"email":"x\\udfff@example.org","password":"whatever it is"}',
+      });
+      expectProblem(login, 400, /lone UTF-16 surrogate/);
+      const text = await api.request({
+        method: 'POST',
+        url: '/v1/claims',
+        headers: json,
+        payload: '{"text":"A claim with a broken \\ud83d emoji in it."}',
+      });
+      expectProblem(text, 400, /lone UTF-16 surrogate/);
+    });
+
+    it('names invalid UTF-8 in a body as such', async () => {
+      const response = await api.request({
+        method: 'POST',
+        url: '/v1/claims',
+        headers: json,
+        payload: Buffer.concat([
+          Buffer.from('{"text":"A claim with '),
+          Buffer.from([0xff, 0xfe]),
+          Buffer.from(' in it"}'),
+        ]),
+      });
+      expectProblem(response, 400, /not valid UTF-8/);
+    });
+  });
+
+  describe('every error, from every layer, is problem+json', () => {
+    it('answers a URL with escapes that are not UTF-8', async () => {
+      const response = await api.request({ method: 'GET', url: '/v1/claims/%FF%FE' });
+      expectProblem(response, 400, /not valid UTF-8/);
+    });
+
+    it('answers malformed HTTP on the socket', async () => {
+      await api.app.listen(0, '127.0.0.1');
+      const port = (api.app.getHttpServer().address() as { port: number }).port;
+      const answer = await rawExchange(
+        port,
+        'GET /health/live HTTP/1.1\r\nHost: x\r\nBad Header Line\r\n\r\n',
+      );
+      const [head, body] = answer.split('\r\n\r\n');
+      expect(head).toMatch(/^HTTP\/1\.1 400 /);
+      expect(head.toLowerCase()).toContain('content-type: application/problem+json');
+      expect(JSON.parse(body)).toMatchObject({ status: 400, type: expect.any(String), title: 'Bad request' });
+    });
+
+    it('answers an unsupported media type and an empty JSON body', async () => {
+      const text = await api.request({
+        method: 'POST',
+        url: '/v1/claims',
+        headers: { 'content-type': 'text/plain' },
+        payload: 'A claim in plain text.',
+      });
+      expectProblem(text, 415);
+      const empty = await api.request({ method: 'POST', url: '/v1/claims', headers: json, payload: '' });
+      expectProblem(empty, 400);
+    });
+  });
+
+  describe('validation answers one entry per bad field, with the message that matters', () => {
+    let claimId: string;
+
+    beforeAll(async () => {
+      claimId = (
+        await api.request({ method: 'POST', url: '/v1/claims', payload: { text: 'A claim to send back.' } })
+      ).data.id;
+    });
+
+    it('says a missing field is required', async () => {
+      const response = await api.request({
+        method: 'POST',
+        url: `/v1/claims/${claimId}/send-back`,
+        payload: {},
+      });
+      expectProblem(response, 400);
+      expect(response.data.errors).toEqual([{ field: 'comment', message: 'comment is required' }]);
+    });
+
+    it('says what a query parameter must be', async () => {
+      for (const limit of ['abc', '0', '101', '2.5']) {
+        const response = await api.request({ method: 'GET', url: `/v1/claims?limit=${limit}` });
+        expectProblem(response, 400);
+        expect(response.data.errors).toEqual([
+          { field: 'limit', message: 'limit must be an integer between 1 and 100' },
+        ]);
+      }
+    });
+
+    it('names the type before the other checks, and unknown fields as unknown', async () => {
+      const response = await api.request({
+        method: 'POST',
+        url: '/v1/claims',
+        payload: { text: 42, tags: 'balkans', colour: 'red', stances: [1] },
+      });
+      expectProblem(response, 400);
+      expect(response.data.errors).toEqual([
+        { field: 'colour', message: 'colour is not a known field' },
+        { field: 'text', message: 'text must be a string' },
+        { field: 'tags', message: 'tags must be an array' },
+        { field: 'stances', message: 'each value in stances must be an object' },
+      ]);
+      expect(response.data.detail).toBe('The request has 4 invalid fields.');
+    });
+
+    it('refuses a body that is not a JSON object as a whole', async () => {
+      for (const payload of ['[{"text":"A claim inside an array."}]', '"a string"', '42', 'null']) {
+        const response = await api.request({ method: 'POST', url: '/v1/claims', headers: json, payload });
+        expectProblem(response, 400);
+        expect(response.data.detail).toBe('The body must be a JSON object.');
+      }
+    });
+  });
+});
