@@ -58,7 +58,10 @@ export class UsersController {
   @Get(':id')
   @Roles('editor')
   @ApiOperation({ summary: 'One user' })
-  @ApiOkResponse({ type: UserView, headers: { ETag: { description: 'The user’s version.' } } })
+  @ApiOkResponse({
+    type: UserView,
+    headers: { ETag: { description: 'The user’s version.', schema: { type: 'string' } } },
+  })
   @ApiNotFoundResponse({ type: Problem })
   async get(@Param('id', userId) id: string): Promise<UserView> {
     return this.users.get(id);
@@ -74,7 +77,10 @@ export class UsersController {
       'existing tokens on their next request.',
   })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag last seen; 412 when stale.' })
-  @ApiOkResponse({ type: UserView, headers: { ETag: { description: 'The new version.' } } })
+  @ApiOkResponse({
+    type: UserView,
+    headers: { ETag: { description: 'The new version.', schema: { type: 'string' } } },
+  })
   @ApiNotFoundResponse({ type: Problem })
   @ApiConflictResponse({
     type: Problem,

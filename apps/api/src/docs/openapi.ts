@@ -7,7 +7,21 @@ const problemResponses: Record<string, string> = {
   '400': 'Invalid input: one entry per bad field in `errors`.',
   '401': 'Missing or invalid credentials.',
   '403': 'The caller’s role may not do this.',
-  '429': 'Rate limited.',
+  '429': 'Rate limited; wait `Retry-After` seconds.',
+  '503': 'PostgreSQL or Redis is unavailable for the moment; retry after `Retry-After` seconds when sent.',
+};
+
+/** Statuses of the body parser, on every operation that reads a body. */
+const bodyResponses: Record<string, string> = {
+  '413': 'The body is larger than 1 MiB.',
+  '415': 'The body is not application/json.',
+};
+
+const retryAfter = {
+  'Retry-After': {
+    description: 'Seconds to wait before trying again.',
+    schema: { type: 'integer', minimum: 0 },
+  },
 };
 
 /** Builds the OpenAPI document from the controllers, adding the conventions every route shares. */
@@ -38,17 +52,31 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
         operation.description = operation.description ? `${String(operation.description)}\n\n${note}` : note;
       }
       const responses = (operation.responses ??= {}) as Record<string, unknown>;
-      const codes =
+      const shared =
         path.startsWith('/health') || path === '/metrics'
-          ? []
-          : Object.keys(problemResponses).filter((code) => !isPublic || (code !== '401' && code !== '403'));
-      for (const code of codes) {
+          ? {}
+          : Object.fromEntries(
+              Object.entries(problemResponses).filter(
+                ([code]) => !isPublic || (code !== '401' && code !== '403'),
+              ),
+            );
+      const idempotent = method === 'post' && path.startsWith('/v1/') && !route?.noIdempotency;
+      const described: Record<string, string> = {
+        ...shared,
+        ...(['post', 'put', 'patch'].includes(method) ? bodyResponses : {}),
+        ...(idempotent ? { '422': 'This Idempotency-Key was already used with a different request.' } : {}),
+      };
+      for (const [code, description] of Object.entries(described)) {
         responses[code] ??= {
-          description: problemResponses[code],
+          description,
           content: { 'application/problem+json': { schema: problemSchema } },
         };
       }
-      if (method === 'post' && path.startsWith('/v1/') && !route?.noIdempotency) {
+      for (const code of ['429', '503']) {
+        const response = responses[code] as { headers?: Record<string, unknown> } | undefined;
+        if (response) response.headers = { ...retryAfter, ...response.headers };
+      }
+      if (idempotent) {
         const parameters = (operation.parameters ??= []) as unknown[];
         parameters.push({
           name: 'Idempotency-Key',
