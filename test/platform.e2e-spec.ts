@@ -64,4 +64,27 @@ describe('platform conventions', () => {
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toContain('application/problem+json');
   });
+
+  it('answers a GET whose If-None-Match names the current ETag with a bodiless 304', async () => {
+    const claim = await api.request({
+      method: 'POST',
+      url: '/v1/claims',
+      payload: { text: 'A claim read twice.' },
+    });
+    const url = `/v1/claims/${claim.data.id}`;
+    const etag = (await api.request({ method: 'GET', url })).headers.etag as string;
+    expect(etag).toBe('W/"1"');
+    for (const ifNoneMatch of [etag, '"1"', '"7", W/"1"', '*']) {
+      const cached = await api.request({ method: 'GET', url, headers: { 'if-none-match': ifNoneMatch } });
+      expect({ ifNoneMatch, status: cached.statusCode, body: cached.body }).toEqual({
+        ifNoneMatch,
+        status: 304,
+        body: '',
+      });
+      expect(cached.headers.etag).toBe(etag);
+    }
+    const stale = await api.request({ method: 'GET', url, headers: { 'if-none-match': 'W/"0"' } });
+    expect(stale.statusCode).toBe(200);
+    expect(stale.data.id).toBe(claim.data.id);
+  });
 });

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import {
+  answerNotModified,
   AppConfig,
   clientErrorHandler,
   frameworkErrors,
@@ -44,6 +45,7 @@ export async function createApi(config: AppConfig): Promise<NestFastifyApplicati
     (request.raw as typeof request.raw & { id?: string }).id = request.id;
     void reply.header('x-request-id', request.id);
   });
+  answerNotModified(fastify);
   recordHttpMetrics(fastify, app.get(Metrics));
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -76,6 +76,17 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
         const response = responses[code] as { headers?: Record<string, unknown> } | undefined;
         if (response) response.headers = { ...retryAfter, ...response.headers };
       }
+      const ok = responses['200'] as { headers?: Record<string, unknown> } | undefined;
+      if (method === 'get' && ok?.headers?.ETag) {
+        responses['304'] ??= { description: 'Not modified: `If-None-Match` names the current ETag.' };
+        ((operation.parameters ??= []) as unknown[]).push({
+          name: 'If-None-Match',
+          in: 'header',
+          required: false,
+          description: 'The ETag last seen; 304 without a body while it is still current.',
+          schema: { type: 'string' },
+        });
+      }
       if (idempotent) {
         const parameters = (operation.parameters ??= []) as unknown[];
         parameters.push({

@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 import { ProblemException } from '../errors/problem';
 
 /** Weak validators are enough: `version` changes with every write to the resource. */
@@ -15,4 +16,33 @@ export function assertIfMatch(ifMatch: string | undefined, currentVersion: numbe
       currentVersion,
     });
   }
+}
+
+/** `If-None-Match` (RFC 9110 §13.1.2): weak comparison, so `W/"3"` and `"3"` both match version 3; `*` matches any. */
+export function noneMatch(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (ifNoneMatch === undefined) return true;
+  if (ifNoneMatch.trim() === '*') return false;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  return !ifNoneMatch.split(',').some((tag) => opaque(tag) === opaque(etag));
+}
+
+/**
+ * A GET whose `If-None-Match` already names the current ETag is answered 304 without a body. It runs
+ * at send time, after `EtagInterceptor` set the tag, so every route that serves a versioned resource
+ * gets it.
+ */
+export function answerNotModified(fastify: FastifyInstance): void {
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    const etag = reply.getHeader('etag');
+    if (
+      (request.method !== 'GET' && request.method !== 'HEAD') ||
+      reply.statusCode !== 200 ||
+      typeof etag !== 'string' ||
+      noneMatch(request.headers['if-none-match'], etag)
+    ) {
+      return payload;
+    }
+    void reply.code(304).removeHeader('content-type').removeHeader('content-length');
+    return null;
+  });
 }
