@@ -171,9 +171,11 @@ describe('hostile input', () => {
   });
 
   describe('every error, from every layer, is problem+json', () => {
-    it('answers a URL with escapes that are not UTF-8', async () => {
+    it('answers a URL with escapes that are not UTF-8, and a path parameter that is too long', async () => {
       const response = await api.request({ method: 'GET', url: '/v1/claims/%FF%FE' });
       expectProblem(response, 400, /not valid UTF-8/);
+      const long = await api.request({ method: 'GET', url: `/v1/claims/${'x'.repeat(300)}` });
+      expectProblem(long, 414, /too long/);
     });
 
     it('answers malformed HTTP on the socket', async () => {

@@ -47,10 +47,11 @@ describe('the OpenAPI document', () => {
     expect(missing).toEqual([]);
   });
 
-  it('documents 413 and 415 wherever a body is read, 422 wherever Idempotency-Key is taken', () => {
-    const missing = operations.flatMap(({ label, method, operation }) => {
+  it('documents 413 and 415 wherever a body is read, 414 for path parameters, 422 wherever Idempotency-Key is taken', () => {
+    const missing = operations.flatMap(({ label, method, path, operation }) => {
       const codes = [
         ...(['post', 'put', 'patch'].includes(method) ? ['413', '415'] : []),
+        ...(path.includes('{') ? ['414'] : []),
         ...(operation.parameters?.some((parameter) => parameter.name === 'Idempotency-Key') ? ['422'] : []),
       ];
       return codes.filter((code) => !operation.responses[code]).map((code) => `${label} ${code}`);

@@ -65,6 +65,7 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
         ...shared,
         ...(['post', 'put', 'patch'].includes(method) ? bodyResponses : {}),
         ...(idempotent ? { '422': 'This Idempotency-Key was already used with a different request.' } : {}),
+        ...(path.includes('{') ? { '414': 'A path parameter is longer than 100 characters.' } : {}),
       };
       for (const [code, description] of Object.entries(described)) {
         responses[code] ??= {

@@ -7,13 +7,15 @@ import { PROBLEM_CONTENT_TYPE, problemFor } from './problem';
  * rewritten as problem+json like every other error. Pass these as FastifyAdapter options.
  */
 export const frameworkErrors = (error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void => {
+  const status =
+    error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
   const detail =
     error.code === 'FST_ERR_BAD_URL'
       ? 'The URL contains an escape sequence that is not valid UTF-8.'
       : error.code === 'FST_ERR_MAX_PARAM_LENGTH'
         ? 'A path parameter is too long.'
         : 'The request is malformed.';
-  void reply.status(400).header('content-type', PROBLEM_CONTENT_TYPE).send(problemFor(400, detail));
+  void reply.status(status).header('content-type', PROBLEM_CONTENT_TYPE).send(problemFor(status, detail));
 };
 
 const clientErrors: Record<string, [number, string, string]> = {

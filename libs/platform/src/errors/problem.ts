@@ -41,6 +41,7 @@ const titles: Record<number, [slug: string, title: string]> = {
   409: ['conflict', 'Conflict'],
   412: ['precondition-failed', 'Precondition failed'],
   413: ['payload-too-large', 'Payload too large'],
+  414: ['uri-too-long', 'URI too long'],
   415: ['unsupported-media-type', 'Unsupported media type'],
   422: ['unprocessable', 'Unprocessable request'],
   428: ['precondition-required', 'Precondition required'],
