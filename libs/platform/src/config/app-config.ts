@@ -191,11 +191,12 @@ export class AppConfig {
 
   /** The secret used for tokens: the configured one, or a random one per development process. */
   get jwtSecret(): string {
-    this.generatedJwtSecret ??= this.JWT_SECRET ?? randomBytes(32).toString('base64url');
-    return this.generatedJwtSecret;
+    this.#generatedJwtSecret ??= this.JWT_SECRET ?? randomBytes(32).toString('base64url');
+    return this.#generatedJwtSecret;
   }
 
-  private generatedJwtSecret?: string;
+  // `#` fields: a plain field would be an own key, so loadConfig would read it from the environment too.
+  #generatedJwtSecret?: string;
 
   /**
    * The key that encrypts webhook secrets at rest: the configured one, or (outside production) one
@@ -204,15 +205,15 @@ export class AppConfig {
    * protects nothing; production refuses to start without a real one.
    */
   get webhookSecretsKey(): Buffer {
-    this.cachedWebhookSecretsKey ??= this.WEBHOOK_SECRETS_KEY
+    this.#cachedWebhookSecretsKey ??= this.WEBHOOK_SECRETS_KEY
       ? Buffer.from(this.WEBHOOK_SECRETS_KEY, 'base64')
       : createHash('sha256')
           .update(`claimdesk development webhook secrets key\n${this.DATABASE_URL}`)
           .digest();
-    return this.cachedWebhookSecretsKey;
+    return this.#cachedWebhookSecretsKey;
   }
 
-  private cachedWebhookSecretsKey?: Buffer;
+  #cachedWebhookSecretsKey?: Buffer;
 
   /** TRUST_PROXY in the form Fastify takes. */
   get trustProxy(): boolean | number | string {
@@ -237,11 +238,15 @@ const OPTIONAL_VARIABLES = [
 /** Connection URLs may carry a password; the start-up error names the variable without echoing it. */
 const withoutCredentials = (value: string) => value.replace(/:[^@\s/]*@/g, ':***@');
 
+/** Every environment variable `loadConfig` reads, in declaration order (the README's table lists them all). */
+export function configVariables(): string[] {
+  return [...Object.keys(new AppConfig()), ...OPTIONAL_VARIABLES];
+}
+
 /** Reads and validates the environment; throws a ConfigError whose message is one line naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const known = Object.keys(new AppConfig());
   const raw: Record<string, string> = {};
-  for (const key of [...known, ...OPTIONAL_VARIABLES]) {
+  for (const key of configVariables()) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
