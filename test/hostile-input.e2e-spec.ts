@@ -95,6 +95,16 @@ describe('hostile input', () => {
       expectProblem(huge, 400, /more than 1000 entries/);
       expect(performance.now() - started).toBeLessThan(500);
 
+      const manyStances = await api.request({
+        method: 'POST',
+        url: '/v1/claims',
+        payload: { text: 'A claim with too many stances.', stances: Array(1000).fill({}) },
+      });
+      expectProblem(manyStances, 400);
+      expect(manyStances.data.errors).toEqual([
+        { field: 'stances', message: 'stances must contain no more than 50 elements' },
+      ]);
+
       const roles = await api.request({
         method: 'POST',
         url: '/v1/users',

@@ -47,9 +47,11 @@ function flatten(errors: ValidationError[], parent = '', parentReported = false)
     const repeatsParent =
       parentReported && Object.keys(error.constraints ?? {}).join() === 'nestedValidation';
     const message = repeatsParent ? undefined : messageFor(error, field);
+    // A list that is too long is one error, not one more for each of its (up to 1000) entries.
+    const children = error.constraints?.arrayMaxSize ? [] : (error.children ?? []);
     return [
       ...(message ? [{ field, message }] : []),
-      ...flatten(error.children ?? [], field, message !== undefined || repeatsParent),
+      ...flatten(children, field, message !== undefined || repeatsParent),
     ];
   });
 }
