@@ -1,5 +1,7 @@
-import { startTestApi, TestApi, TestResponse } from '@claimdesk/testing';
+import { loadConfig } from '@claimdesk/platform';
+import { startTestApi, TestApi, TestResponse, waitFor } from '@claimdesk/testing';
 import { connect } from 'node:net';
+import { createApi } from '../apps/api/src/create-api';
 
 const json = { 'content-type': 'application/json' };
 const deeplyNested = '['.repeat(2400) + ']'.repeat(2400);
@@ -11,16 +13,25 @@ function expectProblem(response: TestResponse, status: number, detail?: RegExp):
   if (detail) expect(response.data.detail).toMatch(detail);
 }
 
-/** Answers Fastify's HTTP parser refuses before there is a request: read straight off a socket. */
-function rawExchange(port: number, request: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1', () => socket.write(request));
-    let answer = '';
-    socket.on('data', (chunk) => (answer += chunk.toString('utf8')));
-    socket.on('close', () => resolve(answer));
+/** A raw connection: for answers Fastify's HTTP parser gives before there is a request, and for timing. */
+function rawConnection(port: number) {
+  const socket = connect(port, '127.0.0.1');
+  let received = '';
+  const answer = new Promise<string>((resolve, reject) => {
+    socket.on('data', (chunk) => (received += chunk.toString('utf8')));
+    socket.on('close', () => resolve(received));
     socket.on('error', reject);
-    socket.setTimeout(5000, () => socket.destroy(new Error('no answer within 5 s')));
+    socket.setTimeout(5000, () =>
+      socket.destroy(new Error(`no answer within 5 s, got ${JSON.stringify(received)}`)),
+    );
   });
+  return { write: (data: string) => socket.write(data), answer };
+}
+
+function rawExchange(port: number, request: string): Promise<string> {
+  const connection = rawConnection(port);
+  connection.write(request);
+  return connection.answer;
 }
 
 describe('hostile input', () => {
@@ -266,5 +277,44 @@ describe('hostile input', () => {
         expect(response.data.detail).toBe('The body must be a JSON object.');
       }
     });
+  });
+
+  it('answers a request that arrives while the server drains with a 503 problem+json', async () => {
+    const app = await createApi(loadConfig(process.env));
+    const fastify = app.getHttpAdapter().getInstance();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let entered = false;
+    let closing = false;
+    // A request still in flight keeps its keep-alive connection open; the next one on it arrives during close.
+    fastify.get('/test/slow', async () => {
+      entered = true;
+      await gate;
+      return { slow: true };
+    });
+    fastify.addHook('preClose', async () => {
+      closing = true;
+    });
+    await app.listen(0, '127.0.0.1');
+    const port = (app.getHttpServer().address() as { port: number }).port;
+    const seen: string[] = [];
+    app.getHttpServer().on('request', (request: { url: string }) => seen.push(request.url));
+    const connection = rawConnection(port);
+    connection.write('GET /test/slow HTTP/1.1\r\nHost: x\r\n\r\n');
+    await waitFor(() => entered, 5000, { message: 'the slow request to be in flight' });
+    const closed = app.close();
+    await waitFor(() => closing, 5000, { message: 'the server to start closing' });
+    connection.write('GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n');
+    // The second request is read (and answered once the first one is) while the first is still open.
+    await waitFor(() => seen.includes('/health/live'), 5000, { message: 'the second request to arrive' });
+    release();
+    const answer = connection.answer;
+    const [, second] = (await answer).split(/(?=HTTP\/1\.1 )/);
+    await closed;
+    const [head, body] = second.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 503 /);
+    expect(head.toLowerCase()).toContain('content-type: application/problem+json');
+    expect(head.toLowerCase()).toContain('retry-after: 1');
+    expect(JSON.parse(body)).toMatchObject({ status: 503, title: 'Service unavailable' });
   });
 });

@@ -4,6 +4,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { SwaggerModule } from '@nestjs/swagger';
 import {
   answerNotModified,
+  answerUnavailableWhileClosing,
   AppConfig,
   clientErrorHandler,
   frameworkErrors,
@@ -26,6 +27,7 @@ export async function createApi(config: AppConfig): Promise<NestFastifyApplicati
     genReqId: requestIdFor,
     frameworkErrors,
     clientErrorHandler,
+    return503OnClosing: false,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
@@ -46,6 +48,7 @@ export async function createApi(config: AppConfig): Promise<NestFastifyApplicati
     void reply.header('x-request-id', request.id);
   });
   answerNotModified(fastify);
+  answerUnavailableWhileClosing(fastify);
   recordHttpMetrics(fastify, app.get(Metrics));
   await app.register(helmet, {
     contentSecurityPolicy: {

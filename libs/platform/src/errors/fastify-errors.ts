@@ -1,6 +1,6 @@
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Socket } from 'node:net';
-import { PROBLEM_CONTENT_TYPE, problemFor } from './problem';
+import { PROBLEM_CONTENT_TYPE, ProblemException, problemFor } from './problem';
 
 /**
  * Errors Fastify answers itself, before a route (and so Nest's exception filter) is reached,
@@ -39,4 +39,21 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Soc
     );
   }
   socket.destroy(error);
+}
+
+/**
+ * While the server drains (after `close()`), requests still arriving on open keep-alive connections
+ * are answered 503 problem+json with `Retry-After`, instead of Fastify's own `return503OnClosing`
+ * body; pass `return503OnClosing: false` with this.
+ */
+export function answerUnavailableWhileClosing(fastify: FastifyInstance): void {
+  let closing = false;
+  fastify.addHook('preClose', async () => {
+    closing = true;
+  });
+  fastify.addHook('onRequest', async (_request, reply) => {
+    if (!closing) return;
+    void reply.header('connection', 'close').header('retry-after', '1');
+    throw new ProblemException(503, 'This instance is shutting down; send the request again.');
+  });
 }
