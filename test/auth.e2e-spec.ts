@@ -60,7 +60,10 @@ describe('auth: sign-in, tokens and users', () => {
         tokenType: 'Bearer',
         expiresIn: 900,
         user: expect.objectContaining({ id: user!.id, email: user!.email, roles: ['editor'] }),
+        refreshToken: expect.stringMatching(/^crt_[\w-]{43}$/),
+        refreshExpiresIn: 12 * 3600,
       });
+      expect(response.headers['set-cookie']).toBeUndefined();
       expect(Object.keys(response.data.user)).not.toContain('password');
       const token = response.data.accessToken as string;
       const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
@@ -244,15 +247,57 @@ describe('auth: sign-in, tokens and users', () => {
       expect((await asToken(valid)).statusCode).toBe(200);
     });
 
-    it('stops a disabled user’s still-valid token at once, and re-enabling restores it', async () => {
-      const { user, headers } = await newUser();
+    it('ends a disabled user’s tokens at once and for good: re-enabling revives none', async () => {
+      const { user, headers, password } = await newUser();
+      const signedIn = await login(user!.email, password!, nextIp());
+      const streamToken = (
+        await send({ method: 'POST', url: '/v1/notifications/stream-token', as: 'anonymous', headers })
+      ).data.token as string;
       expect((await send({ method: 'GET', url: '/v1/me', as: 'anonymous', headers })).statusCode).toBe(200);
       await send({ method: 'PATCH', url: `/v1/users/${user!.id}`, payload: { active: false } });
       const refused = await send({ method: 'GET', url: '/v1/me', as: 'anonymous', headers });
       expect(refused.statusCode).toBe(401);
       expect(refused.headers['www-authenticate']).toContain('invalid_token');
       await send({ method: 'PATCH', url: `/v1/users/${user!.id}`, payload: { active: true } });
-      expect((await send({ method: 'GET', url: '/v1/me', as: 'anonymous', headers })).statusCode).toBe(200);
+
+      expect((await send({ method: 'GET', url: '/v1/me', as: 'anonymous', headers })).statusCode).toBe(401);
+      expect((await asToken(signedIn.data.accessToken)).statusCode).toBe(401);
+      await expect(api.app.get(AuthService).authenticateStreamToken(streamToken)).rejects.toThrow();
+      const refresh = await send({
+        method: 'POST',
+        url: '/v1/auth/refresh',
+        as: 'anonymous',
+        payload: { refreshToken: signedIn.data.refreshToken },
+      });
+      expect(refresh.statusCode).toBe(401);
+      // The account itself works again: a new sign-in gets new tokens.
+      const again = await login(user!.email, password!, nextIp());
+      expect(again.statusCode).toBe(200);
+      expect((await asToken(again.data.accessToken)).statusCode).toBe(200);
+    });
+
+    it('refuses access and stream tokens without an expiry', async () => {
+      const { user } = await newUser();
+      const jwt = api.app.get(JwtService);
+      const forever = await jwt.signAsync({ sub: user!.id, typ: 'access', ver: 0 });
+      expect(JSON.parse(Buffer.from(forever.split('.')[1], 'base64url').toString()).exp).toBeUndefined();
+      const refused = await asToken(forever);
+      expect(refused.statusCode).toBe(401);
+      expect(refused.headers['www-authenticate']).toContain('error="invalid_token"');
+      const stream = await jwt.signAsync(
+        { sub: user!.id, typ: 'stream', ver: 0 },
+        { audience: 'claimdesk:notifications-stream' },
+      );
+      await expect(api.app.get(AuthService).authenticateStreamToken(stream)).rejects.toThrow(/invalid/);
+      const streamWithExpiry = await jwt.signAsync(
+        { sub: user!.id, typ: 'stream', ver: 0 },
+        { audience: 'claimdesk:notifications-stream', expiresIn: 60 },
+      );
+      await expect(api.app.get(AuthService).authenticateStreamToken(streamWithExpiry)).resolves.toMatchObject(
+        {
+          id: user!.id,
+        },
+      );
     });
 
     it('ends access tokens issued before a password change; a new sign-in works', async () => {

@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -50,6 +51,8 @@ export async function createApi(config: AppConfig): Promise<NestFastifyApplicati
   answerNotModified(fastify);
   answerUnavailableWhileClosing(fastify);
   recordHttpMetrics(fastify, app.get(Metrics));
+  // Parses cookies for the browser session (auth routes, /admin/queues); nothing is signed with it.
+  await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -9,6 +9,7 @@ import { ApiKeysService } from './api-keys.service';
 import { AuthService } from './auth.service';
 import { AuthGuard } from './guards/auth.guard';
 import { LoginAttempts } from './login-attempts';
+import { RefreshTokensService } from './sessions/refresh-tokens.service';
 import { User } from './user.entity';
 import { UsersService } from './users.service';
 
@@ -28,7 +29,7 @@ import { UsersService } from './users.service';
       }),
     }),
   ],
-  providers: [UsersService, ApiKeysService, AuthService, LoginAttempts, AuthGuard],
+  providers: [UsersService, ApiKeysService, AuthService, LoginAttempts, RefreshTokensService, AuthGuard],
   exports: [UsersService, ApiKeysService, AuthService, AuthGuard],
 })
 export class AuthModule {}

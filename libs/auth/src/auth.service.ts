@@ -4,10 +4,15 @@ import { JwtService } from '@nestjs/jwt';
 import { Principal, ProblemException } from '@claimdesk/platform';
 import { ApiKeysService } from './api-keys.service';
 import { looksLikeApiKey } from './credentials';
-import { LoginDto, LoginResponse } from './dto/login.dto';
+import { LoginDto } from './dto/login.dto';
 import { MeView } from './dto/me.view';
-import { toUserView } from './dto/user.view';
+import { toUserView, UserView } from './dto/user.view';
 import { LoginAttempts } from './login-attempts';
+import {
+  IssuedRefreshToken,
+  RefreshTokenError,
+  RefreshTokensService,
+} from './sessions/refresh-tokens.service';
 import { User } from './user.entity';
 import { UsersService } from './users.service';
 
@@ -23,6 +28,7 @@ const STREAM_TOKEN_AUDIENCE = 'claimdesk:notifications-stream';
 interface StreamTokenClaims {
   sub: string;
   typ: 'stream';
+  exp?: number;
   /** The user's `tokenVersion` when issued; absent counts as 0 (tokens from before the claim existed). */
   ver?: number;
 }
@@ -31,13 +37,26 @@ interface AccessTokenClaims {
   sub: string;
   typ: 'access';
   ver?: number;
+  exp?: number;
 }
 
-/** A token issued before the user's last password change; refused like an expired one. */
+/** A signed-in user's access token and the refresh token that renews it; the controller decides where each goes. */
+export interface SignedInSession {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+  user: UserView;
+  refresh: IssuedRefreshToken;
+}
+
+/** A token issued before the user's last password change or disabling; refused like an expired one. */
 const SUPERSEDED = {
   access: 'The access token was issued before a password change; sign in again.',
   stream: 'The stream token was issued before a password change; ask for a new one.',
 } as const;
+
+/** A token that never expires was not made by us (we always set `exp`). */
+const hasExpiry = (claims: { exp?: unknown }): boolean => Number.isSafeInteger(claims.exp);
 
 const validVersion = (ver: unknown): boolean =>
   ver === undefined || (Number.isSafeInteger(ver) && (ver as number) >= 0);
@@ -60,21 +79,61 @@ export class AuthService {
     private readonly apiKeys: ApiKeysService,
     private readonly jwt: JwtService,
     private readonly attempts: LoginAttempts,
+    private readonly refreshTokens: RefreshTokensService,
   ) {}
 
-  async login(input: LoginDto, ip: string): Promise<LoginResponse> {
-    await this.attempts.assertAllowed(input.email, ip);
+  /** Checks the password under the sign-in policy (see login-attempts.ts) and starts a session. */
+  async login(input: LoginDto, ip: string): Promise<SignedInSession> {
+    const attempt = await this.attempts.begin(input.email, ip);
     const user = await this.users.verifyCredentials(input.email, input.password);
     if (!user) {
-      await this.attempts.recordFailure(input.email, ip);
+      await attempt.failed();
       throw new ProblemException(401, INVALID_CREDENTIALS);
     }
-    await this.attempts.reset(input.email, ip);
+    await attempt.succeeded();
+    const refresh = await this.refreshTokens.issue(user.id, input.session === 'cookie');
+    return this.session(toUserView(user), user.tokenVersion, refresh);
+  }
+
+  /** Trades a refresh token for a new access token and the family's next refresh token. */
+  async refresh(refreshToken: string, csrfToken?: string): Promise<SignedInSession> {
+    const { userId, next } = await this.refreshTokens.rotate(refreshToken, csrfToken);
+    const identity = await this.users.findIdentity(userId);
+    if (!identity?.active) throw new RefreshTokenError('disabled');
+    return this.session(await this.users.get(userId), identity.tokenVersion, next);
+  }
+
+  /** Ends the refresh token's family; access tokens already issued live out their 15 minutes. */
+  logout(refreshToken: string, csrfToken?: string): Promise<void> {
+    return this.refreshTokens.revokeFamily(refreshToken, csrfToken);
+  }
+
+  /**
+   * The admin or desk member behind a browser session's refresh cookie, checked without rotating it
+   * (for pages that cannot send a header, such as the queue dashboard).
+   */
+  async authenticateBrowserSession(refreshToken: string | undefined): Promise<Principal> {
+    const userId = refreshToken ? await this.refreshTokens.peekBrowserSession(refreshToken) : null;
+    if (!userId)
+      throw new AuthenticationError('The browser session has ended; sign in again.', 'invalid_token');
+    const identity = await this.users.findIdentity(userId);
+    if (!identity?.active) {
+      throw new AuthenticationError('The account is disabled or no longer exists.', 'invalid_token');
+    }
+    return { kind: 'user', id: identity.id, name: identity.name, roles: identity.roles };
+  }
+
+  private async session(
+    user: UserView,
+    tokenVersion: number,
+    refresh: IssuedRefreshToken,
+  ): Promise<SignedInSession> {
     return {
-      accessToken: await this.issueAccessToken(user),
+      accessToken: await this.issueAccessToken({ id: user.id, tokenVersion }),
       tokenType: 'Bearer',
       expiresIn: ACCESS_TOKEN_TTL_SECONDS,
-      user: toUserView(user),
+      user,
+      refresh,
     };
   }
 
@@ -119,6 +178,7 @@ export class AuthService {
     }
     if (
       claims?.typ !== 'stream' ||
+      !hasExpiry(claims) ||
       typeof claims.sub !== 'string' ||
       !isUUID(claims.sub) ||
       !validVersion(claims.ver)
@@ -171,6 +231,7 @@ export class AuthService {
     }
     if (
       claims?.typ !== 'access' ||
+      !hasExpiry(claims) ||
       typeof claims.sub !== 'string' ||
       !isUUID(claims.sub) ||
       !validVersion(claims.ver)

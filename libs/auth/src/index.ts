@@ -15,6 +15,7 @@ export * from './guards/stream-token';
 export * from './handle';
 export * from './login-attempts';
 export * from './roles';
+export * from './sessions/refresh-tokens.service';
 export * from './throttling/principal-throttler.guard';
 export * from './throttling/rate-limited.exception';
 export * from './throttling/redis-throttler.storage';

@@ -41,9 +41,9 @@ export class User {
   notificationPreferences: Record<string, unknown>;
 
   /**
-   * Goes into every access and stream token as `ver`; a password change bumps it, which ends the
-   * tokens issued before. Role changes and disabling need no bump: the guard reads roles and
-   * `active` afresh on every request, so they apply to existing tokens at once.
+   * Goes into every access and stream token as `ver`; a password change or disabling bumps it,
+   * which ends the tokens issued before for good (re-enabling does not bring them back). Role
+   * changes need no bump: the guard reads roles afresh on every request.
    */
   @Column({ name: 'token_version', type: 'int', default: 0 })
   tokenVersion: number;

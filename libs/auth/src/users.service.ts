@@ -17,6 +17,7 @@ import { ListUsersQuery } from './dto/list-users.query';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { toUserView, UserView } from './dto/user.view';
 import { firstFreeHandle, handleFromEmail } from './handle';
+import { RefreshTokensService } from './sessions/refresh-tokens.service';
 import { User } from './user.entity';
 
 /** What the auth guard needs to know about a user on every request. */
@@ -40,6 +41,7 @@ export class UsersService implements OnModuleInit {
   constructor(
     private readonly transactions: TransactionService,
     private readonly events: EventsService,
+    private readonly refreshTokens: RefreshTokensService,
   ) {}
 
   /** Hashing the dummy at start keeps the first unknown-address sign-in from costing two hashes. */
@@ -110,8 +112,9 @@ export class UsersService implements OnModuleInit {
   }
 
   /**
-   * Changes only the fields sent. A new password also bumps `tokenVersion`, so every token issued
-   * before stops working at once (sessions of whoever knew the old password end with it).
+   * Changes only the fields sent. A new password or disabling also bumps `tokenVersion` and revokes
+   * every refresh token, so every token issued before stops working at once and for good: sessions
+   * of whoever knew the old password end with it, and re-enabling an account revives none.
    */
   async update(
     id: string,
@@ -140,10 +143,12 @@ export class UsersService implements OnModuleInit {
       if (patch.name !== undefined) user.name = patch.name;
       if (patch.roles !== undefined) user.roles = patch.roles;
       if (patch.expertise !== undefined) user.expertise = patch.expertise;
+      const disabling = patch.active === false && user.active;
       if (patch.active !== undefined) user.active = patch.active;
-      if (passwordHash !== undefined) {
-        user.passwordHash = passwordHash;
+      if (passwordHash !== undefined) user.passwordHash = passwordHash;
+      if (passwordHash !== undefined || disabling) {
         user.tokenVersion += 1;
+        await this.refreshTokens.revokeAllForUser(manager, user.id);
       }
       const saved = await uniqueOr409(repository.save(user));
       const after = auditedUser(saved);

@@ -86,6 +86,21 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /**
+   * How long a refresh token (a sign-in) lasts, in seconds. Rotation keeps the family's expiry, so
+   * this is also the longest a session lives before the next password sign-in.
+   */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(60)
+  @Max(30 * 24 * 3600)
+  REFRESH_TOKEN_TTL_SECONDS = 12 * 3600;
+
+  /** The `Secure` flag of the browser session's cookies; Chromium accepts Secure cookies on http://localhost. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  SESSION_COOKIE_SECURE = true;
+
   /** Comma-separated browser origins allowed to call the API (the review dashboard's); none by default. */
   @IsOptional()
   @IsString()

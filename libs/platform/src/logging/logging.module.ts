@@ -4,9 +4,58 @@ import type { IncomingMessage } from 'node:http';
 import { AppConfig } from '../config/app-config';
 import { requestIdFor } from './request-id';
 
-/** Browsers pass short-lived tokens in the query (SSE, the queue dashboard); keep them out of logs. */
+/** Query parameters and headers that carry credentials: never logged in clear. */
+const SECRET_NAME = /token|key|secret|password|signature|session|csrf|auth|code/i;
+const SECRET_HEADERS = [
+  'authorization',
+  'cookie',
+  'set-cookie',
+  'x-csrf-token',
+  'x-api-key',
+  'proxy-authorization',
+];
+
+/** Browsers pass short-lived tokens in the query (SSE); keep them and anything like them out of logs. */
 export function withoutQueryTokens(url: string): string {
-  return url.replace(/([?&](?:token|access_token)=)[^&#]*/gi, '$1[redacted]');
+  return url.replace(/([?&]([^=&#]*)=)([^&#]*)/g, (whole, prefix: string, name: string) =>
+    SECRET_NAME.test(decodeURIComponentSafe(name)) ? `${prefix}[redacted]` : whole,
+  );
+}
+
+function decodeURIComponentSafe(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/** A parsed query (pino-http logs `req.query`) with credential-like values replaced. */
+export function withoutSecretFields(fields: unknown): unknown {
+  if (!fields || typeof fields !== 'object') return fields;
+  return Object.fromEntries(
+    Object.entries(fields).map(([name, value]) => [name, SECRET_NAME.test(name) ? '[redacted]' : value]),
+  );
+}
+
+/** The request as pino serialises it, wherever it does: URL, query and credential headers redacted. */
+export function redactRequest<T extends { url?: string; query?: unknown; headers?: Record<string, unknown> }>(
+  request: T,
+): T {
+  const headers = request.headers
+    ? Object.fromEntries(
+        Object.entries(request.headers).map(([name, value]) => [
+          name,
+          SECRET_HEADERS.includes(name.toLowerCase()) ? '[redacted]' : value,
+        ]),
+      )
+    : request.headers;
+  return {
+    ...request,
+    ...(request.url ? { url: withoutQueryTokens(request.url) } : {}),
+    ...(request.query ? { query: withoutSecretFields(request.query) } : {}),
+    ...(headers ? { headers } : {}),
+  };
 }
 
 /** pino logs carrying the request id that the HTTP layer assigned (see create-api.ts). */
@@ -29,10 +78,7 @@ export function withoutQueryTokens(url: string): string {
             ],
             censor: '[redacted]',
           },
-          serializers: {
-            req: (request: { url?: string }) =>
-              request.url ? { ...request, url: withoutQueryTokens(request.url) } : request,
-          },
+          serializers: { req: redactRequest },
           autoLogging: { ignore: (request: IncomingMessage) => request.url?.startsWith('/health') ?? false },
         },
       }),
