@@ -1,4 +1,3 @@
-import { ADMIN_COOKIE } from '../apps/api/src/admin/admin-access';
 import { JobQueue } from '@claimdesk/platform';
 import { createUserSession, sessionFor, startTestApi, TestApi } from '@claimdesk/testing';
 import { randomUUID } from 'node:crypto';
@@ -15,6 +14,23 @@ describe('queue dashboard (/admin/queues)', () => {
     await api?.close();
   });
 
+  /** Signs a new user of this role in as a browser: the session cookies as a Cookie header, and the CSRF token. */
+  const browserSignIn = async (role: 'admin' | 'editor') => {
+    const { user, password } = await createUserSession(api, { roles: [role] });
+    const response = await api.request({
+      method: 'POST',
+      url: '/v1/auth/login',
+      as: 'anonymous',
+      payload: { email: user!.email, password, session: 'cookie' },
+    });
+    expect(response.statusCode).toBe(200);
+    const pairs = ([] as string[])
+      .concat(response.headers['set-cookie'] as string[])
+      .map((line) => line.split(';')[0]);
+    const csrf = pairs.find((pair) => pair.startsWith('claimdesk_csrf='))!.split('=')[1];
+    return { header: pairs.join('; '), csrf };
+  };
+
   it('answers 401 problem+json to anonymous callers, with a challenge', async () => {
     for (const url of ['/admin/queues', '/admin/queues/api/queues', '/admin/queues/static/images/logo.svg']) {
       const response = await api.request({ method: 'GET', url, as: 'anonymous' });
@@ -25,7 +41,7 @@ describe('queue dashboard (/admin/queues)', () => {
     }
   });
 
-  it('answers 401 to a bad token, in the header, the query or the cookie', async () => {
+  it('answers 401 to a bad token in the header, and to a bad or used session cookie', async () => {
     const header = await api.request({
       method: 'GET',
       url: '/admin/queues',
@@ -35,19 +51,31 @@ describe('queue dashboard (/admin/queues)', () => {
     expect(header.statusCode).toBe(401);
     expect(header.headers['www-authenticate']).toMatch(/error="invalid_token"/);
 
-    const query = await api.request({ method: 'GET', url: '/admin/queues?token=nope', as: 'anonymous' });
-    expect(query.statusCode).toBe(401);
-    expect(query.headers['set-cookie']).toBeUndefined();
-
-    const cookie = await api.request({
+    const forged = await api.request({
       method: 'GET',
       url: '/admin/queues',
       as: 'anonymous',
-      headers: { cookie: `${ADMIN_COOKIE}=expired.or.forged` },
+      headers: { cookie: `claimdesk_refresh=crt_${'f'.repeat(43)}` },
     });
-    expect(cookie.statusCode).toBe(401);
-    // The useless cookie is cleared so the browser stops sending it.
-    expect(String(cookie.headers['set-cookie'])).toMatch(new RegExp(`^${ADMIN_COOKIE}=;.*Max-Age=0`));
+    expect(forged.statusCode).toBe(401);
+    expect(forged.headers['content-type']).toMatch(/^application\/problem\+json/);
+
+    // A rotated (used) refresh token no longer opens the dashboard.
+    const cookies = await browserSignIn('admin');
+    const rotated = await api.request({
+      method: 'POST',
+      url: '/v1/auth/refresh',
+      as: 'anonymous',
+      headers: { cookie: cookies.header, 'x-csrf-token': cookies.csrf },
+    });
+    expect(rotated.statusCode).toBe(200);
+    const stale = await api.request({
+      method: 'GET',
+      url: '/admin/queues',
+      as: 'anonymous',
+      headers: { cookie: cookies.header },
+    });
+    expect(stale.statusCode).toBe(401);
   });
 
   it.each(['editor', 'fact_checker', 'newsroom'] as const)('answers 403 to %s', async (role) => {
@@ -80,63 +108,79 @@ describe('queue dashboard (/admin/queues)', () => {
     expect(names).toEqual(['notifications', 'review', 'webhooks']);
   });
 
-  it('lets a browser in with ?token= once, then with the cookie it set', async () => {
-    const admin = await sessionFor(api, 'admin');
-    const token = admin.headers.authorization.replace(/^Bearer /, '');
-
-    const opened = await api.request({
-      method: 'GET',
-      url: `/admin/queues?token=${encodeURIComponent(token)}&tab=delayed`,
-      as: 'anonymous',
-    });
-    expect(opened.statusCode).toBe(303);
-    expect(opened.headers.location).toBe('/admin/queues?tab=delayed');
-    const setCookie = String(opened.headers['set-cookie']);
-    expect(setCookie).toContain(`${ADMIN_COOKIE}=${token};`);
-    expect(setCookie).toContain('Path=/admin/queues');
-    expect(setCookie).toContain('HttpOnly');
-    expect(setCookie).toContain('SameSite=Strict');
-    expect(setCookie).toMatch(/Max-Age=\d+/);
-
-    const cookie = `${ADMIN_COOKIE}=${token}`;
-    const page = await api.request({
-      method: 'GET',
-      url: '/admin/queues',
-      as: 'anonymous',
-      headers: { cookie },
-    });
-    expect(page.statusCode).toBe(200);
-    expect(page.headers['content-type']).toMatch(/^text\/html/);
+  it('lets a browser in with its session cookie, without rotating it', async () => {
+    const cookies = await browserSignIn('admin');
+    for (let visit = 0; visit < 2; visit++) {
+      const page = await api.request({
+        method: 'GET',
+        url: '/admin/queues',
+        as: 'anonymous',
+        headers: { cookie: cookies.header },
+      });
+      expect(page.statusCode).toBe(200);
+      expect(page.headers['content-type']).toMatch(/^text\/html/);
+      expect(page.headers['set-cookie']).toBeUndefined();
+    }
     const queues = await api.request({
       method: 'GET',
       url: '/admin/queues/api/queues',
       as: 'anonymous',
-      headers: { cookie: `other=1; ${cookie}` },
+      headers: { cookie: `other=1; ${cookies.header}` },
     });
     expect(queues.statusCode).toBe(200);
+    // The session is still good for its real purpose.
+    const refreshed = await api.request({
+      method: 'POST',
+      url: '/v1/auth/refresh',
+      as: 'anonymous',
+      headers: { cookie: cookies.header, 'x-csrf-token': cookies.csrf },
+    });
+    expect(refreshed.statusCode).toBe(200);
   });
 
-  it('does not take an editor’s token from the query, and sets no cookie for it', async () => {
-    const editor = await createUserSession(api, { roles: ['editor'] });
-    const token = editor.headers.authorization.replace(/^Bearer /, '');
+  it('answers 403 to an editor’s browser session', async () => {
+    const cookies = await browserSignIn('editor');
     const response = await api.request({
       method: 'GET',
-      url: `/admin/queues?token=${token}`,
+      url: '/admin/queues',
       as: 'anonymous',
+      headers: { cookie: cookies.header },
     });
     expect(response.statusCode).toBe(403);
-    expect(response.headers['set-cookie']).toBeUndefined();
   });
 
-  it('takes ?token= on GET only, so a link cannot make a browser change the queues', async () => {
+  it('takes no token from the URL and sets no cookie holding a token', async () => {
     const admin = await sessionFor(api, 'admin');
     const token = admin.headers.authorization.replace(/^Bearer /, '');
+    for (const method of ['GET', 'PUT'] as const) {
+      const url =
+        method === 'GET'
+          ? `/admin/queues?token=${encodeURIComponent(token)}`
+          : `/admin/queues/api/queues/review/retry/failed?token=${token}`;
+      const response = await api.request({ method, url, as: 'anonymous' });
+      expect({ method, status: response.statusCode }).toEqual({ method, status: 401 });
+      expect(response.headers['set-cookie']).toBeUndefined();
+    }
+    // The cookie earlier versions set (the raw JWT) opens nothing and is cleared.
+    const legacy = await api.request({
+      method: 'GET',
+      url: '/admin/queues',
+      as: 'anonymous',
+      headers: { cookie: `claimdesk_admin=${token}` },
+    });
+    expect(legacy.statusCode).toBe(401);
+    expect(String(legacy.headers['set-cookie'])).toMatch(/^claimdesk_admin=;.*Max-Age=0/);
+  });
+
+  it('refuses queue changes a browser reports as coming from another site', async () => {
+    const cookies = await browserSignIn('admin');
     const response = await api.request({
       method: 'PUT',
-      url: `/admin/queues/api/queues/review/retry/failed?token=${token}`,
+      url: '/admin/queues/api/queues/review/retry/failed',
       as: 'anonymous',
+      headers: { cookie: cookies.header, 'sec-fetch-site': 'cross-site' },
     });
-    expect(response.statusCode).toBe(401);
+    expect(response.statusCode).toBe(403);
   });
 
   it('reports queue depth per queue and state on /metrics', async () => {

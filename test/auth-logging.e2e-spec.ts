@@ -109,6 +109,50 @@ describe('auth: secrets never reach the logs', () => {
     for (const authorization of [`Bearer ${token}`, `Bearer ${key}`, `Bearer ${key.slice(0, -1)}x`]) {
       await api.request({ method: 'GET', url: '/v1/me', as: 'anonymous', headers: { authorization } });
     }
+    // A stream token in the query, and a browser session's cookies and CSRF header.
+    const streamToken = (
+      await api.request({ method: 'POST', url: '/v1/notifications/stream-token', as: 'fact_checker' })
+    ).data.token as string;
+    await api.request({
+      method: 'GET',
+      url: `/v1/notifications/stream?token=${streamToken}&api_key=${key}`,
+      as: 'anonymous',
+      headers: { authorization: 'Bearer x' },
+    });
+    const browser = await api.request({
+      method: 'POST',
+      url: '/v1/auth/login',
+      payload: { email, password: newPassword, session: 'cookie' },
+      as: 'anonymous',
+    });
+    expect(browser.statusCode).toBe(200);
+    const cookies = ([] as string[])
+      .concat(browser.headers['set-cookie'] as string[])
+      .map((line) => line.split(';')[0]);
+    const [refreshToken, csrfToken] = ['claimdesk_refresh=', 'claimdesk_csrf='].map((name) =>
+      cookies.find((cookie) => cookie.startsWith(name))!.slice(name.length),
+    );
+    const refreshed = await api.request({
+      method: 'POST',
+      url: '/v1/auth/refresh',
+      as: 'anonymous',
+      headers: { cookie: cookies.join('; '), 'x-csrf-token': csrfToken },
+    });
+    expect(refreshed.statusCode).toBe(200);
+    const bodyToken = (
+      await api.request({
+        method: 'POST',
+        url: '/v1/auth/login',
+        payload: { email, password: newPassword },
+        as: 'anonymous',
+      })
+    ).data.refreshToken as string;
+    await api.request({
+      method: 'POST',
+      url: '/v1/auth/refresh',
+      payload: { refreshToken: bodyToken },
+      as: 'anonymous',
+    });
     await new Promise((resolve) => setTimeout(resolve, 200));
 
     const logs = output.text();
@@ -116,7 +160,21 @@ describe('auth: secrets never reach the logs', () => {
     expect(logs).toContain('/v1/auth/login');
     expect(logs).toContain('/v1/api-keys');
     expect(logs).toMatch(/"authorization":"\[redacted\]"/);
-    for (const secret of [password, newPassword, invalidPassword, token, key, key.slice(3)]) {
+    expect(logs).toContain('/v1/notifications/stream?token=[redacted]');
+    expect(logs).toContain('/v1/auth/refresh');
+    for (const secret of [
+      password,
+      newPassword,
+      invalidPassword,
+      token,
+      key,
+      key.slice(3),
+      streamToken,
+      refreshToken,
+      csrfToken,
+      bodyToken,
+      refreshed.data.accessToken as string,
+    ]) {
       expect(logs).not.toContain(secret);
     }
     expect(logs).not.toMatch(/\$argon2/);

@@ -31,6 +31,9 @@ const EXPECTED: Record<string, Access> = {
   'GET /metrics': 'public',
   // auth and users
   'POST /v1/auth/login': 'public',
+  // authenticated by the refresh token they carry (body or cookie), not by a role
+  'POST /v1/auth/refresh': 'public',
+  'POST /v1/auth/logout': 'public',
   'GET /v1/me': 'signed-in',
   'POST /v1/users': ADMIN_ONLY,
   'GET /v1/users': EDITORS,
