@@ -7,6 +7,7 @@ export * from './dto/create-claim.dto';
 export * from './dto/create-evidence.dto';
 export * from './dto/create-stance.dto';
 export * from './dto/list-claims-query.dto';
+export * from './dto/removal-query.dto';
 export * from './dto/review.view';
 export * from './dto/similar-claims-query.dto';
 export * from './dto/source-input.dto';

@@ -11,22 +11,29 @@ import {
 import { EventsService } from '@claimdesk/events';
 import {
   assertIfMatch,
+  ConflictError,
+  InvalidInputError,
   notFound,
   Principal,
-  ProblemException,
   Role,
   TransactionService,
 } from '@claimdesk/platform';
 import { EntityManager } from 'typeorm';
 import { assignClaim } from '../queue/assign-claim';
-import { ClaimStatus, decide, WORKFLOW, WorkflowAction } from '@claimdesk/workflow';
+import {
+  ClaimStatus,
+  decide,
+  WORKFLOW,
+  WorkflowAction,
+  workflowActor,
+  workflowRefusal,
+} from '@claimdesk/workflow';
 import { AssignClaimDto } from './dto/assign-claim.dto';
 import { DismissClaimDto } from './dto/dismiss-claim.dto';
 import { ReopenClaimDto } from './dto/reopen-claim.dto';
 import { SendBackDto } from './dto/send-back.dto';
 import { SubmitReviewDto } from './dto/submit-review.dto';
 import { TriageClaimDto } from './dto/triage-claim.dto';
-import { workflowProblem } from './workflow-problems';
 
 /** The claim columns the workflow reads, locked for the length of the action. */
 interface LockedClaim {
@@ -122,16 +129,16 @@ export class ReviewActionsService {
   }
 
   assign(id: string, input: AssignClaimDto, ifMatch: string | undefined, principal: Principal) {
-    return this.act('assign', id, ifMatch, principal, async ({ manager, claim }) => {
+    return this.act('assign', id, ifMatch, principal, async ({ manager, claim, to }) => {
       if (claim.assignee_id === input.assigneeId) {
-        throw new ProblemException(409, 'The claim is already assigned to this user.', {
+        throw new ConflictError('The claim is already assigned to this user.', {
           claimStatus: claim.status,
           assigneeId: claim.assignee_id,
         });
       }
       await this.assertAssignable(input.assigneeId);
       // One function records every assignment: this action, the queue's `next` and auto-assignment.
-      await assignClaim(manager, this.events, claim.id, input.assigneeId, principal, { auto: false });
+      await assignClaim(manager, this.events, claim.id, input.assigneeId, principal, { step: 'assign', to });
     });
   }
 
@@ -254,6 +261,31 @@ export class ReviewActionsService {
     });
   }
 
+  /**
+   * The refusal for a caller whose role may never take `action` (the route's role check), with
+   * the claim's status and the caller's allowed actions like every other workflow refusal; null
+   * when the claim does not exist (the plain role refusal then says all there is to say).
+   */
+  async roleRefusal(action: WorkflowAction, claimId: string, principal: Principal) {
+    const [claim]: LockedClaim[] = await this.transactions.manager.query(
+      `SELECT id, status, assignee_id FROM claims WHERE id = $1`,
+      [claimId],
+    );
+    if (!claim) return null;
+    const pending =
+      claim.status === 'in_approval'
+        ? await this.pendingReview(this.transactions.manager, claim.id)
+        : undefined;
+    const state = {
+      status: claim.status,
+      assigneeId: claim.assignee_id,
+      submittedById: pending?.submitted_by ?? null,
+    };
+    const decision = decide(action, state, workflowActor(principal));
+    if (decision.ok) return null;
+    return workflowRefusal(action, decision, { status: claim.status, assigneeId: claim.assignee_id });
+  }
+
   private act(
     action: WorkflowAction,
     claimId: string,
@@ -271,15 +303,13 @@ export class ReviewActionsService {
       assertIfMatch(ifMatch, claim.version);
       const pending =
         claim.status === 'in_approval' ? await this.pendingReview(manager, claim.id) : undefined;
-      // Only people act on the workflow: reviews record who decided as a user id, so an API key
-      // (whatever role it were given) holds no workflow role here.
       const decision = decide(
         action,
         { status: claim.status, assigneeId: claim.assignee_id, submittedById: pending?.submitted_by ?? null },
-        { id: principal.id, roles: principal.kind === 'user' ? principal.roles : [] },
+        workflowActor(principal),
       );
       if (!decision.ok) {
-        throw workflowProblem(action, decision, { status: claim.status, assigneeId: claim.assignee_id });
+        throw workflowRefusal(action, decision, { status: claim.status, assigneeId: claim.assignee_id });
       }
       await apply({ manager, claim, pending, to: decision.to });
       return this.claims.load(manager, claimId, principal);
@@ -313,7 +343,7 @@ export class ReviewActionsService {
 
   private requirePending(pending: ReviewRow | undefined): ReviewRow {
     // `in_approval` is only ever entered by `submit`, which writes the pending review with it.
-    if (!pending) throw new ProblemException(409, 'The claim has no review awaiting approval.');
+    if (!pending) throw new ConflictError('The claim has no review awaiting approval.');
     return pending;
   }
 
@@ -383,7 +413,7 @@ export class ReviewActionsService {
           ? `User ${userId} cannot review claims: assign a ${ASSIGNABLE_ROLES.join(', ')}.`
           : undefined;
     if (problem) {
-      throw new ProblemException(400, problem, {
+      throw new InvalidInputError(problem, {
         errors: [
           {
             field: 'assigneeId',

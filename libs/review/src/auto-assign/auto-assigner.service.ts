@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EventsService } from '@claimdesk/events';
 import { AppConfig, TransactionService } from '@claimdesk/platform';
 import { assignClaim } from '../queue/assign-claim';
-import { ClaimStatus } from '@claimdesk/workflow';
+import { ClaimStatus, decide, SYSTEM_ACTOR } from '@claimdesk/workflow';
 
 /**
  * Serialises auto-assignments (a transaction-scoped advisory lock), so two claims triaged at the
@@ -42,9 +42,14 @@ export class AutoAssigner {
         await manager.query(`SELECT status, assignee_id, tags FROM claims WHERE id = $1 FOR UPDATE`, [
           claimId,
         ]);
+      if (!claim) return null;
+      const decision = decide(
+        'auto_assign',
+        { status: claim.status, assigneeId: claim.assignee_id, submittedById: null },
+        SYSTEM_ACTOR,
+      );
       // Someone took it (or an editor acted on it) between the triage and this job: leave it be.
-      if (!claim || claim.status !== 'triaged' || claim.assignee_id !== null) return null;
-      if (claim.tags.length === 0) return null;
+      if (!decision.ok || claim.tags.length === 0) return null;
       await manager.query(`SELECT pg_advisory_xact_lock($1)`, [AUTO_ASSIGN_LOCK]);
       const [pick]: { id: string }[] = await manager.query(
         `SELECT u.id
@@ -59,7 +64,10 @@ export class AutoAssigner {
         [claim.tags],
       );
       if (!pick) return null;
-      await assignClaim(manager, this.events, claimId, pick.id, null, { auto: true });
+      await assignClaim(manager, this.events, claimId, pick.id, null, {
+        step: 'auto_assign',
+        to: decision.to,
+      });
       return pick.id;
     });
     this.logger.debug(

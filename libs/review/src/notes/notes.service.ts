@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ClaimsService } from '@claimdesk/claims';
 import { EventsService } from '@claimdesk/events';
 import {
   decodeTimeIdCursor,
@@ -6,7 +7,6 @@ import {
   Page,
   PageQuery,
   Principal,
-  ProblemException,
   toPage,
   TransactionService,
 } from '@claimdesk/platform';
@@ -51,14 +51,14 @@ export class NotesService {
   constructor(
     private readonly transactions: TransactionService,
     private readonly events: EventsService,
+    private readonly claims: ClaimsService,
   ) {}
 
   /** Adds a note; the users it mentions are recorded with it and in its `claim.note_added` event. */
   async create(claimId: string, input: CreateNoteDto, principal: Principal): Promise<NoteView> {
-    // notes.author_id references users: a note is always someone's, never a newsroom key's.
-    if (principal.kind !== 'user') throw new ProblemException(403, 'Only members of the desk write notes.');
     return this.transactions.run(async (manager) => {
-      await this.assertClaimExists(manager, claimId);
+      // The edit rules open notes to desk members (never a newsroom key: notes.author_id is a user).
+      await this.claims.assertMayEditById(manager, claimId, 'notes', principal);
       const mentions = await this.resolveMentions(manager, parseMentions(input.body), principal.id);
       // clock_timestamp, not now(): notes keep the order they were written in even within one transaction.
       const [inserted]: { id: string }[] = await manager.query(

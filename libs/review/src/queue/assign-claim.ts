@@ -1,5 +1,6 @@
 import { EventsService } from '@claimdesk/events';
 import { Principal } from '@claimdesk/platform';
+import { ClaimStatus, WorkflowStep } from '@claimdesk/workflow';
 import { EntityManager } from 'typeorm';
 
 export interface AssignedClaim {
@@ -16,7 +17,8 @@ const rowsOf = <T>(result: T[] | [T[], number]): T[] =>
     : (result as T[]);
 
 /**
- * Assigns a claim the caller has already locked (`FOR UPDATE`) and checked the workflow for: ends
+ * Assigns a claim the caller has already locked (`FOR UPDATE`) and for which `decide(step)` said
+ * yes (`to` is that decision's status): ends
  * its open assignment, opens a new one (copying the due date, so workload history keeps the date
  * the assignee was given), moves the claim to `assigned` and records `claim.assigned`, all with
  * `manager` so it commits with the caller's transaction.
@@ -30,7 +32,7 @@ export async function assignClaim(
   claimId: string,
   assigneeId: string,
   by: Principal | null,
-  options: { auto: boolean },
+  decided: { step: Extract<WorkflowStep, 'assign' | 'take' | 'auto_assign'>; to: ClaimStatus },
 ): Promise<AssignedClaim> {
   const [ended] = rowsOf<{ assignee_id: string }>(
     await manager.query(
@@ -41,9 +43,9 @@ export async function assignClaim(
   );
   const [claim] = rowsOf<{ version: number; due_at: Date | null }>(
     await manager.query(
-      `UPDATE claims SET status = 'assigned', assignee_id = $2, version = version + 1, updated_at = now()
+      `UPDATE claims SET status = $3, assignee_id = $2, version = version + 1, updated_at = now()
         WHERE id = $1 RETURNING version, due_at`,
-      [claimId, assigneeId],
+      [claimId, assigneeId, decided.to],
     ),
   );
   const [assignment]: { id: string }[] = await manager.query(
@@ -63,7 +65,7 @@ export async function assignClaim(
     assigneeId,
     previousAssigneeId: result.previousAssigneeId,
     dueAt: result.dueAt,
-    auto: options.auto,
+    auto: decided.step === 'auto_assign',
   });
   return result;
 }
