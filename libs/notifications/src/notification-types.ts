@@ -7,6 +7,8 @@ export const NOTIFICATION_TYPES = [
   'claim.published',
   'note.mention',
   'claim.evidence_added',
+  'claim.stance_removed',
+  'claim.evidence_removed',
   'webhook.disabled',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
@@ -22,6 +24,8 @@ export const NOTIFYING_EVENT_TYPES = [
   'claim.overdue',
   'claim.published',
   'claim.note_added',
+  'claim.stance_removed',
+  'claim.evidence_removed',
   'webhook.disabled',
 ] as const;
 export type NotifyingEventType = (typeof NOTIFYING_EVENT_TYPES)[number];
