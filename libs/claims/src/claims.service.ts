@@ -240,8 +240,8 @@ export class ClaimsService {
           version: updated.version,
           before: { evidenceStatus: before.evidenceStatus },
           after: { evidenceStatus: after.evidenceStatus },
-          from: before.evidenceStatus,
-          to: after.evidenceStatus,
+          from: current.evidence_status,
+          to: updated.evidence_status,
         });
       }
       return this.load(manager, id, principal);
