@@ -23,7 +23,9 @@ import {
   workflowActor,
 } from '@claimdesk/workflow';
 import { EntityManager } from 'typeorm';
+import { EvidenceStatus, Priority } from './claim.entity';
 import { claimWorkflowView, REVIEW_COLUMNS, ReviewRow } from './claim-workflow';
+import { WORKFLOW_COLUMNS, WorkflowChanges, WorkflowClaim, WorkflowResult } from './claim-workflow-state';
 import {
   ClaimListItemView,
   ClaimView,
@@ -355,9 +357,74 @@ export class ClaimsService {
 
   /** The claim's recorded changes, oldest first, a page at a time. */
   async history(id: string, query: PageQuery): Promise<Page<HistoryEntry>> {
-    const [found] = await this.transactions.manager.query(`SELECT 1 FROM claims WHERE id = $1`, [id]);
-    if (!found) throw notFound('Claim', id);
+    await this.assertExists(this.transactions.manager, id);
     return this.events.history(id, query);
+  }
+
+  /** 404 unless the claim exists (for features whose rows hang off a claim). */
+  async assertExists(manager: EntityManager, id: string): Promise<void> {
+    const [found] = await manager.query(`SELECT 1 FROM claims WHERE id = $1`, [id]);
+    if (!found) throw notFound('Claim', id);
+  }
+
+  /**
+   * The claim as a workflow step reads it. With `lock`, the row is locked for the caller's
+   * transaction (steps on one claim are serialised, the second sees the first's outcome) and
+   * `If-Match` is checked; 404 when there is no such claim.
+   */
+  async forWorkflow(
+    manager: EntityManager,
+    id: string,
+    options: { lock: boolean; ifMatch?: string },
+  ): Promise<WorkflowClaim> {
+    const [row]: ClaimRow[] = await manager.query(
+      `SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.id = $1 ${options.lock ? 'FOR UPDATE' : ''}`,
+      [id],
+    );
+    if (!row) throw notFound('Claim', id);
+    if (options.lock) assertIfMatch(options.ifMatch, row.version);
+    return {
+      id: row.id,
+      status: row.status,
+      assigneeId: row.assignee_id,
+      dueAt: row.due_at,
+      priority: row.priority,
+      evidenceStatus: row.evidence_status,
+      tags: row.tags,
+      version: row.version,
+    };
+  }
+
+  /**
+   * Sets what a workflow step changes (status, assignee, triage fields, the review's outcome) on
+   * a claim the caller has locked with `forWorkflow` and for which `decide()` said yes. A new version.
+   */
+  async applyWorkflow(manager: EntityManager, id: string, changes: WorkflowChanges): Promise<WorkflowResult> {
+    const params: unknown[] = [id];
+    const sets = (Object.keys(changes) as (keyof WorkflowChanges)[])
+      .filter((key) => changes[key] !== undefined)
+      .map((key) => {
+        params.push(changes[key]);
+        return `${WORKFLOW_COLUMNS[key]} = $${params.length}`;
+      });
+    const [row] = returned<{
+      version: number;
+      priority: Priority;
+      due_at: Date | null;
+      evidence_status: EvidenceStatus;
+    }>(
+      await manager.query(
+        `UPDATE claims SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
+          WHERE id = $1 RETURNING version, priority, due_at, evidence_status`,
+        params,
+      ),
+    );
+    return {
+      version: row.version,
+      priority: row.priority,
+      dueAt: row.due_at,
+      evidenceStatus: row.evidence_status,
+    };
   }
 
   /**

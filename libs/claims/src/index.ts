@@ -1,5 +1,6 @@
 export * from './claim.entity';
 export * from './claim-workflow';
+export * from './claim-workflow-state';
 export * from './claims.module';
 export * from './claims.service';
 export * from './dto/claim.view';

@@ -3,7 +3,6 @@ import { ClaimsService } from '@claimdesk/claims';
 import { EventsService } from '@claimdesk/events';
 import {
   decodeTimeIdCursor,
-  notFound,
   Page,
   PageQuery,
   Principal,
@@ -78,7 +77,7 @@ export class NotesService {
   /** A claim's notes, oldest first, keyset-paged on (created_at, id). */
   async list(claimId: string, query: PageQuery): Promise<Page<NoteView>> {
     const manager = this.transactions.manager;
-    await this.assertClaimExists(manager, claimId);
+    await this.claims.assertExists(manager, claimId);
     const params: unknown[] = [claimId];
     let after = '';
     if (query.cursor) {
@@ -119,10 +118,5 @@ export class NotesService {
       if (id && id !== authorId && !ids.includes(id)) ids.push(id);
     }
     return ids;
-  }
-
-  private async assertClaimExists(manager: EntityManager, claimId: string): Promise<void> {
-    const [found] = await manager.query(`SELECT 1 FROM claims WHERE id = $1`, [claimId]);
-    if (!found) throw notFound('Claim', claimId);
   }
 }

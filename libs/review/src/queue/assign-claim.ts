@@ -1,3 +1,4 @@
+import { ClaimsService } from '@claimdesk/claims';
 import { EventsService } from '@claimdesk/events';
 import { Principal } from '@claimdesk/platform';
 import { ClaimStatus, WorkflowStep } from '@claimdesk/workflow';
@@ -28,6 +29,7 @@ const rowsOf = <T>(result: T[] | [T[], number]): T[] =>
  */
 export async function assignClaim(
   manager: EntityManager,
+  claims: ClaimsService,
   events: EventsService,
   claimId: string,
   assigneeId: string,
@@ -41,22 +43,16 @@ export async function assignClaim(
       [claimId],
     ),
   );
-  const [claim] = rowsOf<{ version: number; due_at: Date | null }>(
-    await manager.query(
-      `UPDATE claims SET status = $3, assignee_id = $2, version = version + 1, updated_at = now()
-        WHERE id = $1 RETURNING version, due_at`,
-      [claimId, assigneeId, decided.to],
-    ),
-  );
+  const claim = await claims.applyWorkflow(manager, claimId, { status: decided.to, assigneeId });
   const [assignment]: { id: string }[] = await manager.query(
     `INSERT INTO assignments (claim_id, assignee_id, assigned_by_kind, assigned_by_id, due_at)
      VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-    [claimId, assigneeId, by ? by.kind : 'system', by?.id ?? null, claim.due_at],
+    [claimId, assigneeId, by ? by.kind : 'system', by?.id ?? null, claim.dueAt],
   );
   const result: AssignedClaim = {
     assignmentId: assignment.id,
     previousAssigneeId: ended?.assignee_id ?? null,
-    dueAt: claim.due_at?.toISOString() ?? null,
+    dueAt: claim.dueAt?.toISOString() ?? null,
     version: claim.version,
   };
   await events.append(manager, 'claim.assigned', claimId, by, {

@@ -196,7 +196,10 @@ export class ReviewQueueService {
       if (!decision.ok) {
         throw workflowRefusal('take', decision, { status: picked.status, assigneeId: picked.assignee_id });
       }
-      await assignClaim(manager, this.events, id, principal.id, principal, { step: 'take', to: decision.to });
+      await assignClaim(manager, this.claims, this.events, id, principal.id, principal, {
+        step: 'take',
+        to: decision.to,
+      });
       return this.claims.load(manager, id, principal);
     });
   }
