@@ -1,4 +1,5 @@
 import { startTestApi, TestApi, TestRequest, TestResponse } from '@claimdesk/testing';
+import { CLAIM_EDITS } from '@claimdesk/workflow';
 import { randomUUID } from 'node:crypto';
 
 /** The claims registry end to end: creation with inline actors, search, similar, filters, paging, edits, history. */
@@ -104,8 +105,10 @@ describe('claims', () => {
 
     const fetched = await call({ method: 'GET', url: `/v1/claims/${first.id}`, as: 'newsroom' });
     expect(fetched.statusCode).toBe(200);
-    const { similar: _similar, ...shown } = first;
-    expect(fetched.data).toEqual(shown);
+    // The submitter may edit their submitted claim; a newsroom key sees the same claim with no edits.
+    expect(first.allowedEdits).toEqual([...CLAIM_EDITS]);
+    const { similar: _similar, allowedEdits: _edits, ...shown } = first;
+    expect(fetched.data).toEqual({ ...shown, allowedEdits: [] });
     expect(fetched.headers.etag).toBe('W/"1"');
   });
 

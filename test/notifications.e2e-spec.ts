@@ -1,4 +1,4 @@
-import { EventsService, EventType } from '@claimdesk/events';
+import { EventPayloads, EventsService, EventType } from '@claimdesk/events';
 import { NotificationDelivery, NotificationStreams } from '@claimdesk/notifications';
 import { Principal, TransactionService } from '@claimdesk/platform';
 import {
@@ -134,11 +134,11 @@ describe('notifications', () => {
   }
 
   /** Commits a domain event with the contract payload, as the feature that owns it would. */
-  async function append(
-    type: EventType,
+  async function append<T extends EventType>(
+    type: T,
     claimId: string,
     actor: Principal | null,
-    payload: Record<string, unknown>,
+    payload: EventPayloads[T],
   ): Promise<string> {
     const event = await api.app
       .get(TransactionService)
@@ -147,6 +147,7 @@ describe('notifications', () => {
   }
 
   const assigned = (assigneeId: string) => ({
+    version: 1,
     assignmentId: randomUUID(),
     assigneeId,
     previousAssigneeId: null,
@@ -288,6 +289,7 @@ describe('notifications', () => {
       [first],
     );
     await append('claim.sent_back', claim.id, editor.principal, {
+      version: 1,
       reviewId: randomUUID(),
       comment: 'Needs a second source',
       assigneeId: user.user!.id,
@@ -402,10 +404,12 @@ describe('notifications', () => {
       assigned(assignee.user!.id),
     );
     const ownEvidence = await append('claim.evidence_added', claim.id, assignee.principal, {
-      evidenceId: randomUUID(),
+      version: 1,
+      evidence: { id: randomUUID(), kind: 'report', summary: 'A report.', relation: 'supports' },
     });
     const theirEvidence = await append('claim.evidence_added', claim.id, colleague.principal, {
-      evidenceId: randomUUID(),
+      version: 1,
+      evidence: { id: randomUUID(), kind: 'report', summary: 'A report.', relation: 'supports' },
     });
     await worker.settled();
     expect(await rowsOfEvent(selfAssigned)).toEqual([]);
@@ -446,6 +450,7 @@ describe('notifications', () => {
 
     // A type they did not mute is mailed; by then the muted one would have arrived too.
     await append('claim.sent_back', claim.id, editor.principal, {
+      version: 1,
       reviewId: randomUUID(),
       comment: 'Check the date',
       assigneeId: user.user!.id,
@@ -505,6 +510,7 @@ describe('notifications', () => {
     const claim = await createClaim();
     await append('claim.assigned', claim.id, editor.principal, assigned(user.user!.id));
     await append('claim.sent_back', claim.id, editor.principal, {
+      version: 1,
       reviewId: randomUUID(),
       comment: 'Needs sources',
       assigneeId: user.user!.id,

@@ -120,6 +120,6 @@ export class ApiKeysService {
 }
 
 /** What audit events say about a key: never the key or its hash. */
-function auditedKey(key: Pick<ApiKey, 'id' | 'name' | 'prefix' | 'role'>): Record<string, unknown> {
+function auditedKey(key: Pick<ApiKey, 'id' | 'name' | 'prefix' | 'role'>) {
   return { id: key.id, name: key.name, prefix: key.prefix, role: key.role };
 }

@@ -5,7 +5,7 @@ import {
   notFound,
   Page,
   Principal,
-  ProblemException,
+  ConflictError,
   toPage,
   TransactionService,
 } from '@claimdesk/platform';
@@ -133,7 +133,7 @@ export class UsersService implements OnModuleInit {
         user.roles.includes('admin') &&
         (patch.active === false || (patch.roles !== undefined && !patch.roles.includes('admin')));
       if (losesAdmin && !(await this.anotherActiveAdmin(manager, id))) {
-        throw new ProblemException(409, 'At least one active admin must remain.');
+        throw new ConflictError('At least one active admin must remain.');
       }
       const before = auditedUser(user);
       if (patch.handle !== undefined && patch.handle !== user.handle) {
@@ -299,8 +299,8 @@ function auditedUser(user: User): { userId: string } & Record<AuditedUserField, 
   };
 }
 
-const emailConflict = () => new ProblemException(409, 'A user with this e-mail address already exists.');
-const handleConflict = (handle: string) => new ProblemException(409, `The handle "${handle}" is taken.`);
+const emailConflict = () => new ConflictError('A user with this e-mail address already exists.');
+const handleConflict = (handle: string) => new ConflictError(`The handle "${handle}" is taken.`);
 
 /** A concurrent insert can still win the race to a unique e-mail or handle: answer 409 with which one. */
 async function uniqueOr409<T>(work: Promise<T>): Promise<T> {
@@ -311,7 +311,7 @@ async function uniqueOr409<T>(work: Promise<T>): Promise<T> {
       .driverError;
     if (error instanceof QueryFailedError && driverError?.code === '23505') {
       throw driverError.constraint === 'users_handle_key'
-        ? new ProblemException(409, 'The handle is taken.')
+        ? new ConflictError('The handle is taken.')
         : emailConflict();
     }
     throw error;

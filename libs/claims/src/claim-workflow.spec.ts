@@ -1,3 +1,4 @@
+import { CLAIM_EDITS } from '@claimdesk/workflow';
 import { Principal } from '@claimdesk/platform';
 import { claimWorkflowView, ReviewRow, toReviewView } from './claim-workflow';
 
@@ -49,18 +50,28 @@ describe('toReviewView', () => {
 
 describe('claimWorkflowView', () => {
   it('has no reviews and only the triage actions for a new claim', () => {
-    const view = claimWorkflowView({ status: 'submitted', assigneeId: null }, [], editor);
+    const view = claimWorkflowView({ status: 'submitted', assigneeId: null, submitterId: null }, [], editor);
     expect(view).toEqual({
       currentReview: null,
       publishedReview: null,
       publishedReviews: [],
       allowedActions: ['triage', 'dismiss'],
+      allowedEdits: [...CLAIM_EDITS],
     });
+  });
+
+  it('lists the edits of the submitter and the assignee, and none for newsroom keys', () => {
+    const submitted = { status: 'submitted' as const, assigneeId: null, submitterId: 'c1' };
+    expect(claimWorkflowView(submitted, [], checker).allowedEdits).toEqual([...CLAIM_EDITS]);
+    expect(claimWorkflowView(submitted, [], { ...checker, id: 'c2' }).allowedEdits).toEqual(['notes']);
+    const inReview = { status: 'in_review' as const, assigneeId: 'c2', submitterId: 'c1' };
+    expect(claimWorkflowView(inReview, [], checker).allowedEdits).toEqual(['notes']);
+    expect(claimWorkflowView(inReview, [], newsroom).allowedEdits).toEqual([]);
   });
 
   it('applies the four-eyes rule to the pending review’s submitter', () => {
     const reviews = [review(1, 'pending', { submitted_by: 'e1' })];
-    const state = { status: 'in_approval' as const, assigneeId: 'e1' };
+    const state = { status: 'in_approval' as const, assigneeId: 'e1', submitterId: null };
     expect(claimWorkflowView(state, reviews, editor).allowedActions).toEqual(['send_back']);
     const other: Principal = { ...editor, id: 'e2' };
     expect(claimWorkflowView(state, reviews, other).allowedActions).toEqual(['send_back', 'publish']);
@@ -69,7 +80,11 @@ describe('claimWorkflowView', () => {
   it('does not hold an earlier round’s submitter to the four-eyes rule', () => {
     // Round 1 by e1 was sent back; round 2 by c1 awaits approval, so e1 may publish it.
     const reviews = [review(1, 'sent_back', { submitted_by: 'e1' }), review(2, 'pending')];
-    const view = claimWorkflowView({ status: 'in_approval', assigneeId: 'c1' }, reviews, editor);
+    const view = claimWorkflowView(
+      { status: 'in_approval', assigneeId: 'c1', submitterId: null },
+      reviews,
+      editor,
+    );
     expect(view.allowedActions).toEqual(['send_back', 'publish']);
   });
 
@@ -80,7 +95,11 @@ describe('claimWorkflowView', () => {
       review(3, 'published', { corrects_review_id: 'r2' }),
       review(4, 'pending'),
     ];
-    const view = claimWorkflowView({ status: 'in_approval', assigneeId: 'c1' }, reviews, checker);
+    const view = claimWorkflowView(
+      { status: 'in_approval', assigneeId: 'c1', submitterId: null },
+      reviews,
+      checker,
+    );
     expect(view.currentReview?.id).toBe('r4');
     expect(view.publishedReview?.id).toBe('r3');
     expect(view.publishedReviews.map((item) => [item.id, item.correctsReviewId])).toEqual([
@@ -93,7 +112,11 @@ describe('claimWorkflowView', () => {
   it('shows newsroom keys and principal-less reads only what is published, with no actions', () => {
     const reviews = [review(1, 'published'), review(2, 'pending')];
     for (const principal of [newsroom, undefined]) {
-      const view = claimWorkflowView({ status: 'in_approval', assigneeId: 'c1' }, reviews, principal);
+      const view = claimWorkflowView(
+        { status: 'in_approval', assigneeId: 'c1', submitterId: null },
+        reviews,
+        principal,
+      );
       expect(view.currentReview).toBeNull();
       expect(view.publishedReview?.id).toBe('r1');
       expect(view.allowedActions).toEqual([]);
@@ -101,7 +124,7 @@ describe('claimWorkflowView', () => {
   });
 
   it('gives the assignee their own actions only', () => {
-    const state = { status: 'assigned' as const, assigneeId: 'c1' };
+    const state = { status: 'assigned' as const, assigneeId: 'c1', submitterId: null };
     expect(claimWorkflowView(state, [], checker).allowedActions).toEqual(['start']);
     expect(claimWorkflowView(state, [], { ...checker, id: 'c2' }).allowedActions).toEqual([]);
     expect(claimWorkflowView(state, [], editor).allowedActions).toEqual(['assign']);

@@ -1,5 +1,12 @@
 import { Principal } from '@claimdesk/platform';
-import { allowedActions, verdictRating, WorkflowAction } from '@claimdesk/workflow';
+import {
+  allowedActions,
+  allowedEdits,
+  ClaimEdit,
+  verdictRating,
+  WorkflowAction,
+  workflowActor,
+} from '@claimdesk/workflow';
 import { EntityManager } from 'typeorm';
 import { ClaimStatus, EvidenceStatus, Verdict } from './claim.entity';
 import { ReviewOutcome, ReviewView } from './dto/review.view';
@@ -57,6 +64,8 @@ export function toReviewView(row: ReviewRow): ReviewView {
 export interface ClaimWorkflowState {
   status: ClaimStatus;
   assigneeId: string | null;
+  /** The user who submitted the claim (null when a key did). */
+  submitterId: string | null;
 }
 
 export interface ClaimWorkflowView {
@@ -64,6 +73,7 @@ export interface ClaimWorkflowView {
   publishedReview: ReviewView | null;
   publishedReviews: ReviewView[];
   allowedActions: WorkflowAction[];
+  allowedEdits: ClaimEdit[];
 }
 
 /** Desk members see work in progress; newsroom keys and principal-less reads (webhooks) see only what is published. */
@@ -94,8 +104,9 @@ export function claimWorkflowView(
             assigneeId: claim.assigneeId,
             submittedById: pending?.submitted_by ?? null,
           },
-          { id: principal.id, roles: principal.roles },
+          workflowActor(principal),
         )
       : [],
+    allowedEdits: desk ? allowedEdits(claim, workflowActor(principal)) : [],
   };
 }

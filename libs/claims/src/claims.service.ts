@@ -3,17 +3,29 @@ import { ActorsService } from '@claimdesk/actors';
 import { EventsService, HistoryEntry } from '@claimdesk/events';
 import {
   assertIfMatch,
+  ConflictError,
   decodeTimeIdCursor,
+  InvalidInputError,
   notFound,
   Page,
   PageQuery,
   Principal,
-  ProblemException,
+  problemType,
   toPage,
   TransactionService,
 } from '@claimdesk/platform';
+import {
+  allowedActions,
+  ClaimEdit,
+  decideEdit,
+  EditClaimState,
+  editRefusal,
+  workflowActor,
+} from '@claimdesk/workflow';
 import { EntityManager } from 'typeorm';
+import { EvidenceStatus, Priority } from './claim.entity';
 import { claimWorkflowView, REVIEW_COLUMNS, ReviewRow } from './claim-workflow';
+import { WORKFLOW_COLUMNS, WorkflowChanges, WorkflowClaim, WorkflowResult } from './claim-workflow-state';
 import {
   ClaimListItemView,
   ClaimView,
@@ -47,6 +59,10 @@ import {
   ClaimParts,
   withDates,
 } from './claim-rows';
+
+/** The claim's submitter as the edit rules see it: a desk user (a key is never a submitter). */
+const submitterOf = (row: ClaimRow): string | null =>
+  row.created_by_kind === 'user' ? row.created_by_id : null;
 
 /** pg_trgm similarity above which two claim texts are offered as possible duplicates. */
 export const SIMILARITY_THRESHOLD = 0.3;
@@ -189,7 +205,7 @@ export class ClaimsService {
   ): Promise<ClaimView> {
     const fields = (Object.keys(EDITABLE) as EditableField[]).filter((field) => input[field] !== undefined);
     if (fields.length === 0) {
-      throw new ProblemException(400, `Send at least one of ${Object.keys(EDITABLE).join(', ')}.`);
+      throw new InvalidInputError(`Send at least one of ${Object.keys(EDITABLE).join(', ')}.`);
     }
     return this.transactions.run(async (manager) => {
       const current = await this.lock(manager, id, ifMatch);
@@ -199,6 +215,8 @@ export class ClaimsService {
       };
       const changed = fields.filter((field) => !sameValue(field, presented(field, current), next[field]));
       if (changed.length === 0) return this.load(manager, id, principal);
+      // Only what would change is judged: resending a form with an untouched field is not an edit of it.
+      await this.assertMayEdit(manager, current, changed, principal);
 
       const params: unknown[] = [id];
       const assignments = changed.map((field) => {
@@ -224,8 +242,8 @@ export class ClaimsService {
           version: updated.version,
           before: { evidenceStatus: before.evidenceStatus },
           after: { evidenceStatus: after.evidenceStatus },
-          from: before.evidenceStatus,
-          to: after.evidenceStatus,
+          from: current.evidence_status,
+          to: updated.evidence_status,
         });
       }
       return this.load(manager, id, principal);
@@ -239,7 +257,8 @@ export class ClaimsService {
     principal?: Principal,
   ): Promise<StanceView> {
     return this.transactions.run(async (manager) => {
-      await this.lock(manager, claimId, ifMatch);
+      const claim = await this.lock(manager, claimId, ifMatch);
+      await this.assertMayEdit(manager, claim, ['stances'], principal);
       const stance = await this.insertStance(manager, claimId, input, principal, '');
       const version = await this.bump(manager, claimId);
       await this.events.append(manager, 'claim.stance_added', claimId, principal, { version, stance });
@@ -247,21 +266,31 @@ export class ClaimsService {
     });
   }
 
+  /**
+   * Removes a stance. The event keeps what was removed, who had added it and why it went, so the
+   * history shows the removal and the assignee hears of it when it was someone else's.
+   */
   async removeStance(
     claimId: string,
     stanceId: string,
     ifMatch: string | undefined,
     principal?: Principal,
+    reason?: string,
   ): Promise<void> {
     await this.transactions.run(async (manager) => {
-      await this.lock(manager, claimId, ifMatch);
+      const claim = await this.lock(manager, claimId, ifMatch);
+      await this.assertMayEdit(manager, claim, ['stances'], principal);
       const [stance] = await this.stancesOf(manager, [claimId], stanceId);
       if (!stance) throw notFound('Stance', stanceId);
       await manager.query(`DELETE FROM stances WHERE id = $1`, [stanceId]);
       const version = await this.bump(manager, claimId);
+      const removed = toStanceView(stance);
       await this.events.append(manager, 'claim.stance_removed', claimId, principal, {
         version,
-        stance: toStanceView(stance),
+        stance: removed,
+        addedBy: removed.createdBy,
+        reason: reason?.trim() || null,
+        assigneeId: claim.assignee_id,
       });
     });
   }
@@ -273,7 +302,8 @@ export class ClaimsService {
     principal?: Principal,
   ): Promise<EvidenceView> {
     return this.transactions.run(async (manager) => {
-      await this.lock(manager, claimId, ifMatch);
+      const claim = await this.lock(manager, claimId, ifMatch);
+      await this.assertMayEdit(manager, claim, ['evidence'], principal);
       const [row]: EvidenceRow[] = await manager.query(
         `INSERT INTO evidence (claim_id, kind, summary, url, relation, reliability, created_at, created_by_kind, created_by_id)
          VALUES ($1, $2, $3, $4, $5, $6, clock_timestamp(), $7, $8)
@@ -301,9 +331,11 @@ export class ClaimsService {
     evidenceId: string,
     ifMatch: string | undefined,
     principal?: Principal,
+    reason?: string,
   ): Promise<void> {
     await this.transactions.run(async (manager) => {
-      await this.lock(manager, claimId, ifMatch);
+      const claim = await this.lock(manager, claimId, ifMatch);
+      await this.assertMayEdit(manager, claim, ['evidence'], principal);
       const [row] = returned<EvidenceRow>(
         await manager.query(
           `DELETE FROM evidence WHERE id = $1 AND claim_id = $2 RETURNING ${EVIDENCE_COLUMNS}`,
@@ -312,18 +344,87 @@ export class ClaimsService {
       );
       if (!row) throw notFound('Evidence', evidenceId);
       const version = await this.bump(manager, claimId);
+      const removed = toEvidenceView(row);
       await this.events.append(manager, 'claim.evidence_removed', claimId, principal, {
         version,
-        evidence: toEvidenceView(row),
+        evidence: removed,
+        addedBy: removed.createdBy,
+        reason: reason?.trim() || null,
+        assigneeId: claim.assignee_id,
       });
     });
   }
 
   /** The claim's recorded changes, oldest first, a page at a time. */
   async history(id: string, query: PageQuery): Promise<Page<HistoryEntry>> {
-    const [found] = await this.transactions.manager.query(`SELECT 1 FROM claims WHERE id = $1`, [id]);
-    if (!found) throw notFound('Claim', id);
+    await this.assertExists(this.transactions.manager, id);
     return this.events.history(id, query);
+  }
+
+  /** 404 unless the claim exists (for features whose rows hang off a claim). */
+  async assertExists(manager: EntityManager, id: string): Promise<void> {
+    const [found] = await manager.query(`SELECT 1 FROM claims WHERE id = $1`, [id]);
+    if (!found) throw notFound('Claim', id);
+  }
+
+  /**
+   * The claim as a workflow step reads it. With `lock`, the row is locked for the caller's
+   * transaction (steps on one claim are serialised, the second sees the first's outcome) and
+   * `If-Match` is checked; 404 when there is no such claim.
+   */
+  async forWorkflow(
+    manager: EntityManager,
+    id: string,
+    options: { lock: boolean; ifMatch?: string },
+  ): Promise<WorkflowClaim> {
+    const [row]: ClaimRow[] = await manager.query(
+      `SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.id = $1 ${options.lock ? 'FOR UPDATE' : ''}`,
+      [id],
+    );
+    if (!row) throw notFound('Claim', id);
+    if (options.lock) assertIfMatch(options.ifMatch, row.version);
+    return {
+      id: row.id,
+      status: row.status,
+      assigneeId: row.assignee_id,
+      dueAt: row.due_at,
+      priority: row.priority,
+      evidenceStatus: row.evidence_status,
+      tags: row.tags,
+      version: row.version,
+    };
+  }
+
+  /**
+   * Sets what a workflow step changes (status, assignee, triage fields, the review's outcome) on
+   * a claim the caller has locked with `forWorkflow` and for which `decide()` said yes. A new version.
+   */
+  async applyWorkflow(manager: EntityManager, id: string, changes: WorkflowChanges): Promise<WorkflowResult> {
+    const params: unknown[] = [id];
+    const sets = (Object.keys(changes) as (keyof WorkflowChanges)[])
+      .filter((key) => changes[key] !== undefined)
+      .map((key) => {
+        params.push(changes[key]);
+        return `${WORKFLOW_COLUMNS[key]} = $${params.length}`;
+      });
+    const [row] = returned<{
+      version: number;
+      priority: Priority;
+      due_at: Date | null;
+      evidence_status: EvidenceStatus;
+    }>(
+      await manager.query(
+        `UPDATE claims SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
+          WHERE id = $1 RETURNING version, priority, due_at, evidence_status`,
+        params,
+      ),
+    );
+    return {
+      version: row.version,
+      priority: row.priority,
+      dueAt: row.due_at,
+      evidenceStatus: row.evidence_status,
+    };
   }
 
   /**
@@ -356,7 +457,11 @@ export class ClaimsService {
       evidence: evidence.map(toEvidenceView),
       // Notes belong to the review feature; the claim view only counts them (served by notes_claim_idx).
       notesCount: row.notes_count,
-      ...claimWorkflowView({ status: row.status, assigneeId: row.assignee_id }, reviews, principal),
+      ...claimWorkflowView(
+        { status: row.status, assigneeId: row.assignee_id, submitterId: submitterOf(row) },
+        reviews,
+        principal,
+      ),
     };
   }
 
@@ -380,6 +485,54 @@ export class ClaimsService {
       [text, SIMILARITY_THRESHOLD, excludeId, SIMILAR_LIMIT],
     );
     return rows.map((row) => ({ id: row.id, text: row.text, score: Math.round(row.score * 1000) / 1000 }));
+  }
+
+  /**
+   * Refuses unless the workflow's edit rules let `principal` make every one of `edits` on the
+   * claim as it is now (read under the caller's lock). Notes ask through here too.
+   */
+  async assertMayEdit(
+    manager: EntityManager,
+    claim: ClaimRow,
+    edits: readonly ClaimEdit[],
+    principal: Principal | undefined,
+  ): Promise<void> {
+    const state: EditClaimState = {
+      status: claim.status,
+      assigneeId: claim.assignee_id,
+      submitterId: submitterOf(claim),
+    };
+    const actor = workflowActor(principal);
+    for (const edit of edits) {
+      const decision = decideEdit(edit, state, actor);
+      if (decision.ok) continue;
+      const submittedById =
+        claim.status === 'in_approval' ? await this.pendingSubmitter(manager, claim.id) : null;
+      throw editRefusal(edit, decision, state, allowedActions({ ...state, submittedById }, actor));
+    }
+  }
+
+  /** Reads the claim for a change that is not the claim's own (a note): 404 if missing, no lock. */
+  async assertMayEditById(
+    manager: EntityManager,
+    id: string,
+    edit: ClaimEdit,
+    principal: Principal | undefined,
+  ): Promise<void> {
+    const [row]: ClaimRow[] = await manager.query(`SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.id = $1`, [
+      id,
+    ]);
+    if (!row) throw notFound('Claim', id);
+    await this.assertMayEdit(manager, row, [edit], principal);
+  }
+
+  /** Who submitted the review awaiting approval: the four-eyes rule shapes the refusal's `allowedActions`. */
+  private async pendingSubmitter(manager: EntityManager, claimId: string): Promise<string | null> {
+    const [row]: { submitted_by: string }[] = await manager.query(
+      `SELECT submitted_by FROM reviews WHERE claim_id = $1 AND outcome = 'pending' ORDER BY round DESC LIMIT 1`,
+      [claimId],
+    );
+    return row?.submitted_by ?? null;
   }
 
   /** Locks the claim row for this transaction (writes to one claim are serialised) and checks `If-Match`. */
@@ -416,13 +569,26 @@ export class ClaimsService {
       const actor = await this.actors.find(manager, input.actorId);
       if (!actor) {
         const field = path ? `${path}.actorId` : 'actorId';
-        throw new ProblemException(400, `Actor ${input.actorId} does not exist.`, {
+        throw new InvalidInputError(`Actor ${input.actorId} does not exist.`, {
           errors: [{ field, message: `${field} must be the id of an existing actor` }],
         });
       }
       actorId = actor.id;
     } else {
       actorId = (await this.actors.findOrCreate(manager, input.actor!)).actor.id;
+    }
+    const [existing]: { id: string }[] = await manager.query(
+      `SELECT id FROM stances WHERE claim_id = $1 AND actor_id = $2 AND type = $3 LIMIT 1`,
+      [claimId, actorId, input.type],
+    );
+    if (existing) {
+      // Writes to one claim run under its row lock, so two requests cannot both pass this check.
+      throw new ConflictError(`This actor’s ${input.type} stance is already recorded on the claim.`, {
+        type: problemType('duplicate-stance'),
+        title: 'Stance already recorded',
+        existingStanceId: existing.id,
+        ...(path ? { errors: [{ field: path, message: `${path} repeats stance ${existing.id}` }] } : {}),
+      });
     }
     // clock_timestamp, not now(): stances added in one request keep the order they were sent in.
     const [inserted]: { id: string }[] = await manager.query(

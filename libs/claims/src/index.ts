@@ -1,5 +1,6 @@
 export * from './claim.entity';
 export * from './claim-workflow';
+export * from './claim-workflow-state';
 export * from './claims.module';
 export * from './claims.service';
 export * from './dto/claim.view';
@@ -7,6 +8,7 @@ export * from './dto/create-claim.dto';
 export * from './dto/create-evidence.dto';
 export * from './dto/create-stance.dto';
 export * from './dto/list-claims-query.dto';
+export * from './dto/removal-query.dto';
 export * from './dto/review.view';
 export * from './dto/similar-claims-query.dto';
 export * from './dto/source-input.dto';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ProblemException } from '@claimdesk/platform';
+import { InvalidInputError } from '@claimdesk/platform';
 import { EntityManager } from 'typeorm';
 import { SourceView } from './dto/claim.view';
 import { SourceInputDto } from './dto/source-input.dto';
@@ -37,7 +37,7 @@ export class SourcesService {
   async upsert(manager: EntityManager, input: SourceInputDto, field = 'source.url'): Promise<SourceView> {
     const urlKey = normaliseUrl(input.url);
     if (!urlKey) {
-      throw new ProblemException(400, `${field} is not an absolute http(s) URL.`, {
+      throw new InvalidInputError(`${field} is not an absolute http(s) URL.`, {
         errors: [{ field, message: `${field} must be an absolute http(s) URL` }],
       });
     }

@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { CreateUserDto, ListUsersQuery, UsersService, UserView } from '@claimdesk/auth';
 import { ClaimsService, CreateClaimDto, ListClaimsQuery, UpdateClaimDto } from '@claimdesk/claims';
-import { Principal, ProblemException } from '@claimdesk/platform';
+import { ConflictError, Principal } from '@claimdesk/platform';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { DEMO_CLAIMS, DEMO_FILER_EMAIL, DEMO_TAG, DEMO_USERS, DemoClaim, DemoUser } from './demo-desk.data';
@@ -94,7 +94,7 @@ async function createUser(users: UsersService, demoUser: DemoUser): Promise<User
     return await users.create(toCreateUserDto(demoUser));
   } catch (error) {
     // A real user may already hold the demo handle; the demo user then gets one derived from the e-mail.
-    if (error instanceof ProblemException && error.getStatus() === 409) {
+    if (error instanceof ConflictError) {
       const { handle: _taken, ...withoutHandle } = demoUser;
       return users.create(toDto(CreateUserDto, withoutHandle));
     }

@@ -12,7 +12,7 @@ import { EntityManager, FindOptionsWhere, In, IsNull, LessThan, MoreThan } from 
 import { DomainEvent } from './domain-event.entity';
 import { AuditEventsQuery } from './dto/audit-events.query';
 import { AuditEventView } from './dto/audit-event.view';
-import { ACCOUNT_EVENT_TYPES, EventType } from './event-types';
+import { ACCOUNT_EVENT_TYPES, EventPayloads, EventType } from './event-types';
 
 export interface HistoryEntry {
   id: string;
@@ -26,13 +26,16 @@ export interface HistoryEntry {
 export class EventsService {
   constructor(private readonly transactions: TransactionService) {}
 
-  /** Appends an event inside the caller's transaction; the change and its event commit together. */
-  async append(
+  /**
+   * Appends an event inside the caller's transaction; the change and its event commit together.
+   * The payload is exactly the one `EventPayloads` gives its type.
+   */
+  async append<T extends EventType>(
     manager: EntityManager,
-    type: EventType,
+    type: T,
     claimId: string | null,
     actor: Principal | null | undefined,
-    payload: Record<string, unknown> = {},
+    payload: EventPayloads[T],
   ): Promise<DomainEvent> {
     return manager.getRepository(DomainEvent).save({
       type,

@@ -13,7 +13,14 @@ import {
   toSourceView,
   Verdict,
 } from '@claimdesk/claims';
-import { notFound, Principal, ProblemException, TransactionService } from '@claimdesk/platform';
+import {
+  ConflictError,
+  DomainError,
+  DomainErrorDetails,
+  notFound,
+  Principal,
+  TransactionService,
+} from '@claimdesk/platform';
 import { EntityManager } from 'typeorm';
 import { CandidateStatus } from './claim-candidate.entity';
 import { AcceptCandidateDto } from './dto/accept-candidate.dto';
@@ -62,10 +69,12 @@ const words = (key: string) => ` ${key.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} 
 
 /** ClaimsService names stance errors `stances[i]…`; this route's body calls them `actors[i]…`. */
 function renamedStanceErrors(error: unknown): unknown {
-  if (!(error instanceof ProblemException) || !error.problem.errors) return error;
+  if (!(error instanceof DomainError) || !error.details.errors) return error;
   const rename = (text: string) => text.replace(/\bstances\[/g, 'actors[');
-  return new ProblemException(error.problem.status, error.problem.detail && rename(error.problem.detail), {
-    errors: error.problem.errors.map((item) => ({
+  const Same = error.constructor as new (detail: string, details: DomainErrorDetails) => DomainError;
+  return new Same(rename(error.detail), {
+    ...error.details,
+    errors: error.details.errors.map((item) => ({
       field: rename(item.field),
       message: rename(item.message),
     })),
@@ -253,7 +262,7 @@ export class IngestionService {
       throw notFound('Candidate', candidateId);
     }
     if (row.status !== 'open') {
-      throw new ProblemException(409, `Candidate ${candidateId} is already ${row.status}.`, {
+      throw new ConflictError(`Candidate ${candidateId} is already ${row.status}.`, {
         candidateStatus: row.status,
         claimId: row.claim_id,
       });

@@ -69,6 +69,24 @@ describe('planNotifications: who hears of what', () => {
       expected: [assignee],
     },
     {
+      event: 'claim.stance_removed',
+      type: 'claim.stance_removed',
+      make: (actorId) =>
+        facts(
+          'claim.stance_removed',
+          { addedBy: { kind: 'user', id: other }, reason: 'parody account' },
+          { actorId, claimAssigneeId: assignee },
+        ),
+      expected: [assignee],
+    },
+    {
+      event: 'claim.evidence_removed',
+      type: 'claim.evidence_removed',
+      make: (actorId) =>
+        facts('claim.evidence_removed', { addedBy: null }, { actorId, claimAssigneeId: assignee }),
+      expected: [assignee],
+    },
+    {
       event: 'claim.due_soon',
       type: 'claim.due_soon',
       make: (actorId) => facts('claim.due_soon', { assigneeId: assignee, dueAt: 'x' }, { actorId }),
@@ -162,6 +180,16 @@ describe('planNotifications: who hears of what', () => {
       planNotifications(facts('claim.evidence_added', {}, { actorId: assignee, claimAssigneeId: assignee })),
     ).toEqual([]);
     expect(planNotifications(facts('claim.evidence_added', {}, { claimAssigneeId: null }))).toEqual([]);
+  });
+
+  it('tells the assignee of a removal only when the remover took away someone else’s work', () => {
+    for (const type of ['claim.stance_removed', 'claim.evidence_removed']) {
+      const own = facts(type, { addedBy: { kind: 'user', id: actor } }, { claimAssigneeId: assignee });
+      expect(planNotifications(own)).toEqual([]);
+      const others = facts(type, { addedBy: { kind: 'user', id: other } }, { claimAssigneeId: assignee });
+      expect(recipients(others)).toEqual([assignee]);
+      expect(planNotifications({ ...others, claimAssigneeId: null })).toEqual([]);
+    }
   });
 
   it('ignores missing and malformed ids in payloads, and repeated mentions', () => {

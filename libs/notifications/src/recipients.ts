@@ -51,6 +51,12 @@ export function planNotifications(facts: EventFacts): PlannedNotification[] {
       type = 'claim.evidence_added';
       recipients = idOf(facts.claimAssigneeId);
       break;
+    case 'claim.stance_removed':
+    case 'claim.evidence_removed':
+      // Removing one's own addition is tidying up; removing someone else's is news to the assignee.
+      type = facts.type;
+      recipients = removedOthersWork(payload, facts.actorId) ? idOf(facts.claimAssigneeId) : [];
+      break;
     case 'claim.published':
       type = 'claim.published';
       recipients = idOf(payload.submittedBy);
@@ -74,6 +80,14 @@ export function planNotifications(facts: EventFacts): PlannedNotification[] {
   const actor = facts.actorId?.toLowerCase();
   const unique = [...new Set(recipients.map((id) => id.toLowerCase()))].filter((id) => id !== actor);
   return unique.map((recipientId) => ({ recipientId, type }));
+}
+
+/** Whether the removed stance or evidence (`addedBy` in the payload) was added by someone other than `actorId`. */
+function removedOthersWork(payload: Record<string, unknown>, actorId: string | null): boolean {
+  const addedBy = payload.addedBy as Record<string, unknown> | null | undefined;
+  const [adder] = addedBy && typeof addedBy === 'object' ? idOf(addedBy.id) : [];
+  // Added by nobody we know (an import, a deleted key): still someone else's work.
+  return adder === undefined || actorId === null || adder.toLowerCase() !== actorId.toLowerCase();
 }
 
 /** The owner a `webhook.disabled` payload names (`{kind, id}`), or null when it names none we know. */
@@ -113,6 +127,10 @@ export function notificationText(
       return `${by} sent back your review of ${claim}`;
     case 'claim.evidence_added':
       return `${by} added evidence to ${claim}`;
+    case 'claim.stance_removed':
+      return `${by} removed a stance from ${claim}`;
+    case 'claim.evidence_removed':
+      return `${by} removed evidence from ${claim}`;
     case 'claim.due_soon':
       return `Due soon: ${claim}`;
     case 'claim.overdue':

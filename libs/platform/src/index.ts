@@ -4,6 +4,7 @@ export * from './database/data-source-options';
 export * from './database/database.module';
 export * from './database/ensure-database';
 export * from './database/transaction.service';
+export * from './errors/domain-error';
 export * from './errors/problem';
 export * from './errors/fastify-errors';
 export * from './errors/problem.filter';

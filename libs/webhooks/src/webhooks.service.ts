@@ -7,7 +7,8 @@ import {
   Page,
   PageQuery,
   Principal,
-  ProblemException,
+  ConflictError,
+  InvalidInputError,
   problemType,
   toPage,
   TransactionService,
@@ -359,7 +360,7 @@ export class WebhooksService {
       return target.url.toString();
     } catch (error) {
       if (!(error instanceof UnsafeUrlError)) throw error;
-      throw new ProblemException(400, `The webhook URL is not allowed: ${error.message}.`, {
+      throw new InvalidInputError(`The webhook URL is not allowed: ${error.message}.`, {
         type: problemType('validation'),
         title: 'Validation failed',
         errors: [{ field: 'url', message: error.message }],
@@ -369,8 +370,7 @@ export class WebhooksService {
 
   private assertActive(endpoint: WebhookRow): void {
     if (!endpoint.active) {
-      throw new ProblemException(
-        409,
+      throw new ConflictError(
         `Webhook ${endpoint.id} is disabled (${endpoint.disabled_reason ?? 'paused'}); PATCH it with {"active": true} first.`,
       );
     }

@@ -1,2 +1,4 @@
+export * from './edits';
+export * from './refusals';
 export * from './verdicts';
 export * from './workflow';

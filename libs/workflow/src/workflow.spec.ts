@@ -2,6 +2,12 @@ import { ROLES, Role } from '@claimdesk/platform';
 import {
   actionFromSlug,
   allowedActions,
+  ASSIGNED_STATUSES,
+  OPEN_STATUSES,
+  SYSTEM_ACTOR,
+  TAKEABLE_STATUSES,
+  TIMED_STATUSES,
+  workflowActor,
   CLAIM_STATUSES,
   ClaimStatus,
   decide,
@@ -178,5 +184,68 @@ describe('review workflow', () => {
       expect(WORKFLOW[action].summary.length).toBeGreaterThan(0);
       expect(WORKFLOW[action].description.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('assignment steps (take, auto_assign)', () => {
+  const unassigned = { status: 'triaged' as const, assigneeId: null, submittedById: null };
+
+  it('lets a reviewer take an unassigned triaged claim, and nobody take it twice', () => {
+    for (const role of ['fact_checker', 'editor', 'admin'] as const) {
+      expect(decide('take', unassigned, { id: ME, roles: [role] })).toEqual({ ok: true, to: 'assigned' });
+      expect(decide('take', { ...unassigned, assigneeId: OTHER }, { id: ME, roles: [role] })).toMatchObject({
+        ok: false,
+        reason: 'already_assigned',
+      });
+    }
+    expect(decide('take', unassigned, { id: ME, roles: ['newsroom'] })).toMatchObject({
+      reason: 'forbidden_role',
+    });
+    for (const status of CLAIM_STATUSES.filter((status) => status !== 'triaged')) {
+      expect(decide('take', { ...unassigned, status }, { id: ME, roles: ['fact_checker'] })).toMatchObject({
+        reason: 'illegal_status',
+      });
+    }
+  });
+
+  it('lets only the system auto-assign, and only an unassigned triaged claim', () => {
+    expect(decide('auto_assign', unassigned, SYSTEM_ACTOR)).toEqual({ ok: true, to: 'assigned' });
+    expect(decide('auto_assign', { ...unassigned, assigneeId: OTHER }, SYSTEM_ACTOR)).toMatchObject({
+      reason: 'already_assigned',
+    });
+    expect(decide('auto_assign', { ...unassigned, status: 'submitted' }, SYSTEM_ACTOR)).toMatchObject({
+      reason: 'illegal_status',
+    });
+    for (const role of ROLES) {
+      expect(decide('auto_assign', unassigned, { id: ME, roles: [role] })).toMatchObject({
+        reason: 'forbidden_role',
+      });
+    }
+  });
+
+  it('gives the system none of the people’s actions', () => {
+    for (const action of WORKFLOW_ACTIONS) {
+      expect(decide(action, unassigned, SYSTEM_ACTOR)).toMatchObject({ ok: false, reason: 'forbidden_role' });
+    }
+  });
+
+  it('keeps the assignment steps out of allowedActions (they are not routes)', () => {
+    expect(allowedActions(unassigned, { id: ME, roles: ['fact_checker'] })).toEqual([]);
+  });
+
+  it('treats API keys as holding no workflow role', () => {
+    expect(workflowActor({ kind: 'api_key', id: 'k', name: 'K', roles: ['editor'] }).roles).toEqual([]);
+    expect(workflowActor({ kind: 'user', id: 'u', name: 'U', roles: ['editor'] }).roles).toEqual(['editor']);
+  });
+});
+
+describe('status groups derived from the table', () => {
+  // These are the lists the queue's partial indexes (claims_queue_assigned_idx,
+  // claims_queue_unassigned_idx) and the timers were written for.
+  it('derives open, assigned, timed and takeable statuses', () => {
+    expect(OPEN_STATUSES).toEqual(['triaged', 'assigned', 'in_review', 'in_approval']);
+    expect(ASSIGNED_STATUSES).toEqual(['assigned', 'in_review', 'in_approval']);
+    expect(TIMED_STATUSES).toEqual(['assigned', 'in_review']);
+    expect(TAKEABLE_STATUSES).toEqual(['triaged']);
   });
 });

@@ -1,4 +1,4 @@
-import type { Role } from '@claimdesk/platform';
+import type { Principal, Role } from '@claimdesk/platform';
 
 /**
  * The review workflow as data: which action moves a claim from which status to which, and who may
@@ -30,23 +30,42 @@ export const WORKFLOW_ACTIONS = [
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
 /**
+ * The other ways a claim gets assigned: rows of the same table, but not action routes. `take` is a
+ * reviewer taking an unassigned claim (`POST /v1/review-queue/next`); `auto_assign` is the
+ * system's auto-assignment, which no person may take.
+ */
+export const ASSIGNMENT_STEPS = ['take', 'auto_assign'] as const;
+export type AssignmentStep = (typeof ASSIGNMENT_STEPS)[number];
+
+/** Every row of the table. */
+export type WorkflowStep = WorkflowAction | AssignmentStep;
+export const WORKFLOW_STEPS: readonly WorkflowStep[] = [...WORKFLOW_ACTIONS, ...ASSIGNMENT_STEPS];
+
+/**
  * A check on the person, beyond their role:
  * - `assignee`: only the claim's assignee may take the action;
- * - `not_submitter`: the four-eyes rule, whoever submitted the review may not publish it.
+ * - `not_submitter`: the four-eyes rule, whoever submitted the review may not publish it;
+ * - `unassigned`: only a claim nobody has yet (a taken claim is not taken again).
  */
-export type WorkflowGuard = 'assignee' | 'not_submitter';
+export type WorkflowGuard = 'assignee' | 'not_submitter' | 'unassigned';
 
-export interface WorkflowTransition {
+export interface WorkflowRule {
   from: readonly ClaimStatus[];
   to: ClaimStatus;
+  /** Who may take it; empty with `system` for the steps only the system takes. */
   roles: readonly Role[];
   guard?: WorkflowGuard;
-  /** The last path segment of `POST /v1/claims/:id/<slug>`. */
-  slug: string;
+  /** Only the system (no person) takes this step. */
+  system?: true;
   /** One line for the OpenAPI summary. */
   summary: string;
   /** Who may do it and what it does, for the OpenAPI description. */
   description: string;
+}
+
+export interface WorkflowTransition extends WorkflowRule {
+  /** The last path segment of `POST /v1/claims/:id/<slug>`. */
+  slug: string;
 }
 
 const EDITORS: readonly Role[] = ['editor', 'admin'];
@@ -135,6 +154,34 @@ export const WORKFLOW: Readonly<Record<WorkflowAction, WorkflowTransition>> = {
   },
 };
 
+/** The assignment steps that are not routes; `assign` above is the editors' one. */
+export const ASSIGNMENT_RULES: Readonly<Record<AssignmentStep, WorkflowRule>> = {
+  take: {
+    from: ['triaged'],
+    to: 'assigned',
+    roles: REVIEWERS,
+    guard: 'unassigned',
+    summary: 'Take the next unassigned claim',
+    description:
+      'A reviewer takes an unassigned triaged claim from the queue (`POST /v1/review-queue/next`); it becomes theirs.',
+  },
+  auto_assign: {
+    from: ['triaged'],
+    to: 'assigned',
+    roles: [],
+    system: true,
+    guard: 'unassigned',
+    summary: 'Auto-assign a triaged claim',
+    description:
+      'The system gives an unassigned triaged claim to a matching fact-checker (REVIEW_AUTO_ASSIGN).',
+  },
+};
+
+/** Any row of the table. */
+export function ruleOf(step: WorkflowStep): WorkflowRule {
+  return step in WORKFLOW ? WORKFLOW[step as WorkflowAction] : ASSIGNMENT_RULES[step as AssignmentStep];
+}
+
 /** What the rules need to know about a claim. */
 export interface WorkflowClaimState {
   status: ClaimStatus;
@@ -147,10 +194,23 @@ export interface WorkflowClaimState {
 export interface WorkflowActor {
   id: string;
   roles: readonly Role[];
+  /** The system itself (auto-assignment), not a person. */
+  system?: true;
 }
 
+/**
+ * The caller as the rules see them. Only people act on the workflow and edit claims: reviews and
+ * notes record who acted as a user id, so an API key (whatever role it were given) holds no role here.
+ */
+export function workflowActor(principal: Principal | undefined): WorkflowActor {
+  return { id: principal?.id ?? '', roles: principal?.kind === 'user' ? principal.roles : [] };
+}
+
+/** The actor of the steps the system takes. */
+export const SYSTEM_ACTOR: WorkflowActor = { id: 'system', roles: [], system: true };
+
 export type WorkflowDenial =
-  'illegal_status' | 'forbidden_role' | 'not_assignee' | 'submitter_cannot_publish';
+  'illegal_status' | 'forbidden_role' | 'not_assignee' | 'submitter_cannot_publish' | 'already_assigned';
 
 export type WorkflowDecision =
   { ok: true; to: ClaimStatus } | { ok: false; reason: WorkflowDenial; allowedActions: WorkflowAction[] };
@@ -164,12 +224,12 @@ export type WorkflowDecision =
  * assignee or the submitter only matters in the status the action starts from.
  */
 export function decide(
-  action: WorkflowAction,
+  action: WorkflowStep,
   state: WorkflowClaimState,
   actor: WorkflowActor,
 ): WorkflowDecision {
   const reason = denialOf(action, state, actor);
-  if (reason === undefined) return { ok: true, to: WORKFLOW[action].to };
+  if (reason === undefined) return { ok: true, to: ruleOf(action).to };
   return { ok: false, reason, allowedActions: allowedActions(state, actor) };
 }
 
@@ -179,13 +239,17 @@ export function allowedActions(state: WorkflowClaimState, actor: WorkflowActor):
 }
 
 function denialOf(
-  action: WorkflowAction,
+  action: WorkflowStep,
   state: WorkflowClaimState,
   actor: WorkflowActor,
 ): WorkflowDenial | undefined {
-  const rule = WORKFLOW[action];
-  if (!actor.roles.some((role) => rule.roles.includes(role))) return 'forbidden_role';
+  const rule = ruleOf(action);
+  const mayTake = rule.system
+    ? actor.system === true
+    : actor.system !== true && actor.roles.some((role) => rule.roles.includes(role));
+  if (!mayTake) return 'forbidden_role';
   if (!rule.from.includes(state.status)) return 'illegal_status';
+  if (rule.guard === 'unassigned' && state.assigneeId !== null) return 'already_assigned';
   if (rule.guard === 'assignee' && (state.assigneeId === null || state.assigneeId !== actor.id)) {
     return 'not_assignee';
   }
@@ -194,6 +258,40 @@ function denialOf(
   }
   return undefined;
 }
+
+const inOrder = (statuses: Iterable<ClaimStatus>): ClaimStatus[] => {
+  const set = new Set(statuses);
+  return CLAIM_STATUSES.filter((status) => set.has(status));
+};
+
+const ASSIGNEE_ACTIONS = WORKFLOW_ACTIONS.filter((action) => WORKFLOW[action].guard === 'assignee');
+const ASSIGNING_STEPS: readonly WorkflowStep[] = ['assign', ...ASSIGNMENT_STEPS];
+
+/**
+ * Statuses in which the assignee owes work: those an assignee-only action starts from (`start`,
+ * `submit`). Due-date timers count in these; once submitted, the clock is the editors' business.
+ */
+export const TIMED_STATUSES: readonly ClaimStatus[] = inOrder(
+  ASSIGNEE_ACTIONS.flatMap((action) => WORKFLOW[action].from),
+);
+
+/**
+ * Statuses of a claim with an assignee at work: where the assignee owes work, and where their
+ * own actions lead (a submitted review still counts against its reviewer until it is decided).
+ */
+export const ASSIGNED_STATUSES: readonly ClaimStatus[] = inOrder([
+  ...TIMED_STATUSES,
+  ...ASSIGNEE_ACTIONS.map((action) => WORKFLOW[action].to),
+]);
+
+/** Statuses of claims someone is (or should be) working on: those a claim can be assigned from, and the assigned ones. */
+export const OPEN_STATUSES: readonly ClaimStatus[] = inOrder([
+  ...ASSIGNING_STEPS.flatMap((step) => ruleOf(step).from),
+  ...ASSIGNED_STATUSES,
+]);
+
+/** Statuses an unassigned claim may be taken from (`take`), the queue's `unassigned` scope. */
+export const TAKEABLE_STATUSES: readonly ClaimStatus[] = inOrder(ASSIGNMENT_RULES.take.from);
 
 const BY_SLUG = new Map<string, WorkflowAction>(
   WORKFLOW_ACTIONS.map((action) => [WORKFLOW[action].slug, action]),

@@ -1,4 +1,5 @@
 import {
+  applyDecorators,
   Body,
   Controller,
   Delete,
@@ -31,6 +32,7 @@ import {
   EvidenceView,
   HistoryPage,
   ListClaimsQuery,
+  RemovalQuery,
   SimilarClaimsQuery,
   SimilarClaimView,
   StanceView,
@@ -46,7 +48,22 @@ import {
   Roles,
   uuidParam,
 } from '@claimdesk/platform';
+import { describeEditRules } from '@claimdesk/workflow';
 import type { FastifyReply } from 'fastify';
+
+/** The edit rules of the workflow table, on every route that edits a claim. */
+const EditRoute = (summary: string, conflict = '') =>
+  applyDecorators(
+    ApiOperation({ summary, description: describeEditRules() }),
+    ApiProblemResponse(
+      403,
+      'The caller may not make this edit now (not the submitter or assignee the status calls for, or not desk staff). Carries `claimStatus`, `allowedActions`, `allowedEdits`.',
+    ),
+    ApiProblemResponse(
+      409,
+      `The claim’s status forbids this edit; \`openedBy\` names the actions that would open it. Carries \`claimStatus\`, \`allowedActions\`, \`allowedEdits\`.${conflict}`,
+    ),
+  );
 
 const IfMatch = () =>
   ApiHeader({
@@ -114,7 +131,7 @@ export class ClaimsController {
   @Patch(':id')
   @Roles(...DESK_STAFF)
   @IfMatch()
-  @ApiOperation({ summary: 'Change a claim’s text, summary, tags, priority, due date or evidence status' })
+  @EditRoute('Change a claim’s text, summary, tags, priority, due date or evidence status')
   @ApiOkResponse({ type: ClaimView })
   @ApiProblemResponse(404, 'No claim has this id.')
   @ApiProblemResponse(412, 'If-Match does not match the claim’s current version.')
@@ -139,7 +156,10 @@ export class ClaimsController {
   @Post(':id/stances')
   @Roles(...DESK_STAFF)
   @IfMatch()
-  @ApiOperation({ summary: 'Record that an actor asserted, repeated, supported or rejected the claim' })
+  @EditRoute(
+    'Record that an actor asserted, repeated, supported or rejected the claim',
+    ' Also when the claim already has this actor’s stance of this type: `existingStanceId` names it.',
+  )
   @ApiCreatedResponse({ type: StanceView })
   @ApiProblemResponse(404, 'No claim has this id.')
   @ApiProblemResponse(412, 'If-Match does not match the claim’s current version.')
@@ -156,23 +176,24 @@ export class ClaimsController {
   @HttpCode(204)
   @Roles(...DESK_STAFF)
   @IfMatch()
-  @ApiOperation({ summary: 'Remove a stance' })
+  @EditRoute('Remove a stance (the history keeps it, with who removed it and why)')
   @ApiNoContentResponse({ description: 'Removed.' })
   @ApiProblemResponse(404, 'No claim has this id, or the claim has no stance with this id.')
   @ApiProblemResponse(412, 'If-Match does not match the claim’s current version.')
   async removeStance(
     @Param('id', uuidParam('id')) id: string,
     @Param('stanceId', uuidParam('stanceId')) stanceId: string,
+    @Query() query: RemovalQuery,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentPrincipal() principal: Principal | undefined,
   ): Promise<void> {
-    await this.claims.removeStance(id, stanceId, ifMatch, principal);
+    await this.claims.removeStance(id, stanceId, ifMatch, principal, query.reason);
   }
 
   @Post(':id/evidence')
   @Roles(...DESK_STAFF)
   @IfMatch()
-  @ApiOperation({ summary: 'Attach evidence that supports, refutes or gives context to the claim' })
+  @EditRoute('Attach evidence that supports, refutes or gives context to the claim')
   @ApiCreatedResponse({ type: EvidenceView })
   @ApiProblemResponse(404, 'No claim has this id.')
   @ApiProblemResponse(412, 'If-Match does not match the claim’s current version.')
@@ -189,16 +210,17 @@ export class ClaimsController {
   @HttpCode(204)
   @Roles(...DESK_STAFF)
   @IfMatch()
-  @ApiOperation({ summary: 'Remove a piece of evidence' })
+  @EditRoute('Remove a piece of evidence (the history keeps it, with who removed it and why)')
   @ApiNoContentResponse({ description: 'Removed.' })
   @ApiProblemResponse(404, 'No claim has this id, or the claim has no evidence with this id.')
   @ApiProblemResponse(412, 'If-Match does not match the claim’s current version.')
   async removeEvidence(
     @Param('id', uuidParam('id')) id: string,
     @Param('evidenceId', uuidParam('evidenceId')) evidenceId: string,
+    @Query() query: RemovalQuery,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentPrincipal() principal: Principal | undefined,
   ): Promise<void> {
-    await this.claims.removeEvidence(id, evidenceId, ifMatch, principal);
+    await this.claims.removeEvidence(id, evidenceId, ifMatch, principal, query.reason);
   }
 }

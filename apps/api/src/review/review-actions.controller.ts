@@ -1,7 +1,14 @@
-import { applyDecorators, Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Headers, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ClaimView } from '@claimdesk/claims';
-import { ApiProblemResponse, CurrentPrincipal, Principal, Roles, uuidParam } from '@claimdesk/platform';
+import {
+  ApiProblemResponse,
+  CurrentPrincipal,
+  DeferRoleRefusal,
+  Principal,
+  Roles,
+  uuidParam,
+} from '@claimdesk/platform';
 import {
   AssignClaimDto,
   describeAction,
@@ -14,6 +21,7 @@ import {
   TriageClaimDto,
 } from '@claimdesk/review';
 import { WORKFLOW, WorkflowAction } from '@claimdesk/workflow';
+import { WorkflowActionOf, WorkflowRoleGuard } from './workflow-role.guard';
 
 /**
  * Everything about an action route that the workflow table knows: its path, who may call it
@@ -27,6 +35,10 @@ const WorkflowRoute = (action: WorkflowAction) => {
     Post(`:id/${rule.slug}`),
     HttpCode(200),
     Roles(...rule.roles),
+    // The role is checked by WorkflowRoleGuard, whose 403 carries the claim's status and allowed actions.
+    DeferRoleRefusal(),
+    WorkflowActionOf(action),
+    UseGuards(WorkflowRoleGuard),
     ApiOperation({ summary: docs.summary, description: docs.description }),
     ApiHeader({
       name: 'If-Match',
@@ -41,11 +53,13 @@ const WorkflowRoute = (action: WorkflowAction) => {
     }),
     ApiProblemResponse(
       403,
-      rule.guard === 'assignee'
-        ? 'The caller’s role may not do this, or the caller is not the claim’s assignee.'
-        : rule.guard === 'not_submitter'
-          ? 'The caller’s role may not do this, or the caller submitted the review (four-eyes rule).'
-          : 'The caller’s role may not do this.',
+      `${
+        rule.guard === 'assignee'
+          ? 'The caller’s role may not do this, or the caller is not the claim’s assignee.'
+          : rule.guard === 'not_submitter'
+            ? 'The caller’s role may not do this, or the caller submitted the review (four-eyes rule).'
+            : 'The caller’s role may not do this.'
+      } Carries \`claimStatus\` and \`allowedActions\` when the claim exists.`,
     ),
     ApiProblemResponse(404, 'No claim has this id.'),
     ApiProblemResponse(

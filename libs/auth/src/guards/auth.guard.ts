@@ -7,6 +7,7 @@ import {
   PUBLIC_ROUTE,
   RequestWithPrincipal,
   Role,
+  ROLE_REFUSAL_DEFERRED,
 } from '@claimdesk/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthenticationError, AuthService } from '../auth.service';
@@ -56,7 +57,8 @@ export class AuthGuard implements CanActivate {
     }
 
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
-    if (!mayCall(allowed, request.principal.roles)) {
+    const deferred = this.reflector.getAllAndOverride<boolean>(ROLE_REFUSAL_DEFERRED, targets) ?? false;
+    if (!deferred && !mayCall(allowed, request.principal.roles)) {
       throw new ProblemException(
         403,
         `This needs the role ${[...new Set<Role>(['admin', ...(allowed ?? [])])].join(' or ')}.`,

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ACTOR_KINDS, ActorKind, STANCE_TYPES, StanceType } from '@claimdesk/actors';
-import { WORKFLOW_ACTIONS, WorkflowAction } from '@claimdesk/workflow';
+import { CLAIM_EDITS, ClaimEdit, WORKFLOW_ACTIONS, WorkflowAction } from '@claimdesk/workflow';
 import {
   CLAIM_STATUSES,
   ClaimStatus,
@@ -229,6 +229,15 @@ export class ClaimView extends ClaimSummaryView {
     example: ['assign', 'dismiss'],
   })
   allowedActions: WorkflowAction[];
+
+  @ApiProperty({
+    enum: CLAIM_EDITS,
+    isArray: true,
+    description:
+      'What the caller may change now (fields of PATCH, and `stances`, `evidence`, `notes`), from the same workflow table as `allowedActions`. Always empty for newsroom keys.',
+    example: ['text', 'stances', 'evidence', 'notes'],
+  })
+  allowedEdits: ClaimEdit[];
 }
 
 export class SimilarClaimView {

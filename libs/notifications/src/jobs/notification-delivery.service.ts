@@ -2,7 +2,7 @@ import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { ApiKeysService, UsersService } from '@claimdesk/auth';
 import { ClaimsService } from '@claimdesk/claims';
 import { DomainEvent } from '@claimdesk/events';
-import { JobQueue, ProblemException, TransactionService } from '@claimdesk/platform';
+import { JobQueue, NotFoundError, TransactionService } from '@claimdesk/platform';
 import { NOTIFICATION_COLUMNS, NotificationRow } from '../dto/notification.view';
 import { NotificationPublisher } from '../live/notification-publisher';
 import { Mailer, subjectLine } from '../mail/mailer';
@@ -290,7 +290,5 @@ const FOOTER =
 const claimLine = (row: NotificationRow) => (row.claim_id ? `Claim: ${row.claim_id}` : '');
 
 function isNotFound(error: unknown): boolean {
-  return (
-    (error instanceof ProblemException && error.getStatus() === 404) || error instanceof NotFoundException
-  );
+  return error instanceof NotFoundError || error instanceof NotFoundException;
 }

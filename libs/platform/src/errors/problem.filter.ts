@@ -1,7 +1,16 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
+import { DomainError, DomainErrorKind } from './domain-error';
 import { Problem, PROBLEM_CONTENT_TYPE, problemFor } from './problem';
+
+/** The one place a domain refusal becomes an HTTP status. */
+const STATUS_OF: Record<DomainErrorKind, number> = {
+  invalid: 400,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+};
 
 interface FastifyLikeError {
   code?: string;
@@ -42,6 +51,9 @@ export class ProblemFilter implements ExceptionFilter {
 
 /** Maps any thrown value to the problem the client sees. */
 export function toProblem(exception: unknown, request?: FastifyRequest): Problem {
+  if (exception instanceof DomainError) {
+    return problemFor(STATUS_OF[exception.kind], exception.detail, exception.details);
+  }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const body = exception.getResponse();

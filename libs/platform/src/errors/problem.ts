@@ -69,6 +69,3 @@ export class ProblemException extends HttpException {
     return this.getResponse() as Problem;
   }
 }
-
-export const notFound = (what: string, id: string) =>
-  new ProblemException(404, `${what} ${id} does not exist.`);

@@ -29,6 +29,15 @@ export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 /** The roles that may call the route; `admin` may always. */
 export const Roles = (...roles: Role[]) => SetMetadata(ALLOWED_ROLES, roles);
 
+export const ROLE_REFUSAL_DEFERRED = 'claimdesk:role-refusal-deferred';
+
+/**
+ * The auth guard resolves the caller but leaves refusing a wrong role (by `@Roles`) to the route's
+ * own guard, which can say more than the role (the workflow routes add the claim's status and the
+ * caller's allowed actions). Only for routes that have such a guard.
+ */
+export const DeferRoleRefusal = () => SetMetadata(ROLE_REFUSAL_DEFERRED, true);
+
 /** The caller; undefined only on public routes. */
 export const CurrentPrincipal = createParamDecorator(
   (_: unknown, context: ExecutionContext): Principal | undefined =>

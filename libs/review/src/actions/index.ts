@@ -8,4 +8,3 @@ export * from './dto/submit-review.dto';
 export * from './dto/triage-claim.dto';
 export * from './review-actions.module';
 export * from './review-actions.service';
-export * from './workflow-problems';

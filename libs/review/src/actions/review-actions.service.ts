@@ -7,26 +7,34 @@ import {
   Priority,
   REVIEW_COLUMNS,
   ReviewRow,
+  Verdict,
+  WorkflowClaim,
 } from '@claimdesk/claims';
 import { EventsService } from '@claimdesk/events';
 import {
-  assertIfMatch,
-  notFound,
+  ConflictError,
+  InvalidInputError,
+  NotFoundError,
   Principal,
-  ProblemException,
   Role,
   TransactionService,
 } from '@claimdesk/platform';
 import { EntityManager } from 'typeorm';
 import { assignClaim } from '../queue/assign-claim';
-import { ClaimStatus, decide, WORKFLOW, WorkflowAction } from '@claimdesk/workflow';
+import {
+  ClaimStatus,
+  decide,
+  WORKFLOW,
+  WorkflowAction,
+  workflowActor,
+  workflowRefusal,
+} from '@claimdesk/workflow';
 import { AssignClaimDto } from './dto/assign-claim.dto';
 import { DismissClaimDto } from './dto/dismiss-claim.dto';
 import { ReopenClaimDto } from './dto/reopen-claim.dto';
 import { SendBackDto } from './dto/send-back.dto';
 import { SubmitReviewDto } from './dto/submit-review.dto';
 import { TriageClaimDto } from './dto/triage-claim.dto';
-import { workflowProblem } from './workflow-problems';
 
 /** The claim columns the workflow reads, locked for the length of the action. */
 interface LockedClaim {
@@ -46,10 +54,15 @@ interface UpdatedClaim {
   evidence_status: EvidenceStatus;
 }
 
-/** The columns an action may set on `claims`; names are ours, never the client's. */
-type ClaimChanges = Partial<
-  Record<'status' | 'priority' | 'due_at' | 'assignee_id' | 'evidence_status' | 'verdict', unknown>
->;
+/** What an action may set on the claim (through the claims feature); names are ours, never the client's. */
+type ClaimChanges = {
+  status?: ClaimStatus;
+  priority?: Priority;
+  due_at?: string | null;
+  assignee_id?: string | null;
+  evidence_status?: EvidenceStatus;
+  verdict?: Verdict;
+};
 
 interface ActionContext {
   manager: EntityManager;
@@ -68,11 +81,16 @@ export const ASSIGNABLE_ROLES: readonly Role[] = WORKFLOW.start.roles.filter((ro
   WORKFLOW.submit.roles.includes(role),
 );
 
-/** TypeORM answers UPDATE … RETURNING with `[rows, affected]` and INSERT … RETURNING with the rows. */
-function rowsOf<T>(result: T[] | [T[], number]): T[] {
-  return result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number'
-    ? (result[0] as T[])
-    : (result as T[]);
+function locked(claim: WorkflowClaim): LockedClaim {
+  return {
+    id: claim.id,
+    status: claim.status,
+    assignee_id: claim.assigneeId,
+    due_at: claim.dueAt,
+    priority: claim.priority,
+    evidence_status: claim.evidenceStatus,
+    version: claim.version,
+  };
 }
 
 /**
@@ -122,16 +140,19 @@ export class ReviewActionsService {
   }
 
   assign(id: string, input: AssignClaimDto, ifMatch: string | undefined, principal: Principal) {
-    return this.act('assign', id, ifMatch, principal, async ({ manager, claim }) => {
+    return this.act('assign', id, ifMatch, principal, async ({ manager, claim, to }) => {
       if (claim.assignee_id === input.assigneeId) {
-        throw new ProblemException(409, 'The claim is already assigned to this user.', {
+        throw new ConflictError('The claim is already assigned to this user.', {
           claimStatus: claim.status,
           assigneeId: claim.assignee_id,
         });
       }
       await this.assertAssignable(input.assigneeId);
       // One function records every assignment: this action, the queue's `next` and auto-assignment.
-      await assignClaim(manager, this.events, claim.id, input.assigneeId, principal, { auto: false });
+      await assignClaim(manager, this.claims, this.events, claim.id, input.assigneeId, principal, {
+        step: 'assign',
+        to,
+      });
     });
   }
 
@@ -240,7 +261,7 @@ export class ReviewActionsService {
         claim.assignee_id !== null && (await this.isAssignable(claim.assignee_id)) ? claim.assignee_id : null;
       await this.endAssignment(manager, claim.id, 'reassigned');
       const assignment = assigneeId
-        ? await this.insertAssignment(manager, claim.id, assigneeId, principal)
+        ? await this.insertAssignment(manager, claim, assigneeId, principal)
         : null;
       const updated = await this.update(manager, claim.id, { status: to, assignee_id: assigneeId });
       await this.events.append(manager, 'claim.reopened', claim.id, principal, {
@@ -254,6 +275,34 @@ export class ReviewActionsService {
     });
   }
 
+  /**
+   * The refusal for a caller whose role may never take `action` (the route's role check), with
+   * the claim's status and the caller's allowed actions like every other workflow refusal; null
+   * when the claim does not exist (the plain role refusal then says all there is to say).
+   */
+  async roleRefusal(action: WorkflowAction, claimId: string, principal: Principal) {
+    const found = await this.claims
+      .forWorkflow(this.transactions.manager, claimId, { lock: false })
+      .catch((error: unknown) => {
+        if (error instanceof NotFoundError) return null;
+        throw error;
+      });
+    if (!found) return null;
+    const claim = locked(found);
+    const pending =
+      claim.status === 'in_approval'
+        ? await this.pendingReview(this.transactions.manager, claim.id)
+        : undefined;
+    const state = {
+      status: claim.status,
+      assigneeId: claim.assignee_id,
+      submittedById: pending?.submitted_by ?? null,
+    };
+    const decision = decide(action, state, workflowActor(principal));
+    if (decision.ok) return null;
+    return workflowRefusal(action, decision, { status: claim.status, assigneeId: claim.assignee_id });
+  }
+
   private act(
     action: WorkflowAction,
     claimId: string,
@@ -262,44 +311,38 @@ export class ReviewActionsService {
     apply: (context: ActionContext) => Promise<void>,
   ): Promise<ClaimView> {
     return this.transactions.run(async (manager) => {
-      const [claim]: LockedClaim[] = await manager.query(
-        `SELECT id, status, assignee_id, due_at, priority, evidence_status, version
-           FROM claims WHERE id = $1 FOR UPDATE`,
-        [claimId],
-      );
-      if (!claim) throw notFound('Claim', claimId);
-      assertIfMatch(ifMatch, claim.version);
+      const claim = locked(await this.claims.forWorkflow(manager, claimId, { lock: true, ifMatch }));
       const pending =
         claim.status === 'in_approval' ? await this.pendingReview(manager, claim.id) : undefined;
-      // Only people act on the workflow: reviews record who decided as a user id, so an API key
-      // (whatever role it were given) holds no workflow role here.
       const decision = decide(
         action,
         { status: claim.status, assigneeId: claim.assignee_id, submittedById: pending?.submitted_by ?? null },
-        { id: principal.id, roles: principal.kind === 'user' ? principal.roles : [] },
+        workflowActor(principal),
       );
       if (!decision.ok) {
-        throw workflowProblem(action, decision, { status: claim.status, assigneeId: claim.assignee_id });
+        throw workflowRefusal(action, decision, { status: claim.status, assigneeId: claim.assignee_id });
       }
       await apply({ manager, claim, pending, to: decision.to });
       return this.claims.load(manager, claimId, principal);
     });
   }
 
+  /** The claim's part of an action, written by the claims feature, which owns the row. */
   private async update(manager: EntityManager, id: string, changes: ClaimChanges): Promise<UpdatedClaim> {
-    const params: unknown[] = [id];
-    const sets = Object.entries(changes).map(([column, value]) => {
-      params.push(value);
-      return `${column} = $${params.length}`;
+    const result = await this.claims.applyWorkflow(manager, id, {
+      status: changes.status,
+      priority: changes.priority,
+      dueAt: changes.due_at,
+      assigneeId: changes.assignee_id,
+      evidenceStatus: changes.evidence_status,
+      verdict: changes.verdict,
     });
-    const [row] = rowsOf<UpdatedClaim>(
-      await manager.query(
-        `UPDATE claims SET ${sets.join(', ')}, version = version + 1, updated_at = now()
-          WHERE id = $1 RETURNING version, priority, due_at, evidence_status`,
-        params,
-      ),
-    );
-    return row;
+    return {
+      version: result.version,
+      priority: result.priority,
+      due_at: result.dueAt,
+      evidence_status: result.evidenceStatus,
+    };
   }
 
   private async pendingReview(manager: EntityManager, claimId: string): Promise<ReviewRow | undefined> {
@@ -313,7 +356,7 @@ export class ReviewActionsService {
 
   private requirePending(pending: ReviewRow | undefined): ReviewRow {
     // `in_approval` is only ever entered by `submit`, which writes the pending review with it.
-    if (!pending) throw new ProblemException(409, 'The claim has no review awaiting approval.');
+    if (!pending) throw new ConflictError('The claim has no review awaiting approval.');
     return pending;
   }
 
@@ -341,15 +384,15 @@ export class ReviewActionsService {
 
   private async insertAssignment(
     manager: EntityManager,
-    claimId: string,
+    claim: LockedClaim,
     assigneeId: string,
     principal: Principal | null,
   ): Promise<{ id: string; dueAt: string | null }> {
     const [row]: { id: string; due_at: Date | null }[] = await manager.query(
       `INSERT INTO assignments (claim_id, assignee_id, assigned_by_kind, assigned_by_id, due_at)
-       SELECT id, $2, $3, $4, due_at FROM claims WHERE id = $1
+       VALUES ($1, $2, $3, $4, $5)
        RETURNING id, due_at`,
-      [claimId, assigneeId, principal?.kind ?? 'system', principal?.id ?? null],
+      [claim.id, assigneeId, principal?.kind ?? 'system', principal?.id ?? null, claim.due_at],
     );
     return { id: row.id, dueAt: row.due_at?.toISOString() ?? null };
   }
@@ -365,7 +408,7 @@ export class ReviewActionsService {
       [claim.id],
     );
     if (open) return open.id;
-    return (await this.insertAssignment(manager, claim.id, claim.assignee_id!, null)).id;
+    return (await this.insertAssignment(manager, claim, claim.assignee_id!, null)).id;
   }
 
   private async isAssignable(userId: string): Promise<boolean> {
@@ -383,7 +426,7 @@ export class ReviewActionsService {
           ? `User ${userId} cannot review claims: assign a ${ASSIGNABLE_ROLES.join(', ')}.`
           : undefined;
     if (problem) {
-      throw new ProblemException(400, problem, {
+      throw new InvalidInputError(problem, {
         errors: [
           {
             field: 'assigneeId',

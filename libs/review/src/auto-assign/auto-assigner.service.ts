@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { ClaimsService } from '@claimdesk/claims';
 import { EventsService } from '@claimdesk/events';
-import { AppConfig, TransactionService } from '@claimdesk/platform';
+import { AppConfig, NotFoundError, TransactionService } from '@claimdesk/platform';
 import { assignClaim } from '../queue/assign-claim';
-import { ClaimStatus } from '@claimdesk/workflow';
+import { decide, SYSTEM_ACTOR } from '@claimdesk/workflow';
 
 /**
  * Serialises auto-assignments (a transaction-scoped advisory lock), so two claims triaged at the
@@ -28,6 +29,7 @@ export class AutoAssigner {
     private readonly config: AppConfig,
     private readonly transactions: TransactionService,
     private readonly events: EventsService,
+    private readonly claims: ClaimsService,
   ) {}
 
   get enabled(): boolean {
@@ -38,13 +40,20 @@ export class AutoAssigner {
   async assign(claimId: string): Promise<string | null> {
     if (!this.enabled) return null;
     const assigneeId = await this.transactions.run(async (manager) => {
-      const [claim]: { status: ClaimStatus; assignee_id: string | null; tags: string[] }[] =
-        await manager.query(`SELECT status, assignee_id, tags FROM claims WHERE id = $1 FOR UPDATE`, [
-          claimId,
-        ]);
+      const claim = await this.claims
+        .forWorkflow(manager, claimId, { lock: true })
+        .catch((error: unknown) => {
+          if (error instanceof NotFoundError) return null;
+          throw error;
+        });
+      if (!claim) return null;
+      const decision = decide(
+        'auto_assign',
+        { status: claim.status, assigneeId: claim.assigneeId, submittedById: null },
+        SYSTEM_ACTOR,
+      );
       // Someone took it (or an editor acted on it) between the triage and this job: leave it be.
-      if (!claim || claim.status !== 'triaged' || claim.assignee_id !== null) return null;
-      if (claim.tags.length === 0) return null;
+      if (!decision.ok || claim.tags.length === 0) return null;
       await manager.query(`SELECT pg_advisory_xact_lock($1)`, [AUTO_ASSIGN_LOCK]);
       const [pick]: { id: string }[] = await manager.query(
         `SELECT u.id
@@ -59,7 +68,10 @@ export class AutoAssigner {
         [claim.tags],
       );
       if (!pick) return null;
-      await assignClaim(manager, this.events, claimId, pick.id, null, { auto: true });
+      await assignClaim(manager, this.claims, this.events, claimId, pick.id, null, {
+        step: 'auto_assign',
+        to: decision.to,
+      });
       return pick.id;
     });
     this.logger.debug(

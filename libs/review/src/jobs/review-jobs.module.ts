@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ClaimsModule } from '@claimdesk/claims';
 import { EventsModule } from '@claimdesk/events';
 import { AutoAssigner } from '../auto-assign/auto-assigner.service';
 import { ReviewTimerHandler } from '../timers/review-timer.handler';
@@ -7,7 +8,7 @@ import { ReviewEventHandler } from './review-event.handler';
 
 /** Review's job handlers (claim events, due-date timers, auto-assignment); imported by the worker. Needs QueueModule. */
 @Module({
-  imports: [EventsModule],
+  imports: [EventsModule, ClaimsModule],
   providers: [ReviewEventHandler, ReviewTimers, ReviewTimerHandler, AutoAssigner],
   exports: [ReviewTimers, AutoAssigner],
 })

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { ClaimsService } from '@claimdesk/claims';
 import { EventsService } from '@claimdesk/events';
 import {
   decodeTimeIdCursor,
-  notFound,
   Page,
   PageQuery,
   Principal,
-  ProblemException,
   toPage,
   TransactionService,
 } from '@claimdesk/platform';
@@ -51,14 +50,14 @@ export class NotesService {
   constructor(
     private readonly transactions: TransactionService,
     private readonly events: EventsService,
+    private readonly claims: ClaimsService,
   ) {}
 
   /** Adds a note; the users it mentions are recorded with it and in its `claim.note_added` event. */
   async create(claimId: string, input: CreateNoteDto, principal: Principal): Promise<NoteView> {
-    // notes.author_id references users: a note is always someone's, never a newsroom key's.
-    if (principal.kind !== 'user') throw new ProblemException(403, 'Only members of the desk write notes.');
     return this.transactions.run(async (manager) => {
-      await this.assertClaimExists(manager, claimId);
+      // The edit rules open notes to desk members (never a newsroom key: notes.author_id is a user).
+      await this.claims.assertMayEditById(manager, claimId, 'notes', principal);
       const mentions = await this.resolveMentions(manager, parseMentions(input.body), principal.id);
       // clock_timestamp, not now(): notes keep the order they were written in even within one transaction.
       const [inserted]: { id: string }[] = await manager.query(
@@ -78,7 +77,7 @@ export class NotesService {
   /** A claim's notes, oldest first, keyset-paged on (created_at, id). */
   async list(claimId: string, query: PageQuery): Promise<Page<NoteView>> {
     const manager = this.transactions.manager;
-    await this.assertClaimExists(manager, claimId);
+    await this.claims.assertExists(manager, claimId);
     const params: unknown[] = [claimId];
     let after = '';
     if (query.cursor) {
@@ -119,10 +118,5 @@ export class NotesService {
       if (id && id !== authorId && !ids.includes(id)) ids.push(id);
     }
     return ids;
-  }
-
-  private async assertClaimExists(manager: EntityManager, claimId: string): Promise<void> {
-    const [found] = await manager.query(`SELECT 1 FROM claims WHERE id = $1`, [claimId]);
-    if (!found) throw notFound('Claim', claimId);
   }
 }

@@ -1,5 +1,7 @@
+import { ClaimsService } from '@claimdesk/claims';
 import { EventsService } from '@claimdesk/events';
 import { Principal } from '@claimdesk/platform';
+import { ClaimStatus, WorkflowStep } from '@claimdesk/workflow';
 import { EntityManager } from 'typeorm';
 
 export interface AssignedClaim {
@@ -16,7 +18,8 @@ const rowsOf = <T>(result: T[] | [T[], number]): T[] =>
     : (result as T[]);
 
 /**
- * Assigns a claim the caller has already locked (`FOR UPDATE`) and checked the workflow for: ends
+ * Assigns a claim the caller has already locked (`FOR UPDATE`) and for which `decide(step)` said
+ * yes (`to` is that decision's status): ends
  * its open assignment, opens a new one (copying the due date, so workload history keeps the date
  * the assignee was given), moves the claim to `assigned` and records `claim.assigned`, all with
  * `manager` so it commits with the caller's transaction.
@@ -26,11 +29,12 @@ const rowsOf = <T>(result: T[] | [T[], number]): T[] =>
  */
 export async function assignClaim(
   manager: EntityManager,
+  claims: ClaimsService,
   events: EventsService,
   claimId: string,
   assigneeId: string,
   by: Principal | null,
-  options: { auto: boolean },
+  decided: { step: Extract<WorkflowStep, 'assign' | 'take' | 'auto_assign'>; to: ClaimStatus },
 ): Promise<AssignedClaim> {
   const [ended] = rowsOf<{ assignee_id: string }>(
     await manager.query(
@@ -39,22 +43,16 @@ export async function assignClaim(
       [claimId],
     ),
   );
-  const [claim] = rowsOf<{ version: number; due_at: Date | null }>(
-    await manager.query(
-      `UPDATE claims SET status = 'assigned', assignee_id = $2, version = version + 1, updated_at = now()
-        WHERE id = $1 RETURNING version, due_at`,
-      [claimId, assigneeId],
-    ),
-  );
+  const claim = await claims.applyWorkflow(manager, claimId, { status: decided.to, assigneeId });
   const [assignment]: { id: string }[] = await manager.query(
     `INSERT INTO assignments (claim_id, assignee_id, assigned_by_kind, assigned_by_id, due_at)
      VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-    [claimId, assigneeId, by ? by.kind : 'system', by?.id ?? null, claim.due_at],
+    [claimId, assigneeId, by ? by.kind : 'system', by?.id ?? null, claim.dueAt],
   );
   const result: AssignedClaim = {
     assignmentId: assignment.id,
     previousAssigneeId: ended?.assignee_id ?? null,
-    dueAt: claim.due_at?.toISOString() ?? null,
+    dueAt: claim.dueAt?.toISOString() ?? null,
     version: claim.version,
   };
   await events.append(manager, 'claim.assigned', claimId, by, {
@@ -63,7 +61,7 @@ export async function assignClaim(
     assigneeId,
     previousAssigneeId: result.previousAssigneeId,
     dueAt: result.dueAt,
-    auto: options.auto,
+    auto: decided.step === 'auto_assign',
   });
   return result;
 }

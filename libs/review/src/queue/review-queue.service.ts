@@ -3,6 +3,14 @@ import { ClaimsService, ClaimStatus, ClaimView, EvidenceStatus, Priority } from 
 import { EventsService } from '@claimdesk/events';
 import { Page, Principal, TransactionService } from '@claimdesk/platform';
 import { DataSource, EntityManager } from 'typeorm';
+import {
+  ASSIGNED_STATUSES,
+  decide,
+  OPEN_STATUSES,
+  TAKEABLE_STATUSES,
+  workflowActor,
+  workflowRefusal,
+} from '@claimdesk/workflow';
 import { assignClaim } from './assign-claim';
 import { QueueScope, ReviewQueueQuery } from './dto/review-queue.query';
 import {
@@ -13,12 +21,13 @@ import {
 } from './dto/review-queue.view';
 import { decodeQueueCursor, encodeQueueCursor, QueuePosition } from './queue-cursor';
 
-/** Statuses of claims someone is (or should be) working on. */
-export const OPEN_STATUSES = ['triaged', 'assigned', 'in_review', 'in_approval'] as const;
-/** Statuses of claims with an assignee at work; `claims_queue_assigned_idx` covers exactly these. */
-export const ASSIGNED_STATUSES = ['assigned', 'in_review', 'in_approval'] as const;
-
+// The status groups come from the workflow table (libs/workflow); the partial indexes
+// `claims_queue_assigned_idx` / `claims_queue_unassigned_idx` were written for exactly these lists,
+// and a unit test there pins them, so a rule change that moves a group shows up as a failing test.
 const inList = (statuses: readonly string[]) => statuses.map((status) => `'${status}'`).join(', ');
+/** `= 'x'` for one status (the form the partial index predicate uses), `IN (…)` for several. */
+const statusIs = (statuses: readonly string[]) =>
+  statuses.length === 1 ? `= '${statuses[0]}'` : `IN (${inList(statuses)})`;
 
 /**
  * Each scope's condition. They repeat the partial indexes' predicates word for word so the planner
@@ -29,7 +38,7 @@ const inList = (statuses: readonly string[]) => statuses.map((status) => `'${sta
  */
 const SCOPE_CONDITION: Record<Exclude<QueueScope, 'mine'>, string> & { mine: (me: string) => string } = {
   mine: (me) => `c.assignee_id = ${me}::uuid AND c.status IN (${inList(ASSIGNED_STATUSES)})`,
-  unassigned: `c.status = 'triaged' AND c.assignee_id IS NULL`,
+  unassigned: `c.status ${statusIs(TAKEABLE_STATUSES)} AND c.assignee_id IS NULL`,
   overdue: `c.due_at < now() AND c.status IN (${inList(OPEN_STATUSES)})`,
   all: `c.status IN (${inList(OPEN_STATUSES)})`,
 };
@@ -45,6 +54,12 @@ const TIME_US = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY
 const QUEUE_COLUMNS = `c.id, c.text, c.status, c.priority, c.priority_rank, c.due_at, c.tags, c.assignee_id,
   c.evidence_status, c.created_at, c.version, (c.due_at < now()) IS TRUE AS overdue,
   ${TIME_US('c.due_at')} AS due_cursor, ${TIME_US('c.created_at')} AS created_cursor`;
+
+interface PickedClaim {
+  id: string;
+  status: ClaimStatus;
+  assignee_id: string | null;
+}
 
 interface QueueRow {
   id: string;
@@ -169,9 +184,22 @@ export class ReviewQueueService {
    */
   async next(principal: Principal): Promise<ClaimView | null> {
     return this.transactions.run(async (manager) => {
-      const id = await this.pickNext(manager, await this.expertiseOf(manager, principal));
-      if (!id) return null;
-      await assignClaim(manager, this.events, id, principal.id, principal, { auto: false });
+      const picked = await this.pickNext(manager, await this.expertiseOf(manager, principal));
+      if (!picked) return null;
+      const { id } = picked;
+      // The pick already matches `take`'s statuses and guard; asking the table keeps who may take it there.
+      const decision = decide(
+        'take',
+        { status: picked.status, assigneeId: picked.assignee_id, submittedById: null },
+        workflowActor(principal),
+      );
+      if (!decision.ok) {
+        throw workflowRefusal('take', decision, { status: picked.status, assigneeId: picked.assignee_id });
+      }
+      await assignClaim(manager, this.claims, this.events, id, principal.id, principal, {
+        step: 'take',
+        to: decision.to,
+      });
       return this.claims.load(manager, id, principal);
     });
   }
@@ -232,17 +260,17 @@ export class ReviewQueueService {
    * same answer, but each stops at the first unlocked row of claims_queue_unassigned_idx instead of
    * sorting every unassigned claim.
    */
-  private async pickNext(manager: EntityManager, expertise: string[]): Promise<string | null> {
-    const pick = async (matching: boolean): Promise<string | null> => {
-      const [row]: { id: string }[] = await manager.query(
-        `SELECT c.id FROM claims c
+  private async pickNext(manager: EntityManager, expertise: string[]): Promise<PickedClaim | null> {
+    const pick = async (matching: boolean): Promise<PickedClaim | null> => {
+      const [row]: PickedClaim[] = await manager.query(
+        `SELECT c.id, c.status, c.assignee_id FROM claims c
           WHERE ${SCOPE_CONDITION.unassigned} ${matching ? 'AND c.tags && $1::text[]' : ''}
           ORDER BY ${QUEUE_ORDER}
           LIMIT 1
           FOR UPDATE SKIP LOCKED`,
         matching ? [expertise] : [],
       );
-      return row?.id ?? null;
+      return row ?? null;
     };
     return (expertise.length > 0 ? await pick(true) : null) ?? (await pick(false));
   }

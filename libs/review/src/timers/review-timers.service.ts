@@ -1,18 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EventsService } from '@claimdesk/events';
 import { AppConfig, JobQueue, ReviewTimerPayload, TransactionService } from '@claimdesk/platform';
-import { ClaimStatus } from '@claimdesk/workflow';
+import { ClaimStatus, TIMED_STATUSES } from '@claimdesk/workflow';
 
 export type ReviewTimerKind = 'due_soon' | 'overdue';
 
 const TIMER_JOB = { due_soon: 'review.due_soon', overdue: 'review.overdue' } as const;
 const TIMER_EVENT = { due_soon: 'claim.due_soon', overdue: 'claim.overdue' } as const;
 
-/**
- * Statuses in which the assignee still owes work by the due date. Once the review is submitted
- * (`in_approval`) the clock is the editors' business, so timers firing then do nothing.
- */
-export const TIMED_STATUSES: readonly ClaimStatus[] = ['assigned', 'in_review'];
+// Timers count only in TIMED_STATUSES (from the workflow table): once the review is submitted
+// (`in_approval`) the clock is the editors' business, so timers firing then do nothing.
 
 /**
  * A due date as the timers compare it: ISO 8601 in UTC, to the millisecond. PostgreSQL keeps

@@ -24,7 +24,7 @@ interface DeliveryRow {
   secret: string;
   previous_secret: string | null;
   previous_valid: boolean;
-  owner_kind: string;
+  owner_kind: 'user' | 'api_key';
   owner_id: string;
   failing_since: Date | null;
 }

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ClaimsService, ClaimView } from '@claimdesk/claims';
-import { EventJobPayload, OnJob, ProblemException, TransactionService } from '@claimdesk/platform';
+import { EventJobPayload, NotFoundError, OnJob, TransactionService } from '@claimdesk/platform';
 import { EntityManager } from 'typeorm';
 import { WEBHOOK_EVENT_TYPES } from '../webhook-event-types';
 import { newMessageId } from '../webhooks.service';
@@ -131,7 +131,7 @@ export class WebhookEventHandler {
     try {
       return await this.claims.get(claimId);
     } catch (error) {
-      if (error instanceof ProblemException && error.getStatus() === 404) return null;
+      if (error instanceof NotFoundError) return null;
       throw error;
     }
   }
