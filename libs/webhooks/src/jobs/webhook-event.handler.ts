@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ClaimsService, ClaimView } from '@claimdesk/claims';
 import { EventJobPayload, OnJob, ProblemException, TransactionService } from '@claimdesk/platform';
+import type { EventType } from '@claimdesk/events';
 import { EntityManager } from 'typeorm';
 import { WEBHOOK_EVENT_TYPES } from '../webhook-event-types';
 import { newMessageId } from '../webhooks.service';
@@ -81,6 +82,9 @@ export class WebhookEventHandler {
       [event.id, event.claim_id],
     );
     if (!recorded.length) return 0;
+    // Webhooks serve newsrooms: they carry what the public may see of the event, or nothing.
+    const changes = await this.visibleChanges(manager, event);
+    if (!changes) return 0;
     const endpoints: { id: string; tags: string[] }[] = await manager.query(
       `SELECT id, tags FROM webhooks
         WHERE active AND $1 = ANY(events) AND created_at <= $2`,
@@ -100,8 +104,9 @@ export class WebhookEventHandler {
       timestamp: event.created_at.toISOString(),
       data: {
         claim,
-        // What this event changed, exactly as recorded (the claim above may already be newer).
-        changes: event.payload,
+        // What this event changed, as recorded (the claim above may already be newer); for
+        // `claim.published`, the published version itself.
+        changes,
         actor:
           event.actor_kind && event.actor_id
             ? { kind: event.actor_kind, id: event.actor_id, name: event.actor_name }
@@ -124,6 +129,22 @@ export class WebhookEventHandler {
       ],
     );
     return inserted.length;
+  }
+
+  private async visibleChanges(
+    manager: EntityManager,
+    event: EventRow,
+  ): Promise<Record<string, unknown> | null> {
+    if (!event.claim_id) return event.payload;
+    const entry = {
+      id: event.id,
+      type: event.type as EventType,
+      at: event.created_at.toISOString(),
+      actor: null,
+      changes: event.payload,
+    };
+    const [visible] = await this.claims.visibleEvents(manager, event.claim_id, [entry]);
+    return visible?.changes ?? null;
   }
 
   /** The claim as the API shows it now; null if it no longer exists. Reads in the open transaction. */
