@@ -98,6 +98,8 @@ const EXPECTED: Record<string, Access> = {
   // published fact-checks
   'GET /v1/claims/{id}/claim-review': 'public',
   'GET /v1/claim-reviews': 'public',
+  'GET /fact-checks': 'public',
+  'GET /fact-checks/{id}': 'public',
 };
 
 /** Routes whose answer never ends (Server-Sent Events): only refusals can be checked by injection. */

@@ -1,23 +1,17 @@
-import { escapeHtml, html, jsonForScript, raw, safeUrl } from './html';
+import { escapeHtml, jsonForScript, markup, raw, safeUrl } from './html';
 
-describe('html', () => {
+describe('markup', () => {
   it('escapes every interpolated value, but not SafeHtml', () => {
     const text = `<script>alert("x")</script> & 'y'`;
-    expect(
-      html`<p title="${text}">${text}</p>
-        ${raw('<br>')}`.value,
-    ).toBe(
+    expect(markup`<p title="${text}">${text}</p>${raw('<br>')}`.value).toBe(
       `<p title="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;</p><br>`,
     );
     expect(escapeHtml('a<b')).toBe('a&lt;b');
   });
 
   it('joins arrays and leaves out null, undefined and false', () => {
-    expect(
-      html`<ul>
-        ${['<a>', html`<li>b</li>`]}${null}${undefined}${false}${0}
-      </ul>`.value,
-    ).toBe('<ul>&lt;a&gt;<li>b</li>0</ul>');
+    const list = markup`<ul>${['<a>', markup`<li>b</li>`]}${null}${undefined}${false}${0}</ul>`;
+    expect(list.value).toBe('<ul>&lt;a&gt;<li>b</li>0</ul>');
   });
 
   it('writes JSON that cannot end its script block and parses back to the same value', () => {

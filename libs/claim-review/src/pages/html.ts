@@ -1,4 +1,4 @@
-/** Markup that is already safe to insert as is (built by `html` or `raw`). */
+/** Markup that is already safe to insert as is (built by `markup` or `raw`). */
 export class SafeHtml {
   constructor(readonly value: string) {}
 
@@ -32,9 +32,10 @@ function render(part: Part): string {
 
 /**
  * A tagged template that escapes every interpolated value unless it is SafeHtml; arrays are
- * joined. The one way our pages put text into markup, so nothing reaches a page unescaped.
+ * joined. The one way our pages put text into markup, so nothing reaches a page unescaped. (Not
+ * named `html`: formatters would rewrite the templates' whitespace.)
  */
-export function html(strings: TemplateStringsArray, ...values: Part[]): SafeHtml {
+export function markup(strings: TemplateStringsArray, ...values: Part[]): SafeHtml {
   return raw(
     strings.reduce(
       (out, string, index) => out + string + (index < values.length ? render(values[index]) : ''),
