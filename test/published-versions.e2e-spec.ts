@@ -355,6 +355,16 @@ describe('published versions', () => {
         (item: any) => item.id === id,
       );
       expect(listed).toMatchObject({ evidenceStatus: 'debunked', assigneeId: null, createdBy: null });
+      // Filters match what each caller sees, so a newsroom cannot probe the draft's status or verdict.
+      const ids = async (session: TestSession, filter: string) =>
+        (await send(session, 'GET', `/v1/claims?tag=${run}&limit=100&${filter}`)).data.items.map(
+          (item: any) => item.id,
+        );
+      expect(await ids(newsroom, 'evidenceStatus=corroborated')).not.toContain(id);
+      expect(await ids(newsroom, 'verdict=mostly_true')).not.toContain(id);
+      expect(await ids(newsroom, 'evidenceStatus=debunked')).toContain(id);
+      expect(await ids(newsroom, 'verdict=false')).toContain(id);
+      expect(await ids(editor, 'evidenceStatus=corroborated')).toContain(id);
     });
 
     it('gets a history of public events and published versions only: every key of every item checked', async () => {

@@ -12,7 +12,7 @@ import {
   toPage,
   TransactionService,
 } from '@claimdesk/platform';
-import { Audience, audienceOf, PublicationsService } from '@claimdesk/publications';
+import { Audience, audienceOf, latestPublishedSql, PublicationsService } from '@claimdesk/publications';
 import { EntityManager } from 'typeorm';
 import { PUBLIC_EVENT_TYPES, visibleClaim, visibleEvent, visibleListItem } from './claim-visibility';
 import { claimWorkflowView, REVIEW_COLUMNS, ReviewRow } from './claim-workflow';
@@ -120,9 +120,16 @@ export class ClaimsService {
       params.push(value);
       return `$${params.length}`;
     };
+    // The public filters on what it sees: the published evidence status and verdict.
+    const audience = audienceOf(principal);
+    const evidenceStatus =
+      audience === 'desk'
+        ? 'c.evidence_status'
+        : `COALESCE(${latestPublishedSql('c.id', 'evidence_status')}, 'unverified')`;
+    const verdict = audience === 'desk' ? 'c.verdict' : latestPublishedSql('c.id', 'verdict');
     if (query.status) where.push(`c.status = ${bind(query.status)}`);
-    if (query.evidenceStatus) where.push(`c.evidence_status = ${bind(query.evidenceStatus)}`);
-    if (query.verdict) where.push(`c.verdict = ${bind(query.verdict)}`);
+    if (query.evidenceStatus) where.push(`${evidenceStatus} = ${bind(query.evidenceStatus)}`);
+    if (query.verdict) where.push(`${verdict} = ${bind(query.verdict)}`);
     if (query.assigneeId) where.push(`c.assignee_id = ${bind(query.assigneeId)}::uuid`);
     if (query.actorId) {
       where.push(
@@ -166,7 +173,6 @@ export class ClaimsService {
           [ids],
         )
       : [];
-    const audience = audienceOf(principal);
     const published = audience === 'desk' ? new Map() : await this.publications.latestOf(manager, ids);
     const sourceById = new Map(sources.map((row) => [row.id, toSourceView(row)]));
     const countById = new Map(counts.map((row) => [row.claim_id, row.count]));

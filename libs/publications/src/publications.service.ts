@@ -47,6 +47,13 @@ export interface CurrentVersionsQuery {
   since?: string;
 }
 
+/**
+ * SQL for a column of the claim's latest published version (null before one), for filters on what
+ * the public sees: `claimId` is a column reference such as `c.id`, never input.
+ */
+export const latestPublishedSql = (claimId: string, column: 'evidence_status' | 'verdict') =>
+  `(SELECT p.${column} FROM published_versions p WHERE p.claim_id = ${claimId} ORDER BY p.version DESC LIMIT 1)`;
+
 /** The latest version of each claim: a correction replaces, it does not add, a fact-check. */
 const LATEST = `NOT EXISTS (SELECT 1 FROM published_versions later
   WHERE later.claim_id = v.claim_id AND later.version > v.version)`;
