@@ -123,6 +123,7 @@ describe('ClaimReview', () => {
       '@context': 'https://schema.org',
       '@type': 'ClaimReview',
       url: `https://factdesk.example.org/checks/${lavrovClaim.id}?lang=en`,
+      inLanguage: 'en',
       claimReviewed: lavrov.text,
       reviewBody: 'No evidence of recruitment; the ministry denies it.',
       reviewRating: {
@@ -136,8 +137,17 @@ describe('ClaimReview', () => {
         '@type': 'Claim',
         author: { '@type': 'Person', name: `Sergei Lavrov ${run}`, jobTitle: 'Minister of Foreign Affairs' },
         appearance: [
-          { '@type': 'CreativeWork', url: `https://news.example.org/${run}/briefing` },
-          { '@type': 'CreativeWork', url: `https://video.example.org/${run}/presser` },
+          {
+            '@type': 'CreativeWork',
+            url: `https://news.example.org/${run}/briefing`,
+            headline: 'Briefing',
+            datePublished: '2022-05-06T09:30:00.000Z',
+          },
+          {
+            '@type': 'CreativeWork',
+            url: `https://video.example.org/${run}/presser`,
+            datePublished: '2022-05-06T09:00:00.000Z',
+          },
           { '@type': 'CreativeWork', url: `https://daily.example.org/${run}/story` },
         ],
         datePublished: '2022-05-06T09:00:00.000Z',
@@ -170,7 +180,8 @@ describe('ClaimReview', () => {
         {
           '@type': 'CorrectionComment',
           datePublished: second,
-          text: `Verdict corrected from "Mostly false" (published ${first}) to "False".`,
+          name: `Previously rated "Mostly false" (published ${first})`,
+          text: 'New evidence from the ministry.',
         },
       ],
     });
@@ -198,6 +209,15 @@ describe('ClaimReview', () => {
     expect(response.data.correction).toBeUndefined();
   });
 
+  const nextQuery = (url: string, cursor: string) => {
+    const query = new URLSearchParams(url.split('?')[1]);
+    return new URLSearchParams({
+      ...(query.get('since') ? { since: query.get('since')! } : {}),
+      limit: query.get('limit') ?? '25',
+      cursor,
+    }).toString();
+  };
+
   it('lists current fact-checks newest first, one per claim, with since= and cursor pages', async () => {
     const mine = async (url: string): Promise<any[]> => {
       const items: any[] = [];
@@ -206,8 +226,13 @@ describe('ClaimReview', () => {
         const response = await send(null, 'GET', `${url}${cursor ? `&cursor=${cursor}` : ''}`);
         expect(response.statusCode).toBe(200);
         expect(response.headers['content-type']).toBe('application/ld+json; charset=utf-8');
-        expect(response.data.items.length).toBeLessThanOrEqual(1);
-        items.push(...response.data.items);
+        expect(response.data.dataFeedElement.length).toBeLessThanOrEqual(1);
+        expect(response.headers.link).toBe(
+          response.data.nextCursor
+            ? `</v1/claim-reviews?${nextQuery(url, response.data.nextCursor)}>; rel="next"`
+            : undefined,
+        );
+        items.push(...response.data.dataFeedElement);
         cursor = response.data.nextCursor;
       } while (cursor);
       return items.filter((item) => item.claimReviewed.includes(run));
@@ -216,14 +241,21 @@ describe('ClaimReview', () => {
     // The unproven claim was published after the Lavrov correction; the Lavrov claim is listed once,
     // with its corrected verdict.
     expect(items.map((item) => item.reviewRating.alternateName)).toEqual(['Unproven', 'False']);
-    expect(items[0]).toMatchObject({ '@context': 'https://schema.org', '@type': 'ClaimReview' });
+    expect(items[0]).toMatchObject({ '@type': 'ClaimReview' });
+    expect(items[0]).not.toHaveProperty('@context');
 
     const later = await send(
       null,
       'GET',
       `/v1/claim-reviews?since=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`,
     );
-    expect(later.data).toEqual({ items: [], nextCursor: null });
+    expect(later.data).toEqual({
+      '@context': ['https://schema.org', { nextCursor: null }],
+      '@type': 'DataFeed',
+      name: `${ORG.name} fact-checks`,
+      dataFeedElement: [],
+      nextCursor: null,
+    });
   });
 
   it('is public, and refuses bad input with problem+json', async () => {

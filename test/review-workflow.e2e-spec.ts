@@ -209,7 +209,7 @@ describe('review workflow', () => {
       assigneeId: a,
       allowedActions: ['reopen'],
       currentReview: { id: secondRound, outcome: 'published', decidedBy: ed, correctsReviewId: null },
-      publishedReview: { id: secondRound, verdict: 'false', rating: 1 },
+      publishedReview: { version: 1, verdict: 'false', rating: 1, approvedBy: { id: ed } },
     });
     expect(view.publishedReviews.map((review: any) => review.id)).toEqual([secondRound]);
     expected.push(['claim.published', ed]);
@@ -221,7 +221,7 @@ describe('review workflow', () => {
       status: 'in_review',
       assigneeId: a,
       verdict: 'false',
-      publishedReview: { id: secondRound, outcome: 'published' },
+      publishedReview: { version: 1, verdict: 'false' },
     });
     expected.push(['claim.reopened', ed]);
     expect(await history(id)).toEqual(expected);
@@ -243,7 +243,13 @@ describe('review workflow', () => {
       status: 'published',
       verdict: 'mostly_false',
       evidenceStatus: 'disputed',
-      publishedReview: { id: correction, correctsReviewId: secondRound, rating: 2, decidedBy: ed2 },
+      publishedReview: {
+        version: 2,
+        verdict: 'mostly_false',
+        rating: 2,
+        correction: { reason: 'A reader sent a ministry statement we missed.', previousVerdict: 'false' },
+        approvedBy: { id: ed2 },
+      },
     });
     expect(view.publishedReviews).toEqual([
       expect.objectContaining({ id: secondRound, verdict: 'false', correctsReviewId: null }),
@@ -346,7 +352,8 @@ describe('review workflow', () => {
     // A newsroom reads the published reviews, not the desk's drafts or actions.
     const newsroom = await api.request({ method: 'GET', url: `/v1/claims/${id}`, as: 'newsroom' });
     expect(newsroom.data).toMatchObject({ currentReview: null, allowedActions: [], verdict: 'mostly_false' });
-    expect(newsroom.data.publishedReviews).toHaveLength(2);
+    expect(newsroom.data.publishedReview).toMatchObject({ version: 2, verdict: 'mostly_false' });
+    expect(newsroom.data.publishedReviews).toEqual([]);
   });
 
   it('refuses actions the status does not allow with 409 and the caller’s allowed actions', async () => {

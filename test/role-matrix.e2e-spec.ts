@@ -54,6 +54,7 @@ const EXPECTED: Record<string, Access> = {
   'GET /v1/claims/{id}': READERS,
   'PATCH /v1/claims/{id}': STAFF,
   'GET /v1/claims/{id}/history': READERS,
+  'GET /v1/claims/{id}/published-versions': READERS,
   'POST /v1/claims/{id}/stances': STAFF,
   'DELETE /v1/claims/{id}/stances/{stanceId}': STAFF,
   'POST /v1/claims/{id}/evidence': STAFF,
@@ -97,6 +98,8 @@ const EXPECTED: Record<string, Access> = {
   // published fact-checks
   'GET /v1/claims/{id}/claim-review': 'public',
   'GET /v1/claim-reviews': 'public',
+  'GET /fact-checks': 'public',
+  'GET /fact-checks/{id}': 'public',
 };
 
 /** Routes whose answer never ends (Server-Sent Events): only refusals can be checked by injection. */

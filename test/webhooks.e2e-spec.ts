@@ -226,7 +226,8 @@ describe('webhooks', () => {
           status: 'submitted',
           stances: [expect.any(Object)],
         },
-        actor: { kind: 'user', id: checker.principal.id, name: 'Checker' },
+        // Newsrooms see no desk user ids (API.md, Webhooks): the desk's people stay anonymous.
+        actor: null,
       },
     });
     expect(new Date(payload.timestamp).toISOString()).toBe(payload.timestamp);
@@ -294,13 +295,20 @@ describe('webhooks', () => {
       'claim.reopened',
       'claim.published',
     ]);
-    expect(payloads[0].data.actor).toMatchObject({ id: editor.principal.id });
-    const firstReviewId = payloads[0].data.changes.reviewId;
-    expect(payloads[0].data.changes).toMatchObject({ verdict: 'mostly_false', correctsReviewId: null });
-    expect(payloads[1].data.changes).toMatchObject({ previousReviewId: firstReviewId });
+    // Newsrooms get the published version itself, never the desk's review records or people.
+    expect(payloads[0].data.actor).toBeNull();
+    expect(payloads[0].data.changes).toEqual({
+      version: expect.any(Number),
+      publishedVersion: expect.objectContaining({ version: 1, verdict: 'mostly_false', correction: null }),
+    });
+    expect(payloads[0].data.changes.publishedVersion).not.toHaveProperty('submittedBy');
+    expect(payloads[1].data.changes).toEqual({ version: expect.any(Number) });
     // `changes` is the event's own record, whatever the claim looked like by fan-out time.
-    expect(payloads[2].data.actor).toMatchObject({ id: secondEditor.principal.id });
-    expect(payloads[2].data.changes).toMatchObject({ verdict: 'false', correctsReviewId: firstReviewId });
+    expect(payloads[2].data.changes.publishedVersion).toMatchObject({
+      version: 2,
+      verdict: 'false',
+      correction: { previousVerdict: 'mostly_false' },
+    });
     expect(payloads[2].data.claim).toMatchObject({ status: 'published', verdict: 'false' });
     expect(new Set(requests.map((request) => request.headers['webhook-id'])).size).toBe(3);
   });

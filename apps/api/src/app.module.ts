@@ -25,6 +25,7 @@ import { ReviewQueueApiModule } from './review/review-queue-api.module';
 import { WebhooksApiModule } from './webhooks/webhooks-api.module';
 import { ClaimReviewApiModule } from './claim-review/claim-review-api.module';
 import { SourcesApiModule } from './sources/sources-api.module';
+import { PublicationsApiModule } from './publications/publications-api.module';
 
 @Module({})
 export class AppModule {
@@ -49,6 +50,7 @@ export class AppModule {
         WebhooksApiModule,
         ClaimReviewApiModule,
         SourcesApiModule,
+        PublicationsApiModule,
       ],
       controllers: [MetricsController],
       providers: [

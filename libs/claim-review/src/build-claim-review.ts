@@ -1,4 +1,5 @@
-import { BEST_RATING, Verdict, verdictRating, WORST_RATING } from '@claimdesk/workflow';
+import { BEST_RATING, Verdict, WORST_RATING } from '@claimdesk/workflow';
+import type { PublishedVersion } from '@claimdesk/publications';
 import type {
   Claim,
   ClaimReview,
@@ -21,34 +22,20 @@ export const VERDICT_LABELS: Readonly<Record<Verdict, string>> = {
   unproven: 'Unproven',
 };
 
-export interface PublishedReview {
-  id: string;
-  verdict: Verdict;
-  summary: string;
-  publishedAt: Date;
-}
-
-export interface ClaimAuthor {
-  name: string;
-  kind: string;
-  title: string | null;
-}
-
-/** Everything one ClaimReview is made of, read from the claim, its stances, source and reviews. */
-export interface ClaimReviewInput {
-  claimId: string;
-  claimText: string;
-  /** The published review in force (the latest). */
-  review: PublishedReview;
-  /** Earlier published reviews of the claim that later ones corrected, oldest first. */
-  corrected: PublishedReview[];
-  /** The actor of the first `asserted` stance, if any. */
-  author: ClaimAuthor | null;
-  /** When the claim was made: the asserting stance's date, else the source's publication date. */
-  claimDate: Date | null;
-  /** Where the claim appeared: the source URL and the stances' source URLs, without repeats. */
-  appearances: string[];
-}
+/** What a ClaimReview is built from: nothing but published versions. */
+export type ReviewedVersion = Pick<
+  PublishedVersion,
+  | 'version'
+  | 'publishedAt'
+  | 'language'
+  | 'text'
+  | 'summary'
+  | 'verdict'
+  | 'rating'
+  | 'stances'
+  | 'appearances'
+  | 'correction'
+>;
 
 export interface Publisher {
   name: string;
@@ -57,71 +44,101 @@ export interface Publisher {
   urlTemplate: string;
 }
 
-function claimAuthor(author: ClaimAuthor): Person | Organization {
-  if (author.kind === 'person') {
-    return {
-      '@type': 'Person',
-      name: author.name,
-      ...(author.title ? { jobTitle: author.title } : {}),
-    };
+function claimAuthor(actor: ReviewedVersion['stances'][number]['actor']): Person | Organization {
+  if (actor.kind === 'person') {
+    return { '@type': 'Person', name: actor.name, ...(actor.title ? { jobTitle: actor.title } : {}) };
   }
   // Governments, organisations, media outlets and groups are all organisations to schema.org.
-  return { '@type': 'Organization', name: author.name };
+  return { '@type': 'Organization', name: actor.name };
 }
 
-function rating(verdict: Verdict): Rating {
-  const value = verdictRating(verdict);
+function rating(version: ReviewedVersion): Rating {
   return {
     '@type': 'Rating',
     // `unproven` is no judgement of accuracy: it carries its label but no point on the scale.
-    ...(value === null ? {} : { ratingValue: value }),
+    ...(version.rating === null ? {} : { ratingValue: version.rating }),
     bestRating: BEST_RATING,
     worstRating: WORST_RATING,
-    alternateName: VERDICT_LABELS[verdict],
+    alternateName: VERDICT_LABELS[version.verdict],
+  };
+}
+
+function appearance(item: ReviewedVersion['appearances'][number]): CreativeWork {
+  return {
+    '@type': 'CreativeWork',
+    url: item.url,
+    ...(item.title ? { headline: item.title } : {}),
+    ...(item.outlet ? { publisher: { '@type': 'Organization', name: item.outlet } } : {}),
+    ...(item.publishedAt ? { datePublished: item.publishedAt } : {}),
   };
 }
 
 /**
- * The correction history: one schema.org `CorrectionComment` per correction, dated when the
- * correcting review was published, naming the verdict it replaced and the one that replaced it.
+ * One `CorrectionComment` per correction, dated when it was published. Its text is the reason the
+ * desk gave when reopening (so republishing an unchanged verdict still says what was corrected);
+ * its name says which rating it replaced.
  */
-function corrections(input: ClaimReviewInput): CorrectionComment[] {
-  const chain = [...input.corrected, input.review];
-  return chain.slice(1).map((later, index) => {
-    const earlier = chain[index];
-    return {
-      '@type': 'CorrectionComment',
-      datePublished: later.publishedAt.toISOString(),
-      text: `Verdict corrected from "${VERDICT_LABELS[earlier.verdict]}" (published ${earlier.publishedAt.toISOString()}) to "${VERDICT_LABELS[later.verdict]}".`,
-    };
-  });
+function correction(version: ReviewedVersion): CorrectionComment {
+  const previous = version.correction!;
+  const before = VERDICT_LABELS[previous.previousVerdict];
+  return {
+    '@type': 'CorrectionComment',
+    datePublished: version.publishedAt,
+    name: `Previously rated "${before}" (published ${previous.previousPublishedAt})`,
+    text: previous.reason ?? `Verdict corrected from "${before}" to "${VERDICT_LABELS[version.verdict]}".`,
+  };
 }
 
+/** The item of a ClaimReview, without its `@context` (a feed states it once). */
+export type ClaimReviewItem = Exclude<ClaimReview, string>;
+
 /**
- * schema.org ClaimReview of a claim's published review, as Google's fact-check markup expects:
- * `datePublished` is the first publication of a verdict on the claim, `dateModified` the latest
- * correction; `correction` lists each correction.
+ * schema.org ClaimReview of a claim's published versions (oldest first), as Google's fact-check
+ * markup expects: everything shown is the latest version; `datePublished` is the first
+ * publication, `dateModified` the latest correction, and `correction` lists each correction.
  */
-export function buildClaimReview(input: ClaimReviewInput, publisher: Publisher): WithContext<ClaimReview> {
-  const first = input.corrected[0] ?? input.review;
-  const appearance: CreativeWork[] = input.appearances.map((url) => ({ '@type': 'CreativeWork', url }));
+export function claimReviewItem(
+  claimId: string,
+  versions: readonly ReviewedVersion[],
+  publisher: Publisher,
+): ClaimReviewItem {
+  const first = versions[0];
+  const latest = versions[versions.length - 1];
+  const asserted = latest.stances.find((stance) => stance.type === 'asserted');
+  const claimDate = asserted?.statedAt ?? latest.appearances.find((item) => item.publishedAt)?.publishedAt;
   const itemReviewed: Claim = {
     '@type': 'Claim',
-    ...(input.author ? { author: claimAuthor(input.author) } : {}),
-    ...(appearance.length ? { appearance } : {}),
-    ...(input.claimDate ? { datePublished: input.claimDate.toISOString() } : {}),
+    ...(asserted ? { author: claimAuthor(asserted.actor) } : {}),
+    ...(latest.appearances.length ? { appearance: latest.appearances.map(appearance) } : {}),
+    ...(claimDate ? { datePublished: claimDate } : {}),
   };
-  const history = corrections(input);
+  const corrections = versions
+    .slice(1)
+    .filter((version) => version.correction)
+    .map(correction);
   return {
-    '@context': 'https://schema.org',
     '@type': 'ClaimReview',
-    url: publisher.urlTemplate.replace(/\{id\}/g, input.claimId),
-    claimReviewed: input.claimText,
-    reviewBody: input.review.summary,
-    reviewRating: rating(input.review.verdict),
+    url: publisher.urlTemplate.replace(/\{id\}/g, claimId),
+    inLanguage: latest.language,
+    claimReviewed: latest.text,
+    reviewBody: latest.summary,
+    reviewRating: rating(latest),
     itemReviewed,
     author: { '@type': 'Organization', name: publisher.name, url: publisher.url },
-    datePublished: first.publishedAt.toISOString(),
-    ...(history.length ? { dateModified: input.review.publishedAt.toISOString(), correction: history } : {}),
+    datePublished: first.publishedAt,
+    ...(versions.length > 1 ? { dateModified: latest.publishedAt } : {}),
+    ...(corrections.length ? { correction: corrections } : {}),
   };
+}
+
+/** A ClaimReview as a standalone JSON-LD document. */
+export function buildClaimReview(
+  claimId: string,
+  versions: readonly ReviewedVersion[],
+  publisher: Publisher,
+): WithContext<ClaimReview> {
+  return {
+    '@context': 'https://schema.org',
+    ...claimReviewItem(claimId, versions, publisher),
+  } as WithContext<ClaimReview>;
 }

@@ -70,7 +70,6 @@ export interface ClaimWorkflowState {
 
 export interface ClaimWorkflowView {
   currentReview: ReviewView | null;
-  publishedReview: ReviewView | null;
   publishedReviews: ReviewView[];
   allowedActions: WorkflowAction[];
   allowedEdits: ClaimEdit[];
@@ -81,6 +80,7 @@ const isDeskMember = (principal: Principal | undefined): principal is Principal 
 
 /**
  * Builds the workflow fields of a claim for `principal` from its reviews (by round, oldest first).
+ * What a newsroom may see of them is decided by the claim's visibility rules (claim-visibility.ts).
  * The four-eyes rule needs the submitter of the review awaiting approval; once decided, a review's
  * submitter no longer restricts anyone.
  */
@@ -94,8 +94,7 @@ export function claimWorkflowView(
   const pending = latest?.outcome === 'pending' ? latest : undefined;
   const desk = isDeskMember(principal);
   return {
-    currentReview: desk && latest ? toReviewView(latest) : null,
-    publishedReview: published.length ? toReviewView(published[published.length - 1]) : null,
+    currentReview: latest ? toReviewView(latest) : null,
     publishedReviews: published.map(toReviewView),
     allowedActions: desk
       ? allowedActions(

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActorsModule } from '@claimdesk/actors';
 import { EventsModule } from '@claimdesk/events';
+import { PublicationsModule } from '@claimdesk/publications';
 import { Claim } from './claim.entity';
 import { ClaimsService } from './claims.service';
 import { Evidence } from './evidence.entity';
@@ -10,7 +11,12 @@ import { SourcesService } from './sources.service';
 import { Stance } from './stance.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Claim, Source, Stance, Evidence]), ActorsModule, EventsModule],
+  imports: [
+    TypeOrmModule.forFeature([Claim, Source, Stance, Evidence]),
+    ActorsModule,
+    EventsModule,
+    PublicationsModule,
+  ],
   providers: [ClaimsService, SourcesService],
   exports: [ClaimsService, SourcesService],
 })

@@ -22,8 +22,10 @@ import {
   editRefusal,
   workflowActor,
 } from '@claimdesk/workflow';
+import { Audience, audienceOf, latestPublishedSql, PublicationsService } from '@claimdesk/publications';
 import { EntityManager } from 'typeorm';
 import { EvidenceStatus, Priority } from './claim.entity';
+import { PUBLIC_EVENT_TYPES, visibleClaim, visibleEvent, visibleListItem } from './claim-visibility';
 import { claimWorkflowView, REVIEW_COLUMNS, ReviewRow } from './claim-workflow';
 import { WORKFLOW_COLUMNS, WorkflowChanges, WorkflowClaim, WorkflowResult } from './claim-workflow-state';
 import {
@@ -75,6 +77,7 @@ export class ClaimsService {
     private readonly events: EventsService,
     private readonly actors: ActorsService,
     private readonly sources: SourcesService,
+    private readonly publications: PublicationsService,
   ) {}
 
   /** Records a claim with its source and stances; the answer also lists existing look-alikes. */
@@ -117,21 +120,32 @@ export class ClaimsService {
   }
 
   /** The claim as `GET /v1/claims/:id` shows it to `principal` (whose role decides `allowedActions` and drafts). */
-  async get(id: string, principal?: Principal): Promise<ClaimView> {
-    return this.load(this.transactions.manager, id, principal);
+  async get(
+    id: string,
+    principal?: Principal,
+    audience: Audience = audienceOf(principal),
+  ): Promise<ClaimView> {
+    return this.load(this.transactions.manager, id, principal, audience);
   }
 
   /** Newest first, keyset-paged on (created_at, id) so inserts never shift or repeat a page. */
-  async list(query: ListClaimsQuery): Promise<Page<ClaimListItemView>> {
+  async list(query: ListClaimsQuery, principal?: Principal): Promise<Page<ClaimListItemView>> {
     const params: unknown[] = [];
     const where: string[] = [];
     const bind = (value: unknown) => {
       params.push(value);
       return `$${params.length}`;
     };
+    // The public filters on what it sees: the published evidence status and verdict.
+    const audience = audienceOf(principal);
+    const evidenceStatus =
+      audience === 'desk'
+        ? 'c.evidence_status'
+        : `COALESCE(${latestPublishedSql('c.id', 'evidence_status')}, 'unverified')`;
+    const verdict = audience === 'desk' ? 'c.verdict' : latestPublishedSql('c.id', 'verdict');
     if (query.status) where.push(`c.status = ${bind(query.status)}`);
-    if (query.evidenceStatus) where.push(`c.evidence_status = ${bind(query.evidenceStatus)}`);
-    if (query.verdict) where.push(`c.verdict = ${bind(query.verdict)}`);
+    if (query.evidenceStatus) where.push(`${evidenceStatus} = ${bind(query.evidenceStatus)}`);
+    if (query.verdict) where.push(`${verdict} = ${bind(query.verdict)}`);
     if (query.assigneeId) where.push(`c.assignee_id = ${bind(query.assigneeId)}::uuid`);
     if (query.actorId) {
       where.push(
@@ -175,20 +189,26 @@ export class ClaimsService {
           [ids],
         )
       : [];
+    const published = audience === 'desk' ? new Map() : await this.publications.latestOf(manager, ids);
     const sourceById = new Map(sources.map((row) => [row.id, toSourceView(row)]));
     const countById = new Map(counts.map((row) => [row.claim_id, row.count]));
     return toPage(
       rows,
       query.limit,
       (row) => [row.cursor_at, row.id],
-      (row) => ({
-        ...toSummaryView(
-          row,
-          row.source_id ? (sourceById.get(row.source_id) ?? null) : null,
-          stances.filter((stance) => stance.claim_id === row.id).map(toStanceView),
+      (row) =>
+        visibleListItem(
+          {
+            ...toSummaryView(
+              row,
+              row.source_id ? (sourceById.get(row.source_id) ?? null) : null,
+              stances.filter((stance) => stance.claim_id === row.id).map(toStanceView),
+            ),
+            evidenceCount: countById.get(row.id) ?? 0,
+          },
+          published.get(row.id) ?? null,
+          audience,
         ),
-        evidenceCount: countById.get(row.id) ?? 0,
-      }),
     );
   }
 
@@ -355,10 +375,33 @@ export class ClaimsService {
     });
   }
 
-  /** The claim's recorded changes, oldest first, a page at a time. */
-  async history(id: string, query: PageQuery): Promise<Page<HistoryEntry>> {
-    await this.assertExists(this.transactions.manager, id);
-    return this.events.history(id, query);
+  /**
+   * The claim's recorded changes, oldest first, a page at a time. The public sees only its public
+   * events, each with what it may see of it (claim-visibility.ts), so a page may hold fewer than `limit`.
+   */
+  async history(id: string, query: PageQuery, principal?: Principal): Promise<Page<HistoryEntry>> {
+    const manager = this.transactions.manager;
+    await this.assertExists(manager, id);
+    const audience = audienceOf(principal);
+    if (audience === 'desk') return this.events.history(id, query);
+    const page = await this.events.history(id, query, PUBLIC_EVENT_TYPES);
+    return { ...page, items: await this.visibleEvents(manager, id, page.items) };
+  }
+
+  /** Events of one claim as the public may see them (history, webhooks); hidden ones are left out. */
+  async visibleEvents(
+    manager: EntityManager,
+    claimId: string,
+    entries: HistoryEntry[],
+  ): Promise<HistoryEntry[]> {
+    const versions = entries.some((entry) => entry.type === 'claim.published')
+      ? new Map(
+          (await this.publications.allOf(manager, [claimId])).map((version) => [version.reviewId, version]),
+        )
+      : new Map();
+    return entries
+      .map((entry) => visibleEvent(entry, 'public', versions))
+      .filter((entry): entry is HistoryEntry => entry !== null);
   }
 
   /** 404 unless the claim exists (for features whose rows hang off a claim). */
@@ -429,10 +472,15 @@ export class ClaimsService {
 
   /**
    * The claim as `GET /v1/claims/:id` shows it to `principal`, read with `manager` (so inside a
-   * transaction it sees its writes). Without a principal (webhooks, notifications) it is the public
-   * view: published reviews only, no allowed actions.
+   * transaction it sees its writes). Without a principal (webhooks) it is the public view
+   * (claim-visibility.ts), unless the caller works for the desk and asks for its `audience`.
    */
-  async load(manager: EntityManager, id: string, principal?: Principal): Promise<ClaimView> {
+  async load(
+    manager: EntityManager,
+    id: string,
+    principal?: Principal,
+    audience: Audience = audienceOf(principal),
+  ): Promise<ClaimView> {
     // The most-read view, so one round trip: the claim row with its parts aggregated as JSON.
     const [row]: (ClaimRow & ClaimParts)[] = await manager.query(
       `SELECT ${CLAIM_COLUMNS},
@@ -452,17 +500,23 @@ export class ClaimsService {
     const evidence = withDates<EvidenceRow>(row.evidence_json, ['created_at']);
     const [source] = withDates<SourceRow>(row.source_json ? [row.source_json] : [], ['published_at']);
     const reviews = withDates<ReviewRow>(row.reviews_json, ['submitted_at', 'decided_at', 'published_at']);
-    return {
-      ...toSummaryView(row, source ? toSourceView(source) : null, stances.map(toStanceView)),
-      evidence: evidence.map(toEvidenceView),
-      // Notes belong to the review feature; the claim view only counts them (served by notes_claim_idx).
-      notesCount: row.notes_count,
-      ...claimWorkflowView(
-        { status: row.status, assigneeId: row.assignee_id, submitterId: submitterOf(row) },
-        reviews,
-        principal,
-      ),
-    };
+    const published = (await this.publications.latestOf(manager, [id])).get(id) ?? null;
+    return visibleClaim(
+      {
+        ...toSummaryView(row, source ? toSourceView(source) : null, stances.map(toStanceView)),
+        evidence: evidence.map(toEvidenceView),
+        // Notes belong to the review feature; the claim view only counts them (served by notes_claim_idx).
+        notesCount: row.notes_count,
+        ...claimWorkflowView(
+          { status: row.status, assigneeId: row.assignee_id, submitterId: submitterOf(row) },
+          reviews,
+          principal,
+        ),
+        publishedReview: null,
+      },
+      published,
+      audience,
+    );
   }
 
   private async findSimilar(

@@ -1,4 +1,5 @@
 export * from './claim.entity';
+export * from './claim-visibility';
 export * from './claim-workflow';
 export * from './claim-workflow-state';
 export * from './claims.module';

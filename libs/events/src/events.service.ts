@@ -47,13 +47,25 @@ export class EventsService {
     });
   }
 
+  /** The claim's most recent event of this type (read in the caller's transaction), or null. */
+  async latestOfType(manager: EntityManager, claimId: string, type: EventType): Promise<HistoryEntry | null> {
+    const row = await manager
+      .getRepository(DomainEvent)
+      .findOne({ where: { claimId, type }, order: { id: 'DESC' } });
+    return row ? toHistoryEntry(row) : null;
+  }
+
   /**
    * A claim's events, oldest first, keyset-paged on the event id: ids only grow, so events appended
    * while a reader walks the pages land after its cursor and never shift or repeat a page. Served by
    * `events_claim_idx (claim_id, id)`.
    */
-  async history(claimId: string, query: PageQuery): Promise<Page<HistoryEntry>> {
-    const where: FindOptionsWhere<DomainEvent> = { claimId };
+  async history(
+    claimId: string,
+    query: PageQuery,
+    types?: readonly EventType[],
+  ): Promise<Page<HistoryEntry>> {
+    const where: FindOptionsWhere<DomainEvent> = { claimId, ...(types ? { type: In([...types]) } : {}) };
     if (query.cursor) where.id = MoreThan(afterId(query.cursor));
     const rows = await this.transactions.manager
       .getRepository(DomainEvent)

@@ -2,11 +2,12 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
   ClaimReviewDoc,
-  ClaimReviewPage,
+  ClaimReviewFeed,
+  ClaimReviewFeedDoc,
   ClaimReviewService,
   ClaimReviewsQuery,
 } from '@claimdesk/claim-review';
-import { ApiProblemResponse, Page, Public, uuidParam } from '@claimdesk/platform';
+import { ApiProblemResponse, Public, uuidParam } from '@claimdesk/platform';
 import type { FastifyReply } from 'fastify';
 import type { ClaimReview, WithContext } from 'schema-dts';
 
@@ -34,15 +35,33 @@ export class ClaimReviewController {
   }
 
   @Get('claim-reviews')
-  @ApiOperation({ summary: 'Published fact-checks as ClaimReview, most recently published first' })
+  @ApiOperation({
+    summary: 'Published fact-checks as a JSON-LD DataFeed of ClaimReviews, most recently published first',
+  })
   @ApiProduces('application/ld+json')
-  @ApiOkResponse({ type: ClaimReviewPage })
+  @ApiOkResponse({
+    type: ClaimReviewFeedDoc,
+    headers: {
+      Link: {
+        description: '`<…?cursor=…>; rel="next"` while there is a next page',
+        schema: { type: 'string' },
+      },
+    },
+  })
   async feed(
     @Query() query: ClaimReviewsQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Page<WithContext<ClaimReview>>> {
-    const page = await this.claimReviews.feed(query);
+  ): Promise<ClaimReviewFeed> {
+    const feed = await this.claimReviews.feed(query);
     void reply.header('content-type', LD_JSON);
-    return page;
+    if (feed.nextCursor) {
+      const next = new URLSearchParams({
+        ...(query.since ? { since: query.since } : {}),
+        limit: String(query.limit),
+        cursor: feed.nextCursor,
+      });
+      void reply.header('link', `</v1/claim-reviews?${next.toString()}>; rel="next"`);
+    }
+    return feed;
   }
 }

@@ -100,8 +100,11 @@ export class ClaimsController {
   @Roles(...CLAIM_READERS)
   @ApiOperation({ summary: 'List claims, newest first, with filters and full-text search' })
   @ApiOkResponse({ type: ClaimPage })
-  list(@Query() query: ListClaimsQuery): Promise<ClaimPage> {
-    return this.claims.list(query);
+  list(
+    @Query() query: ListClaimsQuery,
+    @CurrentPrincipal() principal: Principal | undefined,
+  ): Promise<ClaimPage> {
+    return this.claims.list(query, principal);
   }
 
   // Declared before ':id' so "similar" is not taken for an id.
@@ -146,11 +149,19 @@ export class ClaimsController {
 
   @Get(':id/history')
   @Roles(...CLAIM_READERS)
-  @ApiOperation({ summary: 'Every change to the claim, who made it and when, oldest first' })
+  @ApiOperation({
+    summary: 'Every change to the claim, who made it and when, oldest first',
+    description:
+      'Newsroom keys get the public events only, without verdict drafts, comments, notes or desk user ids; `claim.published` carries the published version.',
+  })
   @ApiOkResponse({ type: HistoryPage })
   @ApiProblemResponse(404, 'No claim has this id.')
-  history(@Param('id', uuidParam('id')) id: string, @Query() query: PageQuery): Promise<HistoryPage> {
-    return this.claims.history(id, query);
+  history(
+    @Param('id', uuidParam('id')) id: string,
+    @Query() query: PageQuery,
+    @CurrentPrincipal() principal: Principal | undefined,
+  ): Promise<HistoryPage> {
+    return this.claims.history(id, query, principal);
   }
 
   @Post(':id/stances')

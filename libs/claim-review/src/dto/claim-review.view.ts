@@ -28,7 +28,10 @@ export class ClaimReviewDoc {
   @ApiProperty({ example: 'ClaimReview' })
   '@type': string;
 
-  @ApiProperty({ example: 'https://factcheck.example.org/claims/2b1f0c7e-9d8a-4f5b-8c3d-2e1f0a9b8c7d' })
+  @ApiProperty({
+    example: 'https://factcheck.example.org/fact-checks/2b1f0c7e-9d8a-4f5b-8c3d-2e1f0a9b8c7d',
+    description: 'The public fact-check page unless PUBLIC_CLAIM_URL_TEMPLATE says otherwise.',
+  })
   url: string;
 
   @ApiProperty({ example: 'Mercenaries from Albania, Kosovo and Bosnia are being sent to fight in Ukraine.' })
@@ -43,7 +46,7 @@ export class ClaimReviewDoc {
   @ApiProperty({
     type: Object,
     description:
-      '`{"@type": "Claim", author: Person|Organization {name, jobTitle?}, appearance: [{"@type": "CreativeWork", url}], datePublished}`',
+      '`{"@type": "Claim", author: Person|Organization {name, jobTitle?}, appearance: [{"@type": "CreativeWork", url, headline?, publisher?, datePublished?}], datePublished}`',
   })
   itemReviewed: Record<string, unknown>;
 
@@ -56,21 +59,51 @@ export class ClaimReviewDoc {
   @ApiProperty({ format: 'date-time', description: 'When a verdict on the claim was first published.' })
   datePublished: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'When the verdict was last corrected.' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'When the latest correction was published.' })
   dateModified?: string;
+
+  @ApiProperty({ example: 'en' })
+  inLanguage: string;
 
   @ApiPropertyOptional({
     type: Object,
     isArray: true,
-    description: 'Correction history: `[{"@type": "CorrectionComment", datePublished, text}]`, oldest first.',
+    description:
+      'Correction history, oldest first: `[{"@type": "CorrectionComment", datePublished, text (the reason given when reopening), name (the rating it replaced)}]`.',
   })
   correction?: Record<string, unknown>[];
 }
 
-export class ClaimReviewPage {
-  @ApiProperty({ type: [ClaimReviewDoc] })
-  items: ClaimReviewDoc[];
+export class ClaimReviewFeedDoc {
+  @ApiProperty({
+    example: ['https://schema.org', { nextCursor: null }],
+    description: 'schema.org, with `nextCursor` kept outside the vocabulary.',
+  })
+  '@context': unknown[];
 
-  @ApiProperty({ type: String, nullable: true })
+  @ApiProperty({ example: 'DataFeed' })
+  '@type': string;
+
+  @ApiProperty({ example: 'claimdesk fact-checks' })
+  name: string;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'When the newest fact-check on this page was published.',
+  })
+  dateModified?: string;
+
+  @ApiProperty({
+    type: [ClaimReviewDoc],
+    description: 'The ClaimReviews (each without its own `@context`), most recently published first.',
+  })
+  dataFeedElement: ClaimReviewDoc[];
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'Pass as `cursor` for the next page (also sent as a `Link: <…>; rel="next"` header); null on the last.',
+  })
   nextCursor: string | null;
 }

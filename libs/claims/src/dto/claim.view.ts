@@ -20,6 +20,7 @@ import {
   RELIABILITIES,
   Reliability,
 } from '../evidence.entity';
+import { PublishedVersionView } from '@claimdesk/publications';
 import { ReviewView } from './review.view';
 
 export class CreatorView {
@@ -142,13 +143,17 @@ export class ClaimSummaryView {
   @ApiProperty({ enum: CLAIM_STATUSES })
   status: ClaimStatus;
 
-  @ApiProperty({ enum: EVIDENCE_STATUSES })
+  @ApiProperty({
+    enum: EVIDENCE_STATUSES,
+    description:
+      'The desk’s working evidence status. Newsroom keys see the published version’s, `unverified` until one is published.',
+  })
   evidenceStatus: EvidenceStatus;
 
   @ApiProperty({ enum: VERDICTS, nullable: true })
   verdict: Verdict | null;
 
-  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null for newsroom keys.' })
   assigneeId: string | null;
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
@@ -196,7 +201,10 @@ export class ClaimView extends ClaimSummaryView {
   @ApiProperty({ type: [EvidenceView] })
   evidence: EvidenceView[];
 
-  @ApiProperty({ example: 0, description: 'How many notes the claim has.' })
+  @ApiProperty({
+    example: 0,
+    description: 'How many notes the claim has (0 for newsroom keys: notes are the desk’s).',
+  })
   notesCount: number;
 
   @ApiProperty({
@@ -208,16 +216,17 @@ export class ClaimView extends ClaimSummaryView {
   currentReview: ReviewView | null;
 
   @ApiProperty({
-    type: ReviewView,
+    type: PublishedVersionView,
     nullable: true,
-    description: 'The review now published (the latest correction, if any); null until one is published.',
+    description:
+      'The latest published version, exactly as it was published (GET /v1/claims/:id/published-versions lists them all); null until one is published.',
   })
-  publishedReview: ReviewView | null;
+  publishedReview: PublishedVersionView | null;
 
   @ApiProperty({
     type: [ReviewView],
     description:
-      'Every review ever published, oldest first. A reopened claim keeps them all: each correction names the review it corrects in `correctsReviewId`.',
+      'Every review ever published, oldest first; each correction names the review it corrects in `correctsReviewId`. Desk members only: newsroom keys get [] and read the published versions instead.',
   })
   publishedReviews: ReviewView[];
 

@@ -123,7 +123,8 @@ export class NotificationDelivery {
   /** What a claim event's recipients and text depend on; null once the claim is gone. */
   private async aboutClaim(event: DomainEvent): Promise<EventSubject | null> {
     if (!event.claimId) return null;
-    const claim = await this.claims.get(event.claimId).catch((error: unknown) => {
+    // Recipients are desk members, so the desk's view (it names the assignee).
+    const claim = await this.claims.get(event.claimId, undefined, 'desk').catch((error: unknown) => {
       if (isNotFound(error)) return null;
       throw error;
     });

@@ -36,6 +36,23 @@ describe('loadConfig', () => {
     expect(config.SMTP_URL).toBeUndefined();
   });
 
+  it('derives the public addresses from the port unless they are configured', () => {
+    const config = loadConfig({ PORT: '8080' });
+    expect(config.publicBaseUrl).toBe('http://localhost:8080');
+    expect(config.orgUrl).toBe('http://localhost:8080');
+    expect(config.publicClaimUrlTemplate).toBe('http://localhost:8080/fact-checks/{id}');
+    const behindProxy = loadConfig({ PORT: '8080', PUBLIC_BASE_URL: 'https://checks.example.org' });
+    expect(behindProxy.orgUrl).toBe('https://checks.example.org');
+    expect(behindProxy.publicClaimUrlTemplate).toBe('https://checks.example.org/fact-checks/{id}');
+    const explicit = loadConfig({
+      PUBLIC_BASE_URL: 'https://checks.example.org',
+      ORG_URL: 'https://desk.example.org',
+      PUBLIC_CLAIM_URL_TEMPLATE: 'https://desk.example.org/c/{id}',
+    });
+    expect(explicit.orgUrl).toBe('https://desk.example.org');
+    expect(explicit.publicClaimUrlTemplate).toBe('https://desk.example.org/c/{id}');
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '', SMTP_URL: '', ADMIN_EMAIL: '' })).toMatchObject({ PORT: 3000 });
   });
@@ -111,6 +128,10 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
     ['OUTBOX_POLL_MS', { OUTBOX_POLL_MS: '10' }],
     ['OUTBOX_BATCH_SIZE', { OUTBOX_BATCH_SIZE: 'many' }],
+    ['PUBLIC_BASE_URL', { PUBLIC_BASE_URL: 'https://checks.example.org/' }],
+    ['PUBLIC_BASE_URL', { PUBLIC_BASE_URL: 'checks.example.org' }],
+    ['ORG_URL', { ORG_URL: 'ftp://desk.example.org' }],
+    ['PUBLIC_CLAIM_URL_TEMPLATE', { PUBLIC_CLAIM_URL_TEMPLATE: 'https://desk.example.org/c/' }],
   ])('rejects a bad %s', (variable, env) => {
     it('with one line naming the variable', () => {
       const { message } = rejectionOf(env);

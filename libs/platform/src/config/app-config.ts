@@ -185,12 +185,22 @@ export class AppConfig {
   @MinLength(1)
   ORG_NAME = 'claimdesk';
 
-  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
-  ORG_URL = 'http://localhost:3000';
+  /** Where readers reach this API from outside (no trailing slash); default `http://localhost:<PORT>`. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+(\/\S*[^/\s])?$/, {
+    message: 'must be an http(s) URL without a trailing slash',
+  })
+  PUBLIC_BASE_URL?: string;
 
-  /** The public address of a fact-check; `{id}` becomes the claim id (ClaimReview `url`). */
+  /** The organisation's site (ClaimReview `author.url`); default PUBLIC_BASE_URL. */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
+  ORG_URL?: string;
+
+  /** The public address of a fact-check; `{id}` becomes the claim id (ClaimReview `url`); default the fact-check page. */
+  @IsOptional()
   @Matches(/^https?:\/\/\S*\{id\}\S*$/, { message: 'must be an http(s) URL containing {id}' })
-  PUBLIC_CLAIM_URL_TEMPLATE = 'http://localhost:3000/v1/claims/{id}/claim-review';
+  PUBLIC_CLAIM_URL_TEMPLATE?: string;
 
   /** How long before an assignment's due date its assignee is reminded (ms). */
   @Transform(toInteger)
@@ -230,6 +240,20 @@ export class AppConfig {
 
   #cachedWebhookSecretsKey?: Buffer;
 
+  /** PUBLIC_BASE_URL, or this process's own address on the configured port. */
+  get publicBaseUrl(): string {
+    return this.PUBLIC_BASE_URL ?? `http://localhost:${this.PORT}`;
+  }
+
+  get orgUrl(): string {
+    return this.ORG_URL ?? this.publicBaseUrl;
+  }
+
+  /** ClaimReview `url`: the public fact-check page (`/fact-checks/:id`) unless configured. */
+  get publicClaimUrlTemplate(): string {
+    return this.PUBLIC_CLAIM_URL_TEMPLATE ?? `${this.publicBaseUrl}/fact-checks/{id}`;
+  }
+
   /** TRUST_PROXY in the form Fastify takes. */
   get trustProxy(): boolean | number | string {
     if (this.TRUST_PROXY === 'true' || this.TRUST_PROXY === 'false') return this.TRUST_PROXY === 'true';
@@ -248,6 +272,9 @@ const OPTIONAL_VARIABLES = [
   'SMTP_URL',
   'CORS_ORIGINS',
   'WORKER_METRICS_PORT',
+  'PUBLIC_BASE_URL',
+  'ORG_URL',
+  'PUBLIC_CLAIM_URL_TEMPLATE',
 ] as const satisfies readonly (keyof AppConfig)[];
 
 /** Connection URLs may carry a password; the start-up error names the variable without echoing it. */

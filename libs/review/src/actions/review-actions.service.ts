@@ -19,6 +19,7 @@ import {
   Role,
   TransactionService,
 } from '@claimdesk/platform';
+import { PublicationsService } from '@claimdesk/publications';
 import { EntityManager } from 'typeorm';
 import { assignClaim } from '../queue/assign-claim';
 import {
@@ -35,6 +36,7 @@ import { ReopenClaimDto } from './dto/reopen-claim.dto';
 import { SendBackDto } from './dto/send-back.dto';
 import { SubmitReviewDto } from './dto/submit-review.dto';
 import { TriageClaimDto } from './dto/triage-claim.dto';
+import { publicationSnapshot } from './publication-snapshot';
 
 /** The claim columns the workflow reads, locked for the length of the action. */
 interface LockedClaim {
@@ -111,6 +113,7 @@ export class ReviewActionsService {
     private readonly events: EventsService,
     private readonly claims: ClaimsService,
     private readonly users: UsersService,
+    private readonly publications: PublicationsService,
   ) {}
 
   triage(id: string, input: TriageClaimDto, ifMatch: string | undefined, principal: Principal) {
@@ -235,6 +238,7 @@ export class ReviewActionsService {
       await this.endAssignment(manager, claim.id, 'submitted');
       // The assignee stays on the claim: it says who checked it, and a reopen goes back to them.
       const updated = await this.update(manager, claim.id, { status: to, verdict: review.verdict });
+      await this.recordPublication(manager, claim.id, review, principal, !!previous);
       await this.events.append(manager, 'claim.published', claim.id, principal, {
         version: updated.version,
         reviewId: review.id,
@@ -301,6 +305,32 @@ export class ReviewActionsService {
     const decision = decide(action, state, workflowActor(principal));
     if (decision.ok) return null;
     return workflowRefusal(action, decision, { status: claim.status, assigneeId: claim.assignee_id });
+  }
+
+  /** Freezes what this `publish` makes public; a correction carries the reason its reopen gave. */
+  private async recordPublication(
+    manager: EntityManager,
+    claimId: string,
+    review: ReviewRow,
+    approver: Principal,
+    correcting: boolean,
+  ): Promise<void> {
+    const claim = await this.claims.load(manager, claimId, approver);
+    const submitter = await this.users.findIdentity(review.submitted_by);
+    const reopened = correcting ? await this.events.latestOfType(manager, claimId, 'claim.reopened') : null;
+    const reason = typeof reopened?.changes.reason === 'string' ? reopened.changes.reason : null;
+    await this.publications.record(
+      manager,
+      publicationSnapshot(
+        claim,
+        review,
+        {
+          submittedBy: { id: review.submitted_by, name: submitter?.name ?? '' },
+          approvedBy: { id: approver.id, name: approver.name },
+        },
+        reason,
+      ),
+    );
   }
 
   private act(

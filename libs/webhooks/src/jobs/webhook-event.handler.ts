@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ClaimsService, ClaimView } from '@claimdesk/claims';
 import { EventJobPayload, NotFoundError, OnJob, TransactionService } from '@claimdesk/platform';
+import type { EventType, HistoryEntry } from '@claimdesk/events';
 import { EntityManager } from 'typeorm';
 import { WEBHOOK_EVENT_TYPES } from '../webhook-event-types';
 import { newMessageId } from '../webhooks.service';
@@ -81,6 +82,9 @@ export class WebhookEventHandler {
       [event.id, event.claim_id],
     );
     if (!recorded.length) return 0;
+    // Webhooks serve newsrooms: they carry what the public may see of the event, or nothing.
+    const visible = await this.visible(manager, event);
+    if (!visible) return 0;
     const endpoints: { id: string; tags: string[] }[] = await manager.query(
       `SELECT id, tags FROM webhooks
         WHERE active AND $1 = ANY(events) AND created_at <= $2`,
@@ -100,12 +104,10 @@ export class WebhookEventHandler {
       timestamp: event.created_at.toISOString(),
       data: {
         claim,
-        // What this event changed, exactly as recorded (the claim above may already be newer).
-        changes: event.payload,
-        actor:
-          event.actor_kind && event.actor_id
-            ? { kind: event.actor_kind, id: event.actor_id, name: event.actor_name }
-            : null,
+        // What this event changed, as recorded (the claim above may already be newer); for
+        // `claim.published`, the published version itself.
+        changes: visible.changes,
+        actor: visible.actor,
       },
     });
     const inserted: unknown[] = await manager.query(
@@ -124,6 +126,23 @@ export class WebhookEventHandler {
       ],
     );
     return inserted.length;
+  }
+
+  /** The event as the public may see it (claim-visibility.ts), or null when it is the desk's own. */
+  private async visible(manager: EntityManager, event: EventRow): Promise<HistoryEntry | null> {
+    const entry: HistoryEntry = {
+      id: event.id,
+      type: event.type as EventType,
+      at: event.created_at.toISOString(),
+      actor:
+        event.actor_kind && event.actor_id
+          ? { kind: event.actor_kind, id: event.actor_id, name: event.actor_name }
+          : null,
+      changes: event.payload,
+    };
+    if (!event.claim_id) return entry;
+    const [visible] = await this.claims.visibleEvents(manager, event.claim_id, [entry]);
+    return visible ?? null;
   }
 
   /** The claim as the API shows it now; null if it no longer exists. Reads in the open transaction. */
