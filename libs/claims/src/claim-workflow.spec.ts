@@ -115,8 +115,8 @@ describe('claimWorkflowView', () => {
         reviews,
         principal,
       );
-      expect(view.currentReview).toBeNull();
       expect(view.allowedActions).toEqual([]);
+      expect(view.allowedEdits).toEqual([]);
     }
   });
 

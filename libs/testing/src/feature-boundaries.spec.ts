@@ -46,12 +46,8 @@ const KNOWN_CROSSINGS: Record<string, string> = {
   'review → users':
     'the queue stats join reviewer names, next/auto-assign read expertise, mentions resolve handles',
   'review → events': 'timers look up the event they wrote to stay idempotent',
-  'claim-review → claims':
-    'ClaimReview is built from the claim (the "published" work moves it to published versions)',
-  'claim-review → stances': 'as above',
-  'claim-review → reviews': 'as above',
-  'claim-review → sources': 'as above',
-  'claim-review → actors': 'as above',
+  'publications → claims':
+    'the versions page tells an unknown claim (404) from one never published (empty); publications sits below claims',
   'actors → stances': 'an actor lists the claims they took a stance on',
   'actors → claims': 'as above',
   'ingestion → claims': 'a source lists its claims',
