@@ -75,16 +75,27 @@ describe('sources and article ingestion', () => {
     );
     expect(lavrovCandidate.sentence).toContain('Sergei Lavrov said');
     expect(lavrovCandidate.checkworthiness).toBeGreaterThanOrEqual(0.6);
-    expect(lavrovCandidate.features).toMatchObject({ reportingVerb: 'said', tooShort: false, attributed: true });
-    expect(lavrovCandidate.mentions.map((mention: any) => mention.role)).toEqual(['states', 'rejects', 'repeats']);
+    expect(lavrovCandidate.features).toMatchObject({
+      reportingVerb: 'said',
+      tooShort: false,
+      attributed: true,
+    });
+    expect(lavrovCandidate.mentions.map((mention: any) => mention.role)).toEqual([
+      'states',
+      'rejects',
+      'repeats',
+    ]);
     expect(rejectionCandidate.text).toBe('40 foreign nationals were questioned at Tirana airport in May');
     for (const candidate of ingested.candidates) {
       expect(ARTICLE.slice(candidate.start, candidate.end)).toBe(candidate.sentence);
-      for (const mention of candidate.mentions) expect(ARTICLE.slice(mention.start, mention.end)).toBe(mention.sentence);
+      for (const mention of candidate.mentions)
+        expect(ARTICLE.slice(mention.start, mention.end)).toBe(mention.sentence);
       expect(candidate.status).toBe('open');
       expect(Array.isArray(candidate.similar)).toBe(true);
     }
-    const mentioned = ingested.candidates.flatMap((candidate: any) => candidate.mentions.map((m: any) => m.sentence));
+    const mentioned = ingested.candidates.flatMap((candidate: any) =>
+      candidate.mentions.map((m: any) => m.sentence),
+    );
     for (const filler of ['Tirana enjoyed', 'cafés', 'Tourists']) {
       expect(mentioned.some((sentence: string) => sentence.includes(filler))).toBe(false);
     }
@@ -102,7 +113,11 @@ describe('sources and article ingestion', () => {
     ]);
     expect(others[0].quote).toContain('rejected the allegation');
     expect(rejectionCandidate.actors).toEqual([
-      expect.objectContaining({ name: 'Ministry of the Interior of Albania', kind: 'government', stance: 'asserted' }),
+      expect.objectContaining({
+        name: 'Ministry of the Interior of Albania',
+        kind: 'government',
+        stance: 'asserted',
+      }),
     ]);
   });
 
@@ -289,7 +304,12 @@ describe('sources and article ingestion', () => {
       accepted.push(response.data);
     }
     const minister = accepted[0].stances.find((stance: any) => stance.type === 'asserted').actor;
-    expect(minister).toMatchObject({ name: `Ilona Varga${run}`, kind: 'person', title: 'Health Minister', country: 'HU' });
+    expect(minister).toMatchObject({
+      name: `Ilona Varga${run}`,
+      kind: 'person',
+      title: 'Health Minister',
+      country: 'HU',
+    });
     const charity = accepted[1].stances[0].actor;
     expect(charity).toMatchObject({ name: 'Medicus Mundi', kind: 'organization' });
     for (const [claim, actor] of [
@@ -299,9 +319,16 @@ describe('sources and article ingestion', () => {
       const list = await call({ method: 'GET', url: `/v1/claims?actorId=${actor.id}`, as: 'editor' });
       expect(list.statusCode).toBe(200);
       const found = list.data.items.find((item: any) => item.id === claim.id);
-      expect(found).toMatchObject({ text: claim.text, source: { id: source.data.source.id, url: `https://news.example.org/${run}/measles` } });
+      expect(found).toMatchObject({
+        text: claim.text,
+        source: { id: source.data.source.id, url: `https://news.example.org/${run}/measles` },
+      });
       expect(found.stances.map((stance: any) => [stance.actor.name, stance.type, stance.sourceUrl])).toEqual(
-        claim.stances.map((stance: any) => [stance.actor.name, stance.type, `https://news.example.org/${run}/measles`]),
+        claim.stances.map((stance: any) => [
+          stance.actor.name,
+          stance.type,
+          `https://news.example.org/${run}/measles`,
+        ]),
       );
     }
     expect(accepted[0].stances.map((stance: any) => [stance.actor.name, stance.type])).toEqual([
@@ -343,7 +370,11 @@ describe('sources and article ingestion', () => {
         actor: expect.objectContaining({ name: `Tomas Reed${run}`, title: 'Minister of Defence' }),
       }),
     ]);
-    const search = await call({ method: 'GET', url: `/v1/actors?q=${encodeURIComponent('Estonian Defence Forces')}`, as: 'editor' });
+    const search = await call({
+      method: 'GET',
+      url: `/v1/actors?q=${encodeURIComponent('Estonian Defence Forces')}`,
+      as: 'editor',
+    });
     expect(search.statusCode).toBe(200);
     expect(search.data.items).toEqual([]);
   });

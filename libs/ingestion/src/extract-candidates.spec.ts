@@ -3,12 +3,19 @@ import { analyse } from './extraction/nlp';
 
 const actors = (text: string) =>
   extractCandidates(text).map((candidate) =>
-    candidate.proposedActors.map(({ name, kind, title, country, stance }) => ({ name, kind, title, country, stance })),
+    candidate.proposedActors.map(({ name, kind, title, country, stance }) => ({
+      name,
+      kind,
+      title,
+      country,
+      stance,
+    })),
   );
 
 describe('analyse', () => {
   it('keeps offsets that slice the original text exactly, one sentence per headline line', () => {
-    const text = 'A headline without a stop\n\n  Mr. Smith met Dr. Jones in the U.S. Capitol.  Prices rose 3.5 per cent! ';
+    const text =
+      'A headline without a stop\n\n  Mr. Smith met Dr. Jones in the U.S. Capitol.  Prices rose 3.5 per cent! ';
     const sentences = analyse(text);
     expect(sentences.map((s) => s.text)).toEqual([
       'A headline without a stop',
@@ -32,7 +39,9 @@ describe('extractCandidates', () => {
   it('proposes the claim once, without its reporting frame, with every sentence that mentions it', () => {
     const [candidate, ...others] = extractCandidates(article);
     expect(others).toEqual([]);
-    expect(candidate.text).toBe('Mercenaries from Albania, Kosovo and Bosnia are being sent to fight in Ukraine');
+    expect(candidate.text).toBe(
+      'Mercenaries from Albania, Kosovo and Bosnia are being sent to fight in Ukraine',
+    );
     expect(candidate.mentions.map((m) => m.role)).toEqual(['states', 'attributes', 'rejects', 'repeats']);
     for (const m of candidate.mentions) expect(article.slice(m.start, m.end)).toBe(m.sentence);
     expect(candidate.sentence).toBe(candidate.mentions[0].sentence);
@@ -51,7 +60,13 @@ describe('extractCandidates', () => {
         country: 'BA',
         stance: 'rejected',
       },
-      { name: 'Serbian state-controlled media', kind: 'media_outlet', title: null, country: 'RS', stance: 'repeated' },
+      {
+        name: 'Serbian state-controlled media',
+        kind: 'media_outlet',
+        title: null,
+        country: 'RS',
+        stance: 'repeated',
+      },
     ]);
   });
 
@@ -67,7 +82,10 @@ describe('extractCandidates', () => {
       'Cholera has killed at least 210 people since March, according to the World Health Organization.',
     );
     expect(according.text).toBe('Cholera has killed at least 210 people since March');
-    expect(according.proposedActors[0]).toMatchObject({ name: 'World Health Organization', kind: 'organization' });
+    expect(according.proposedActors[0]).toMatchObject({
+      name: 'World Health Organization',
+      kind: 'organization',
+    });
   });
 
   it('turns "accused X of doing" into the claim that X did it, and "said there was no evidence" into a rejection', () => {
@@ -86,7 +104,9 @@ describe('extractCandidates', () => {
     const [candidate] = extractCandidates(
       'Thousands of Afghan refugees have been forcibly deported from Pakistan in the past month. Those claims were made by the UN refugee agency, UNHCR, on Tuesday.',
     );
-    expect(candidate.text).toBe('Thousands of Afghan refugees have been forcibly deported from Pakistan in the past month');
+    expect(candidate.text).toBe(
+      'Thousands of Afghan refugees have been forcibly deported from Pakistan in the past month',
+    );
     expect(candidate.proposedActors.map((a) => [a.name, a.stance])).toEqual([['UNHCR', 'asserted']]);
   });
 
@@ -94,7 +114,9 @@ describe('extractCandidates', () => {
     const [candidate] = actors(
       'Social media users claimed that the floods in Valencia were caused by cloud seeding planes. Veltrix did not deny the claim.',
     );
-    expect(candidate).toEqual([{ name: 'Social media users', kind: 'group', title: null, country: null, stance: 'asserted' }]);
+    expect(candidate).toEqual([
+      { name: 'Social media users', kind: 'group', title: null, country: null, stance: 'asserted' },
+    ]);
   });
 
   it('scores hedges, predictions, opinion, procedure and background below verifiable attributed claims', () => {
@@ -113,12 +135,17 @@ describe('extractCandidates', () => {
     expect(best.features).toMatchObject({ attributed: true, numbers: 1, hedged: false });
     expect(best.features.contributions.numbers).toBeGreaterThan(0);
     for (const claim of rest) expect(claim.checkworthiness).toBeLessThan(CHECKWORTHINESS_THRESHOLD);
-    expect(extractCandidates(claims.map((c) => c.sentence).join(' ')).map((c) => c.text)).toEqual([best.text]);
+    expect(extractCandidates(claims.map((c) => c.sentence).join(' ')).map((c) => c.text)).toEqual([
+      best.text,
+    ]);
   });
 
   it('finds nothing in text without claims, and caps the number of candidates', () => {
     expect(extractCandidates('Quiet days. '.repeat(200))).toEqual([]);
-    const many = Array.from({ length: 80 }, (_, i) => `Minister Jane Roe said ${i + 2} soldiers had been sent to Town${i}.`).join(' ');
+    const many = Array.from(
+      { length: 80 },
+      (_, i) => `Minister Jane Roe said ${i + 2} soldiers had been sent to Town${i}.`,
+    ).join(' ');
     expect(extractCandidates(many).length).toBeLessThanOrEqual(50);
   });
 });

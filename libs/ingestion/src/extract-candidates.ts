@@ -91,7 +91,9 @@ export function extractClaims(text: string): ExtractedCandidate[] {
   for (const sentence of sentences) {
     const attributions = attributed[sentence.index];
     if (attributions.length === 0) {
-      const content = sentence.words.filter((word, i, all) => !(i === all.length - 1 && /^[.!]$/.test(word.text)));
+      const content = sentence.words.filter(
+        (word, i, all) => !(i === all.length - 1 && /^[.!]$/.test(word.text)),
+      );
       const negated = content.some((word) => word.negated || NEGATIVE.has(word.lower));
       if (!sentence.text.trim().endsWith('?') && !negated && content.length >= MIN_WORDS) {
         claims.push(draft(canonicalText(content), content, sentence, null, true));
@@ -102,10 +104,15 @@ export function extractClaims(text: string): ExtractedCandidate[] {
     for (const attribution of attributions) {
       const actors = attribution.inherits ? speakers : resolve(registry, attribution);
       if (!attribution.inherits) speakers = actors;
-      const vague = !attribution.inherits && attribution.speaker.length > 0 && actors.length === 0 && parseActorPhrase(attribution.speaker, attribution.speakerInitial).some((item) => item.vague);
+      const vague =
+        !attribution.inherits &&
+        attribution.speaker.length > 0 &&
+        actors.length === 0 &&
+        parseActorPhrase(attribution.speaker, attribution.speakerInitial).some((item) => item.vague);
       if (attribution.content === null) {
         const target = referent(claims, sentence.index);
-        if (target) attach(target, sentence, actors, attribution.stance, attribution.verb, ROLE[attribution.stance]);
+        if (target)
+          attach(target, sentence, actors, attribution.stance, attribution.verb, ROLE[attribution.stance]);
         continue;
       }
       const latest = referent(claims, sentence.index);
@@ -113,7 +120,8 @@ export function extractClaims(text: string): ExtractedCandidate[] {
         attach(latest, sentence, actors, 'rejected', attribution.verb, 'rejects');
         continue;
       }
-      const owner = actors[0] && actors[0].kind !== 'person' && actors[0].kind !== 'group' ? actors[0].name : undefined;
+      const owner =
+        actors[0] && actors[0].kind !== 'person' && actors[0].kind !== 'group' ? actors[0].name : undefined;
       const claimText = canonicalText(attribution.content, { accused: attribution.accused, owner });
       const keywords = keywordsOf(claimText);
       const same = claims.find((claim) => similarity(keywords, claim.keywords) >= SAME_CLAIM);
@@ -186,7 +194,10 @@ function referent(claims: ClaimDraft[], before: number): ClaimDraft | null {
 
 /** Whether `actor` rejected a claim (other than `except`) already. */
 function rejectedBefore(claims: ClaimDraft[], actor: DocActor, except?: ClaimDraft): boolean {
-  return claims.some((claim) => claim !== except && claim.actors.some((item) => item.actor === actor && item.stance === 'rejected'));
+  return claims.some(
+    (claim) =>
+      claim !== except && claim.actors.some((item) => item.actor === actor && item.stance === 'rejected'),
+  );
 }
 
 /** "said it had recorded no human cases in Fujian": a denial of the claim about Fujian. */
@@ -217,7 +228,9 @@ function attach(
   else claim.reportingVerb ??= verb;
   for (const actor of actors) {
     if (claim.actors.some((item) => item.actor === actor)) continue;
-    const assertedEarlier = claim.actors.some((item) => item.stance === 'asserted' && item.sentence < sentence.index);
+    const assertedEarlier = claim.actors.some(
+      (item) => item.stance === 'asserted' && item.sentence < sentence.index,
+    );
     claim.actors.push({
       actor,
       stance: stance === 'asserted' && assertedEarlier ? 'repeated' : stance,

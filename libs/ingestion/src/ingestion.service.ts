@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ActorKind, StanceType } from '@claimdesk/actors';
+import { ActorKind } from '@claimdesk/actors';
 import {
   ClaimsService,
   ClaimStatus,
@@ -320,7 +320,14 @@ export class IngestionService {
       stances.push({
         ...(item.actorId
           ? { actorId: item.actorId }
-          : { actor: { name: item.name, kind: item.kind, title: item.title ?? null, country: item.country ?? null } }),
+          : {
+              actor: {
+                name: item.name,
+                kind: item.kind,
+                title: item.title ?? null,
+                country: item.country ?? null,
+              },
+            }),
         type: item.stance,
         quote: item.quote ?? original?.quote ?? candidate.sentence,
         sourceUrl,

@@ -46,12 +46,22 @@ export class CandidateActorInputDto {
   @IsIn(STANCE_TYPES)
   stance: StanceType;
 
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The known actor to reuse.' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The known actor to reuse.',
+  })
   @optional()
   @IsUUID()
   actorId?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000, description: 'Defaults to the sentence.' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: 2000,
+    description: 'Defaults to the sentence.',
+  })
   @optional()
   @IsString()
   @MaxLength(2000)
@@ -88,7 +98,9 @@ export class AcceptCandidateDto {
   @ApiPropertyOptional({
     type: 'array',
     maxItems: 50,
-    items: { oneOf: [{ $ref: getSchemaPath(CandidateActorInputDto) }, { $ref: getSchemaPath(CreateStanceDto) }] },
+    items: {
+      oneOf: [{ $ref: getSchemaPath(CandidateActorInputDto) }, { $ref: getSchemaPath(CreateStanceDto) }],
+    },
     description:
       "The claim's stances: the candidate's `actors` (edited or not: an actor left out gets no stance and is not created), or stances as `POST /v1/claims` takes them. When left out, every actor of the candidate becomes a stance, quoted from the sentence it was found in, with the source URL.",
   })

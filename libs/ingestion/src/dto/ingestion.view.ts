@@ -25,7 +25,12 @@ export class CandidateActorView {
   @ApiProperty({ type: String, nullable: true, example: 'Foreign Minister' })
   title: string | null;
 
-  @ApiProperty({ type: String, nullable: true, description: 'ISO 3166-1 alpha-2 (XK: Kosovo).', example: 'RU' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'ISO 3166-1 alpha-2 (XK: Kosovo).',
+    example: 'RU',
+  })
   country: string | null;
 
   @ApiProperty({
@@ -64,7 +69,8 @@ export class CandidateMentionView {
 
   @ApiProperty({
     enum: MENTION_ROLES,
-    description: 'What the sentence does with the claim: states it, attributes it to someone, repeats, supports or rejects it.',
+    description:
+      'What the sentence does with the claim: states it, attributes it to someone, repeats, supports or rejects it.',
   })
   role: MentionRole;
 }
@@ -103,7 +109,10 @@ export class CandidateFeaturesView {
   @ApiProperty({ required: false, description: 'Someone is named as its source.' })
   attributed?: boolean;
 
-  @ApiProperty({ required: false, description: 'A named person, body or outlet (not "some analysts") made, repeated or backed it.' })
+  @ApiProperty({
+    required: false,
+    description: 'A named person, body or outlet (not "some analysts") made, repeated or backed it.',
+  })
   namedSpeaker?: boolean;
 
   @ApiProperty({ required: false, description: 'A verb in the past or perfect: something happened.' })
@@ -131,7 +140,8 @@ export class CandidateFeaturesView {
     required: false,
     type: Object,
     additionalProperties: { type: 'number' },
-    description: 'How much each feature added to (or took from) the score; they sum to it before clamping to [0, 1].',
+    description:
+      'How much each feature added to (or took from) the score; they sum to it before clamping to [0, 1].',
     example: { base: 0.15, attributed: 0.3, numbers: 0.15 },
   })
   contributions?: Record<string, number>;
@@ -158,7 +168,8 @@ export class CandidateView {
 
   @ApiProperty({
     type: [CandidateMentionView],
-    description: 'Every sentence of the article that states, attributes, repeats, supports or rejects the claim, in reading order.',
+    description:
+      'Every sentence of the article that states, attributes, repeats, supports or rejects the claim, in reading order.',
   })
   mentions: CandidateMentionView[];
 

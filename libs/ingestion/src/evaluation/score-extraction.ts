@@ -27,6 +27,8 @@ export interface GoldClaim {
 export interface GoldArticle {
   id: string;
   topic: string;
+  /** "held-out": written after the rules, and not used to tune them. */
+  split?: string;
   title: string;
   /** Joined with single spaces, they are the article's text. */
   sentences: string[];
@@ -83,7 +85,10 @@ function sentenceIndexes(article: GoldArticle): { start: number; end: number }[]
   return spans;
 }
 
-export function evaluate(articles: GoldArticle[], extract: (text: string) => ExtractedCandidate[] = extractCandidates): Report {
+export function evaluate(
+  articles: GoldArticle[],
+  extract: (text: string) => ExtractedCandidate[] = extractCandidates,
+): Report {
   const rows = {
     claims: zero(),
     attribution: zero(),
@@ -100,7 +105,9 @@ export function evaluate(articles: GoldArticle[], extract: (text: string) => Ext
     const candidates = extract(article.sentences.join(' '));
     const mentionsOf = (candidate: ExtractedCandidate) =>
       new Set(
-        candidate.mentions.map((mention) => spans.findIndex((span) => mention.start >= span.start && mention.start < span.end)),
+        candidate.mentions.map((mention) =>
+          spans.findIndex((span) => mention.start >= span.start && mention.start < span.end),
+        ),
       );
     // Pair gold claims with candidates: they must share a sentence; wording decides between rivals.
     const pairs: { gold: number; candidate: number; score: number }[] = [];
@@ -110,7 +117,11 @@ export function evaluate(articles: GoldArticle[], extract: (text: string) => Ext
         const shared = gold.mentions.filter((index) => mentions.has(index)).length;
         if (shared === 0) return;
         const wording = similarity(keywordsOf(gold.text), keywordsOf(candidate.text));
-        pairs.push({ gold: g, candidate: c, score: wording * 2 + shared / new Set([...gold.mentions, ...mentions]).size });
+        pairs.push({
+          gold: g,
+          candidate: c,
+          score: wording * 2 + shared / new Set([...gold.mentions, ...mentions]).size,
+        });
       });
     });
     pairs.sort((a, b) => b.score - a.score);
@@ -126,7 +137,9 @@ export function evaluate(articles: GoldArticle[], extract: (text: string) => Ext
     rows.claims.fp += candidates.length - candidateTaken.size;
     candidates.forEach((candidate, c) => {
       if (candidateTaken.has(c)) return;
-      failures.push(`${article.id}: proposed a non-claim (${candidate.checkworthiness}): "${candidate.text}"`);
+      failures.push(
+        `${article.id}: proposed a non-claim (${candidate.checkworthiness}): "${candidate.text}"`,
+      );
       for (const actor of candidate.proposedActors) {
         rows.attribution.fp++;
         rows.stance.fp++;
@@ -154,7 +167,9 @@ export function evaluate(articles: GoldArticle[], extract: (text: string) => Ext
       const unmatched = new Set(candidate.proposedActors.map((_, i) => i));
       for (const actor of gold.actors) {
         const names = [actor.name, ...(actor.aliases ?? [])].map(fold);
-        const found = candidate.proposedActors.findIndex((proposed, i) => unmatched.has(i) && names.includes(fold(proposed.name)));
+        const found = candidate.proposedActors.findIndex(
+          (proposed, i) => unmatched.has(i) && names.includes(fold(proposed.name)),
+        );
         if (found < 0) {
           failures.push(`${article.id}: missed actor ${actor.name} (${actor.stance}) of "${gold.text}"`);
           rows.attribution.fn++;
@@ -172,7 +187,8 @@ export function evaluate(articles: GoldArticle[], extract: (text: string) => Ext
           else {
             if (guess !== null) row.fp++;
             if (gold !== null) row.fn++;
-            if (gold !== guess) failures.push(`${article.id}: ${actor.name} ${what} ${String(guess)}, gold ${String(gold)}`);
+            if (gold !== guess)
+              failures.push(`${article.id}: ${actor.name} ${what} ${String(guess)}, gold ${String(gold)}`);
           }
         };
         score(rows.stance, actor.stance, proposed.stance, 'stance');
@@ -182,7 +198,9 @@ export function evaluate(articles: GoldArticle[], extract: (text: string) => Ext
       }
       for (const i of unmatched) {
         const proposed = candidate.proposedActors[i];
-        failures.push(`${article.id}: extra actor ${proposed.name} (${proposed.kind}, ${proposed.stance}) on "${gold.text}"`);
+        failures.push(
+          `${article.id}: extra actor ${proposed.name} (${proposed.kind}, ${proposed.stance}) on "${gold.text}"`,
+        );
         rows.attribution.fp++;
         rows.stance.fp++;
         rows.kind.fp++;
@@ -191,7 +209,13 @@ export function evaluate(articles: GoldArticle[], extract: (text: string) => Ext
       }
     });
   }
-  return { articles: articles.length, threshold: CHECKWORTHINESS_THRESHOLD, rows, textOverlap: matchedClaims ? overlap / matchedClaims : 0, failures };
+  return {
+    articles: articles.length,
+    threshold: CHECKWORTHINESS_THRESHOLD,
+    rows,
+    textOverlap: matchedClaims ? overlap / matchedClaims : 0,
+    failures,
+  };
 }
 
 export function formatReport(report: Report): string {
@@ -204,8 +228,13 @@ export function formatReport(report: Report): string {
   ];
   for (const [name, counts] of Object.entries(report.rows)) {
     const score = f1(counts);
-    lines.push(`| ${name} | ${pct(score.precision)} | ${pct(score.recall)} | ${pct(score.f1)} | ${counts.tp} | ${counts.fp} | ${counts.fn} |`);
+    lines.push(
+      `| ${name} | ${pct(score.precision)} | ${pct(score.recall)} | ${pct(score.f1)} | ${counts.tp} | ${counts.fp} | ${counts.fn} |`,
+    );
   }
-  lines.push('', `claim text word overlap with the gold wording (matched claims): ${pct(report.textOverlap)}`);
+  lines.push(
+    '',
+    `claim text word overlap with the gold wording (matched claims): ${pct(report.textOverlap)}`,
+  );
   return lines.join('\n');
 }

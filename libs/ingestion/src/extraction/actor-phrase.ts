@@ -68,7 +68,22 @@ const ORGANIZATION_ONLY = new Set([
   'alliance',
   'ngo',
 ]);
-const LEADING_DESCRIPTORS = new Set(['carmaker', 'company', 'charity', 'firm', 'broadcaster', 'website', 'newspaper', 'channel', 'insurer', 'airline', 'retailer', 'lender', 'drugmaker', 'automaker']);
+const LEADING_DESCRIPTORS = new Set([
+  'carmaker',
+  'company',
+  'charity',
+  'firm',
+  'broadcaster',
+  'website',
+  'newspaper',
+  'channel',
+  'insurer',
+  'airline',
+  'retailer',
+  'lender',
+  'drugmaker',
+  'automaker',
+]);
 const STATE_WORDS = new Set(['national', 'central', 'federal', 'state', 'royal', 'supreme']);
 /** Trailing common nouns that describe a named actor rather than belong to its name. */
 const DESCRIPTOR_TAILS = new Set([
@@ -141,7 +156,9 @@ function delegate(words: Word[]): Word[] | null {
   if (lead < 0) return null;
   const head = words[lead].lower;
   if (LEXICON.speakerDescriptors.has(head)) {
-    const by = words.findIndex((word, i) => i > lead && i <= lead + 3 && ['by', 'from', 'of'].includes(word.lower));
+    const by = words.findIndex(
+      (word, i) => i > lead && i <= lead + 3 && ['by', 'from', 'of'].includes(word.lower),
+    );
     if (by > 0 && by < words.length - 1) return words.slice(by + 1);
   }
   const spokes = words.findIndex((word) => SPOKESPEOPLE.has(word.lower));
@@ -158,7 +175,16 @@ function collectiveList(words: Word[], initial: boolean): ActorDraft[] | null {
   );
   if (head < 0) return null;
   const before = words.slice(0, head).filter((word, i) => !(initial && i === 0 && !countryWord(word)));
-  if (before.some((word) => capitalish(word) && !countryWord(word) && !['pacific', 'western', 'european', 'african', 'asian', 'arab', 'balkan', 'gulf', 'nordic'].includes(word.lower)))
+  if (
+    before.some(
+      (word) =>
+        capitalish(word) &&
+        !countryWord(word) &&
+        !['pacific', 'western', 'european', 'african', 'asian', 'arab', 'balkan', 'gulf', 'nordic'].includes(
+          word.lower,
+        ),
+    )
+  )
     return null;
   const items = splitList(words.slice(head + 2));
   if (items.length === 0) return null;
@@ -199,12 +225,11 @@ function countryWord(word: Word): boolean {
 
 function governmentOf(country: Country, head: string, topic: string | undefined): ActorDraft {
   const place = country.name;
-  const name =
-    head.startsWith('embass')
-      ? `Embassy of ${place}`
-      : head.startsWith('ministr') && topic
-        ? `Ministry of ${topic} of ${stripThe(place)}`
-        : `Government of ${place}`;
+  const name = head.startsWith('embass')
+    ? `Embassy of ${place}`
+    : head.startsWith('ministr') && topic
+      ? `Ministry of ${topic} of ${stripThe(place)}`
+      : `Government of ${place}`;
   return {
     name,
     kind: 'government',
@@ -364,7 +389,11 @@ function parseSingle(input: Word[], initial: boolean): ActorDraft | null {
   let run = lastRun(words, skip, initial);
   if (!run) return generic(words.slice(skip), country, definite, initial && skip === 0);
   // "Carmaker Volkner": a capitalised common noun describing the name after it.
-  if (run.to - run.from > 1 && LEADING_DESCRIPTORS.has(words[run.from].lower) && words[run.from + 1].capital) {
+  if (
+    run.to - run.from > 1 &&
+    LEADING_DESCRIPTORS.has(words[run.from].lower) &&
+    words[run.from + 1].capital
+  ) {
     run = { from: run.from + 1, to: run.to };
   }
 
@@ -373,7 +402,12 @@ function parseSingle(input: Word[], initial: boolean): ActorDraft | null {
   const after = words.slice(run.to);
   const inRunTitle = titleInRun(runWords);
   if (inRunTitle) {
-    return person(spanText(runWords, inRunTitle.nameFrom), inRunTitle.title, country, runWords.slice(0, inRunTitle.nameFrom));
+    return person(
+      spanText(runWords, inRunTitle.nameFrom),
+      inRunTitle.title,
+      country,
+      runWords.slice(0, inRunTitle.nameFrom),
+    );
   }
   let nameWords = runWords;
   while (nameWords.length > 1 && HONORIFICS.has(nameWords[0].lower)) nameWords = nameWords.slice(1);
@@ -381,10 +415,7 @@ function parseSingle(input: Word[], initial: boolean): ActorDraft | null {
   const descriptor = [...before, ...after].filter((word) => !isPunctuation(word));
   const title = titleOf(before.filter((word) => !isPunctuation(word)));
   const candidate = spanText(nameWords);
-  if (
-    (title || honorific || (looksLikePerson(nameWords) && !orgWords(descriptor))) &&
-    !orgWords(nameWords)
-  ) {
+  if ((title || honorific || (looksLikePerson(nameWords) && !orgWords(descriptor))) && !orgWords(nameWords)) {
     return { ...person(candidate, title, country, before), proper: true };
   }
   const tail = after.filter((word) => !isPunctuation(word));
@@ -394,7 +425,13 @@ function parseSingle(input: Word[], initial: boolean): ActorDraft | null {
     tail.every((word) => !word.capital);
   const knownRun = keepTail ? undefined : knownOrganization(stripThe(candidate));
   if (knownRun) {
-    const draft = organization(knownRun.name, knownRun.kind, knownRun.country ?? country?.code ?? null, descriptor, []);
+    const draft = organization(
+      knownRun.name,
+      knownRun.kind,
+      knownRun.country ?? country?.code ?? null,
+      descriptor,
+      [],
+    );
     return { ...draft, proper: true };
   }
   // "US Central Command", "Turkish Statistical Institute": the country word belongs to the name.
@@ -473,7 +510,7 @@ function titleInRun(run: Word[]): { title: Title; nameFrom: number } | null {
   for (let end = run.length - 1; end >= 1; end--) {
     const prefix = run.slice(0, end);
     const title = titleOf(prefix);
-    if (!title || title.from + (title.text.split(' ').length) !== end) continue;
+    if (!title || title.from + title.text.split(' ').length !== end) continue;
     const name = run.slice(end).filter((word) => !HONORIFICS.has(word.lower));
     if (name.length >= 1 && name.length <= 4 && name.every(capitalish) && !orgWords(name)) {
       const skip = run.length - name.length;
@@ -507,13 +544,21 @@ function classify(words: Word[], state: boolean): ActorKind {
   const lower = words.map((word) => word.lower);
   if (lower.some((word) => LEXICON.mediaWords.has(word))) return 'media_outlet';
   if (lower.some((word) => ORGANIZATION_ONLY.has(word))) return 'organization';
-  if (state && lower.some((word) => LEXICON.governmentWords.has(word) || word === 'service' || word === 'body'))
+  if (
+    state &&
+    lower.some((word) => LEXICON.governmentWords.has(word) || word === 'service' || word === 'body')
+  )
     return 'government';
   if (lower.some((word) => LEXICON.groupWords.has(word))) return 'group';
   return 'organization';
 }
 
-function person(name: string, title: Title | null, country: Country | undefined, described: Word[]): ActorDraft {
+function person(
+  name: string,
+  title: Title | null,
+  country: Country | undefined,
+  described: Word[],
+): ActorDraft {
   // "UN Secretary-General", "EU foreign policy chief": an international office, no country of its own.
   const international = described.some((word) => {
     const known = knownOrganization(word.text);
@@ -546,7 +591,12 @@ function organization(
 }
 
 /** No name: "Serbia’s state-controlled media", "Polish border guards", "the commission", "Health workers". */
-function generic(words: Word[], country: Country | undefined, definite: boolean, initial: boolean): ActorDraft | null {
+function generic(
+  words: Word[],
+  country: Country | undefined,
+  definite: boolean,
+  initial: boolean,
+): ActorDraft | null {
   const content = words.filter((word) => !isPunctuation(word));
   if (content.length === 0) return null;
   const lower = content.map((word) => word.lower);
@@ -554,10 +604,19 @@ function generic(words: Word[], country: Country | undefined, definite: boolean,
   if (country) {
     const ministry = lower.indexOf('ministry');
     if (ministry >= 0) {
-      const topic = lower.slice(0, ministry).map((word) => LEXICON.ministries[word]).find(Boolean);
+      const topic = lower
+        .slice(0, ministry)
+        .map((word) => LEXICON.ministries[word])
+        .find(Boolean);
       if (topic) {
         const name = `Ministry of ${topic} of ${stripThe(country.name)}`;
-        return { name, kind: 'government', title: null, country: country.code, heads: [...lower, 'ministry'] };
+        return {
+          name,
+          kind: 'government',
+          title: null,
+          country: country.code,
+          heads: [...lower, 'ministry'],
+        };
       }
     }
     if (['government', 'authorities', 'officials', 'leaders', 'state', 'administration'].includes(last)) {

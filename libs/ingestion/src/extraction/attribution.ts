@@ -60,8 +60,35 @@ const STOPS = new Set([
 const SPEAKER_BREAKS = new Set([',', '.', ';', ':', '”', '“', '"', '(', ')', '?', '!', '—', '–']);
 const CLOSING = new Set(['”', '"', '»', '’']);
 const OPENING = new Set(['“', '"', '«', '‘']);
-const ADVERBIAL_PREPOSITIONS = new Set(['on', 'in', 'at', 'during', 'within', 'last', 'this', 'earlier', 'late', 'over', 'to', 'via', 'from']);
-const AUDIENCE = new Set(['reporters', 'journalists', 'parliament', 'lawmakers', 'the', 'a', 'an', 'press', 'broadcaster', 'newspaper', 'television', 'radio']);
+const ADVERBIAL_PREPOSITIONS = new Set([
+  'on',
+  'in',
+  'at',
+  'during',
+  'within',
+  'last',
+  'this',
+  'earlier',
+  'late',
+  'over',
+  'to',
+  'via',
+  'from',
+]);
+const AUDIENCE = new Set([
+  'reporters',
+  'journalists',
+  'parliament',
+  'lawmakers',
+  'the',
+  'a',
+  'an',
+  'press',
+  'broadcaster',
+  'newspaper',
+  'television',
+  'radio',
+]);
 const LINKERS = new Set(['and', 'but', 'also', 'later', 'then']);
 
 function reportingVerb(words: Word[], i: number): ReportingVerb | null {
@@ -69,7 +96,9 @@ function reportingVerb(words: Word[], i: number): ReportingVerb | null {
   const entry =
     REPORTING_VERBS[word.lemma] ??
     REPORTING_VERBS[word.lower] ??
-    (/ed$/.test(word.lower) ? (REPORTING_VERBS[word.lower.slice(0, -1)] ?? REPORTING_VERBS[word.lower.slice(0, -2)]) : undefined);
+    (/ed$/.test(word.lower)
+      ? (REPORTING_VERBS[word.lower.slice(0, -1)] ?? REPORTING_VERBS[word.lower.slice(0, -2)])
+      : undefined);
   if (!entry || word.lemma.startsWith('_')) return null;
   if (word.pos === 'VERB' || word.pos === 'AUX') return entry;
   // "Kipiani alleged on Sunday that …": the model sometimes reads a past form as an adjective.
@@ -85,12 +114,14 @@ function reportingVerb(words: Word[], i: number): ReportingVerb | null {
   // Tagged a noun after a subject ("state media broadcast the claim", "the claims"): a verb only
   // when it follows a noun phrase and is not itself led by a determiner or preposition.
   const previous = words[i - 1];
-  if (!previous || ['DET', 'ADP', 'ADJ', 'PRON', 'NUM', 'PART', 'CCONJ', 'SCONJ'].includes(previous.pos)) return null;
+  if (!previous || ['DET', 'ADP', 'ADJ', 'PRON', 'NUM', 'PART', 'CCONJ', 'SCONJ'].includes(previous.pos))
+    return null;
   if (previous.text === ',' || BE.has(previous.lower)) return null;
   return word.pos === 'NOUN' && /(ed|cast|said)$/.test(word.lower) ? entry : null;
 }
 
-const isPunctuation = (word: Word | undefined) => word !== undefined && /^[\p{P}\p{S}]+$/u.test(word.text) && word.text !== '’s';
+const isPunctuation = (word: Word | undefined) =>
+  word !== undefined && /^[\p{P}\p{S}]+$/u.test(word.text) && word.text !== '’s';
 
 /** The end (exclusive) of a speaker phrase that starts at `from`. */
 function speakerEnd(words: Word[], from: number, allowCommaTail: boolean): number {
@@ -100,7 +131,10 @@ function speakerEnd(words: Word[], from: number, allowCommaTail: boolean): numbe
     if (SPEAKER_BREAKS.has(word.text)) {
       if (word.text === ',' && allowCommaTail) {
         const next = segment(words, i + 1);
-        const named = next.words.length > 0 && next.words.length <= 4 && next.words.every((w) => w.capital || w.text === '’s');
+        const named =
+          next.words.length > 0 &&
+          next.words.length <= 4 &&
+          next.words.every((w) => w.capital || w.text === '’s');
         const described =
           ['a', 'an', 'the'].includes(next.words[0]?.lower ?? '') &&
           next.end >= words.length - 1 &&
@@ -113,7 +147,14 @@ function speakerEnd(words: Word[], from: number, allowCommaTail: boolean): numbe
       break;
     }
     if (i > from && STOPS.has(word.lower)) break;
-    if (i > from && word.pos === 'VERB' && !word.capital && !/-/.test(word.text) && !['released', 'published'].includes(word.lower)) break;
+    if (
+      i > from &&
+      word.pos === 'VERB' &&
+      !word.capital &&
+      !/-/.test(word.text) &&
+      !['released', 'published'].includes(word.lower)
+    )
+      break;
     if (word.lower === 'and' && !(words[i + 1]?.lower === 'the' || words[i + 1]?.capital)) break;
     i++;
   }
@@ -133,7 +174,8 @@ const withoutFinalComma = (words: Word[]) =>
 function lastQuote(words: Word[], from: number, to: number): { open: number; close: number } | null {
   for (let close = to; close >= from; close--) {
     if (!CLOSING.has(words[close].text) || words[close].text === '’') continue;
-    for (let open = close - 1; open >= from; open--) if (OPENING.has(words[open].text)) return { open, close };
+    for (let open = close - 1; open >= from; open--)
+      if (OPENING.has(words[open].text)) return { open, close };
   }
   return null;
 }
@@ -198,7 +240,8 @@ function pointerEnd(words: Word[], from: number, verbAfter = false): number | nu
 
 function stanceOfWords(words: Word[], fallback: StanceType): StanceType {
   if (words.some((word) => LEXICON.rejectingWords.has(word.lower))) return 'rejected';
-  if (fallback === 'asserted' && words.some((word) => LEXICON.supportingWords.has(word.lower))) return 'supported';
+  if (fallback === 'asserted' && words.some((word) => LEXICON.supportingWords.has(word.lower)))
+    return 'supported';
   return fallback;
 }
 
@@ -215,7 +258,13 @@ function verdictOnPointer(content: Word[]): StanceType | null {
 
 function noEvidence(content: Word[]): boolean {
   const text = spanText(content.slice(0, 6)).toLowerCase();
-  return LEXICON.noEvidence.some((phrase) => text.startsWith(phrase) || text.startsWith(`there was ${phrase}`) || text.startsWith(`there is ${phrase}`) || text.startsWith(`there had been ${phrase}`));
+  return LEXICON.noEvidence.some(
+    (phrase) =>
+      text.startsWith(phrase) ||
+      text.startsWith(`there was ${phrase}`) ||
+      text.startsWith(`there is ${phrase}`) ||
+      text.startsWith(`there had been ${phrase}`),
+  );
 }
 
 /** Where a clause of content ends: before ", saying", ", according to", "and that". */
@@ -224,7 +273,8 @@ function contentEnd(words: Word[], from: number): { end: number; next: number | 
     const word = words[i];
     if (word.text === ',' && words[i + 1]) {
       const after = words[i + 1];
-      if (after.pos === 'VERB' && after.lower.endsWith('ing') && REPORTING_VERBS[after.lemma]) return { end: i, next: null };
+      if (after.pos === 'VERB' && after.lower.endsWith('ing') && REPORTING_VERBS[after.lemma])
+        return { end: i, next: null };
       if (after.lower === 'according' && words[i + 2]?.lower === 'to') return { end: i, next: null };
     }
     if (word.lower === 'and' && words[i + 1]?.lower === 'that') return { end: i, next: i + 2 };
@@ -276,7 +326,11 @@ export function findAttributions(words: Word[]): Attribution[] {
     }
 
     // Passive: "were made by X", "was cited by X", "were described as misleading by X".
-    const be = BE.has(previous?.lower ?? '') ? i - 1 : previous?.pos === 'ADV' && BE.has(beforePrevious?.lower ?? '') ? i - 2 : -1;
+    const be = BE.has(previous?.lower ?? '')
+      ? i - 1
+      : previous?.pos === 'ADV' && BE.has(beforePrevious?.lower ?? '')
+        ? i - 2
+        : -1;
     let by = -1;
     for (let k = i + 1; k < Math.min(words.length, i + 8); k++) {
       if (words[k].lower === 'by') {
@@ -300,7 +354,9 @@ export function findAttributions(words: Word[]): Attribution[] {
       } else if (pointerEnd(subject, 0) === null && subject.length > 0) {
         content = subject;
       }
-      found.push(attribution(speaker, false, spanText(words, be, i + 1), stance, content, subjectFrom, to, verb));
+      found.push(
+        attribution(speaker, false, spanText(words, be, i + 1), stance, content, subjectFrom, to, verb),
+      );
       consume(subjectFrom, to);
       continue;
     }
@@ -313,7 +369,11 @@ export function findAttributions(words: Word[]): Attribution[] {
       if (word.lemma === 'add' && previousAttribution) {
         const from = words[i + 1]?.lower === 'that' ? i + 2 : i + 1;
         const contentWords = words.slice(from, clause.end);
-        found.push({ ...attribution([], false, word.lower, 'asserted', contentWords, i, clause.end), inherits: true, elaboration: true });
+        found.push({
+          ...attribution([], false, word.lower, 'asserted', contentWords, i, clause.end),
+          inherits: true,
+          elaboration: true,
+        });
       }
       consume(i, clause.end);
       continue;
@@ -337,7 +397,18 @@ export function findAttributions(words: Word[]): Attribution[] {
       speaker = words.slice(i + 1, end);
       content = withoutFinalComma(words.slice(quote.open + 1, quote.close));
       consume(quote.open, end);
-      found.push(attribution(speaker, false, word.lower, verdictOnPointer(content) ?? verb.stance, verdictOnPointer(content) ? null : content, quote.open, end, verb));
+      found.push(
+        attribution(
+          speaker,
+          false,
+          word.lower,
+          verdictOnPointer(content) ?? verb.stance,
+          verdictOnPointer(content) ? null : content,
+          quote.open,
+          end,
+          verb,
+        ),
+      );
       continue;
     }
     if (j < start) inherits = found.length > 0;
@@ -369,7 +440,18 @@ export function findAttributions(words: Word[]): Attribution[] {
         to = words.length;
         consume(earlier ? earlier.open : start, to);
         const verdict = verdictOnPointer(content);
-        found.push(attribution(speaker, speakerInitial, word.lower, verdict ?? verb.stance, verdict ? null : content, earlier ? earlier.open : start, to, verb));
+        found.push(
+          attribution(
+            speaker,
+            speakerInitial,
+            word.lower,
+            verdict ?? verb.stance,
+            verdict ? null : content,
+            earlier ? earlier.open : start,
+            to,
+            verb,
+          ),
+        );
         continue;
       }
     }
@@ -398,7 +480,16 @@ export function findAttributions(words: Word[]): Attribution[] {
       const of = words.findIndex((w, n) => n > k && w.lower === 'of');
       if (of > k) {
         const clause = contentEnd(words, of + 1);
-        const result = attribution(speaker, speakerInitial, word.lower, stance, words.slice(k, clause.end), start, clause.end, verb);
+        const result = attribution(
+          speaker,
+          speakerInitial,
+          word.lower,
+          stance,
+          words.slice(k, clause.end),
+          start,
+          clause.end,
+          verb,
+        );
         result.accused = { object: words.slice(k, of), act: words.slice(of + 1, clause.end) };
         result.inherits = inherits;
         found.push(result);
@@ -410,7 +501,11 @@ export function findAttributions(words: Word[]): Attribution[] {
       let end = pointer;
       while (end < words.length && words[end].lower !== 'and' && words[end].text !== ',') end++;
       stance = stanceOfWords(words.slice(pointer, end), stance);
-      found.push({ ...attribution(speaker, speakerInitial, word.lower, stance, null, start, end, verb), inherits, elaboration });
+      found.push({
+        ...attribution(speaker, speakerInitial, word.lower, stance, null, start, end, verb),
+        inherits,
+        elaboration,
+      });
       consume(start, end);
       continue;
     }
@@ -418,11 +513,24 @@ export function findAttributions(words: Word[]): Attribution[] {
     content = words.slice(k, clause.end);
     to = clause.end;
     if (noEvidence(content)) {
-      found.push({ ...attribution(speaker, speakerInitial, word.lower, 'rejected', null, start, to, verb), inherits, elaboration });
+      found.push({
+        ...attribution(speaker, speakerInitial, word.lower, 'rejected', null, start, to, verb),
+        inherits,
+        elaboration,
+      });
     } else {
       const verdict = verdictOnPointer(content);
       found.push({
-        ...attribution(speaker, speakerInitial, word.lower, verdict ?? stance, verdict ? null : content, start, to, verb),
+        ...attribution(
+          speaker,
+          speakerInitial,
+          word.lower,
+          verdict ?? stance,
+          verdict ? null : content,
+          start,
+          to,
+          verb,
+        ),
         inherits,
         elaboration,
       });
@@ -431,7 +539,16 @@ export function findAttributions(words: Word[]): Attribution[] {
       const second = contentEnd(words, clause.next);
       const rejecting = found[found.length - 1].stance === 'rejected';
       found.push({
-        ...attribution([], false, word.lower, 'asserted', words.slice(clause.next, second.end), clause.next, second.end, verb),
+        ...attribution(
+          [],
+          false,
+          word.lower,
+          'asserted',
+          words.slice(clause.next, second.end),
+          clause.next,
+          second.end,
+          verb,
+        ),
         inherits: true,
         elaboration: rejecting || elaboration,
       });

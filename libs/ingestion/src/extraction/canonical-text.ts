@@ -74,8 +74,21 @@ const GERUND_PAST: Record<string, string> = {
   spreading: 'spread',
   setting: 'set',
 };
-const PERFECT_MARKERS = /\b(since|so far|this year|already|yet|in the past|over the past|consecutive|to date)\b/i;
-const PLURALS = new Set(['people', 'police', 'media', 'data', 'children', 'men', 'women', 'staff', 'they', 'we', 'you']);
+const PERFECT_MARKERS =
+  /\b(since|so far|this year|already|yet|in the past|over the past|consecutive|to date)\b/i;
+const PLURALS = new Set([
+  'people',
+  'police',
+  'media',
+  'data',
+  'children',
+  'men',
+  'women',
+  'staff',
+  'they',
+  'we',
+  'you',
+]);
 
 interface Piece {
   text: string;
@@ -133,12 +146,19 @@ function untense(parts: Piece[], whole: string): Piece[] {
       const isPlural = plural(subjectBefore(parts, i));
       if (participle.word && ['VERB', 'AUX'].includes(participle.word.pos)) {
         if (participle.text.toLowerCase() === 'been') {
-          out.push({ ...part, text: perfect ? (isPlural ? 'have been' : 'has been') : isPlural ? 'were' : 'was' });
+          out.push({
+            ...part,
+            text: perfect ? (isPlural ? 'have been' : 'has been') : isPlural ? 'were' : 'was',
+          });
         } else if (perfect) {
           out.push({ ...part, text: isPlural ? 'have' : 'has' });
           out.push(participle);
         } else {
-          out.push({ ...participle, space: part.space, text: PAST[participle.text.toLowerCase()] ?? participle.text });
+          out.push({
+            ...participle,
+            space: part.space,
+            text: PAST[participle.text.toLowerCase()] ?? participle.text,
+          });
         }
         // "already" only marked the reported time.
         for (let k = i + 1; k < next; k++) if (parts[k].text.toLowerCase() !== 'already') out.push(parts[k]);
@@ -177,7 +197,10 @@ export function canonicalText(content: Word[], options: CanonicalOptions = {}): 
     const subject: Piece[] = place ? [{ text: place, space: false }] : object;
     const perfect = PERFECT_MARKERS.test(render(act));
     const verb = perfect
-      ? [{ text: 'has', space: true }, { ...act[0], text: gerundToPast(act[0].text), space: true }]
+      ? [
+          { text: 'has', space: true },
+          { ...act[0], text: gerundToPast(act[0].text), space: true },
+        ]
       : [{ ...act[0], text: gerundToPast(act[0].text), space: true }];
     parts = [...subject, ...verb, ...act.slice(1)];
   } else {

@@ -45,7 +45,10 @@ export interface ClaimSignals {
 const phrase = (text: string, phrases: string[]) =>
   phrases.some((item) => new RegExp(`(^|\\s)${item.replace(/\s+/g, '\\s+')}(\\s|$)`).test(text));
 
-export function scoreClaim(signals: ClaimSignals): { checkworthiness: number; features: CheckworthinessFeatures } {
+export function scoreClaim(signals: ClaimSignals): {
+  checkworthiness: number;
+  features: CheckworthinessFeatures;
+} {
   const words = signals.content.filter((word) => /[\p{L}\p{N}]/u.test(word.text));
   // Only lower-case words carry hedges and opinions: "May" may be a month, "United" a name.
   const lower = words.filter((word, i) => i === 0 || !word.capital).map((word) => word.lower);

@@ -38,9 +38,16 @@ export class ActorRegistry {
   resolve(draft: ActorDraft): DocActor | null {
     if (draft.vague) return null;
     const reference = draft.reference;
-    if (reference && (PERSON_PRONOUNS.has(reference) || THING_PRONOUNS.has(reference) || reference === 'they')) {
+    if (
+      reference &&
+      (PERSON_PRONOUNS.has(reference) || THING_PRONOUNS.has(reference) || reference === 'they')
+    ) {
       return this.latest((actor) =>
-        PERSON_PRONOUNS.has(reference) ? actor.kind === 'person' : THING_PRONOUNS.has(reference) ? actor.kind !== 'person' : true,
+        PERSON_PRONOUNS.has(reference)
+          ? actor.kind === 'person'
+          : THING_PRONOUNS.has(reference)
+            ? actor.kind !== 'person'
+            : true,
       );
     }
     if (reference === 'name') {
@@ -54,8 +61,16 @@ export class ActorRegistry {
     if (reference === 'acronym') {
       const known = this.find(draft.name) ?? this.latest((actor) => initials(actor.name) === draft.name);
       if (known) return known;
-      const expansion = this.names.find((name) => initials(name) === draft.name && name.split(/\s+/).length > 1);
-      if (expansion) return this.add({ ...draft, name: expansion, kind: kindOfName(expansion, draft.kind), reference: undefined });
+      const expansion = this.names.find(
+        (name) => initials(name) === draft.name && name.split(/\s+/).length > 1,
+      );
+      if (expansion)
+        return this.add({
+          ...draft,
+          name: expansion,
+          kind: kindOfName(expansion, draft.kind),
+          reference: undefined,
+        });
       return this.add({ ...draft, reference: undefined });
     }
     if (reference) return this.definite(reference);
