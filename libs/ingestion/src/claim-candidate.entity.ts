@@ -1,10 +1,10 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { CheckworthinessFeatures } from './extract-candidates';
+import type { CheckworthinessFeatures, Mention } from './extract-candidates';
 
 export const CANDIDATE_STATUSES = ['open', 'accepted', 'rejected'] as const;
 export type CandidateStatus = (typeof CANDIDATE_STATUSES)[number];
 
-/** A sentence of an ingested article proposed as a claim, until someone accepts or rejects it. */
+/** A claim found in an ingested article, proposed until someone accepts or rejects it. */
 @Entity({ name: 'claim_candidates' })
 export class ClaimCandidate {
   @PrimaryGeneratedColumn('uuid')
@@ -30,6 +30,9 @@ export class ClaimCandidate {
 
   @Column({ type: 'jsonb' })
   actors: unknown[];
+
+  @Column({ type: 'jsonb' })
+  mentions: Mention[];
 
   @Column({ type: 'real' })
   checkworthiness: number;

@@ -1,131 +1,151 @@
-import {
-  extractCandidates,
-  proposeActors,
-  proposedText,
-  scoreSentence,
-  splitSentences,
-} from './extract-candidates';
+import { CHECKWORTHINESS_THRESHOLD, extractCandidates, extractClaims } from './extract-candidates';
+import { analyse } from './extraction/nlp';
 
-describe('splitSentences', () => {
-  it('keeps offsets that slice the original text exactly', () => {
-    const text = '  First sentence here.  Second one!\nThird?  ';
-    const sentences = splitSentences(text);
-    expect(sentences.map((s) => s.sentence)).toEqual(['First sentence here.', 'Second one!', 'Third?']);
-    for (const s of sentences) expect(text.slice(s.start, s.end)).toBe(s.sentence);
-  });
+const actors = (text: string) =>
+  extractCandidates(text).map((candidate) =>
+    candidate.proposedActors.map(({ name, kind, title, country, stance }) => ({
+      name,
+      kind,
+      title,
+      country,
+      stance,
+    })),
+  );
 
-  it('does not break after abbreviations, initials, acronyms or inside decimals', () => {
+describe('analyse', () => {
+  it('keeps offsets that slice the original text exactly, one sentence per headline line', () => {
     const text =
-      'Mr. Smith met Dr. Jones in the U.S. Capitol on Monday. J. R. Doe said inflation was 3.5 per cent. Prices rose.';
-    expect(splitSentences(text).map((s) => s.sentence)).toEqual([
-      'Mr. Smith met Dr. Jones in the U.S. Capitol on Monday.',
-      'J. R. Doe said inflation was 3.5 per cent.',
-      'Prices rose.',
+      'A headline without a stop\n\n  Mr. Smith met Dr. Jones in the U.S. Capitol.  Prices rose 3.5 per cent! ';
+    const sentences = analyse(text);
+    expect(sentences.map((s) => s.text)).toEqual([
+      'A headline without a stop',
+      'Mr. Smith met Dr. Jones in the U.S. Capitol.',
+      'Prices rose 3.5 per cent!',
     ]);
-  });
-
-  it('keeps closing quotes with their sentence and starts the next at an opening quote', () => {
-    const text = 'He said: "We will not go." “Nobody asked,” she replied.';
-    expect(splitSentences(text).map((s) => s.sentence)).toEqual([
-      'He said: "We will not go."',
-      '“Nobody asked,” she replied.',
-    ]);
-  });
-
-  it('ends a sentence at a blank line even without a mark, and handles empty text', () => {
-    expect(
-      splitSentences('A headline without a stop\n\nThe body begins here.').map((s) => s.sentence),
-    ).toEqual(['A headline without a stop', 'The body begins here.']);
-    expect(splitSentences('')).toEqual([]);
-    expect(splitSentences('   \n ')).toEqual([]);
-  });
-
-  it('does not break when the next word is lower case (an unknown abbreviation)', () => {
-    expect(splitSentences('It costs approx. ten euros. Fine.').map((s) => s.sentence)).toEqual([
-      'It costs approx. ten euros.',
-      'Fine.',
-    ]);
-  });
-});
-
-describe('scoreSentence', () => {
-  it('scores an attributed statement with names and numbers high, and explains why', () => {
-    const { checkworthiness, features } = scoreSentence(
-      'Sergei Lavrov said that 300 mercenaries from Albania and Kosovo were sent to Ukraine.',
-    );
-    expect(checkworthiness).toBeGreaterThanOrEqual(0.7);
-    expect(features).toMatchObject({ reportingVerb: 'said', numbers: 1, tooShort: false, question: false });
-    expect(features.namedEntities).toBeGreaterThanOrEqual(3);
-  });
-
-  it('scores filler, opinions and questions low and excludes very short sentences', () => {
-    expect(
-      scoreSentence('The weather was mild and the cafes were full all week.').checkworthiness,
-    ).toBeLessThan(0.35);
-    expect(
-      scoreSentence('I think the minister said many things about 2022 in Vienna?').checkworthiness,
-    ).toBeLessThan(0.35);
-    const short = scoreSentence('Lavrov said 5.');
-    expect(short).toMatchObject({ checkworthiness: 0, features: { tooShort: true } });
-  });
-
-  it('notices percentages, quotation marks and rejection verbs', () => {
-    const { features } = scoreSentence('Officials denied the “report” that 40% of the funds went missing.');
-    expect(features).toMatchObject({ percentage: true, quotation: true, rejectionVerb: 'denied' });
-  });
-});
-
-describe('proposeActors', () => {
-  it('takes the speaker before a reporting verb, dropping titles, guessing person vs organisation', () => {
-    expect(proposeActors('Foreign Minister Sergei Lavrov said on Monday that fighters were sent.')).toEqual([
-      { name: 'Sergei Lavrov', kind: 'person', stance: 'asserted' },
-    ]);
-    expect(proposeActors('The Interior Ministry of Albania denied the report on Tuesday.')).toEqual([
-      { name: 'Interior Ministry of Albania', kind: 'organization', stance: 'rejected' },
-    ]);
-  });
-
-  it('treats "X officials rejected" as a government and "according to X" as the speaker', () => {
-    expect(proposeActors('Albanian officials rejected the claim as fabricated.')).toEqual([
-      { name: 'Albanian officials', kind: 'government', stance: 'rejected' },
-    ]);
-    expect(proposeActors('According to Reuters, the figures were inflated.')).toEqual([
-      { name: 'Reuters', kind: 'organization', stance: 'asserted' },
-    ]);
-  });
-
-  it('proposes nobody without a reporting verb', () => {
-    expect(proposeActors('Sergei Lavrov visited Tirana in March.')).toEqual([]);
+    for (const s of sentences) expect(text.slice(s.start, s.end)).toBe(s.text);
+    expect(analyse('   \n ')).toEqual([]);
   });
 });
 
 describe('extractCandidates', () => {
-  const article =
-    'Tirana had a quiet week. Sergei Lavrov said that mercenaries from Albania, Kosovo and Bosnia were being sent to fight in Ukraine. ' +
-    'The cafés on the main square were busy. Albanian officials rejected the allegation as propaganda on Tuesday. Is that true?';
+  const article = [
+    'Russian Foreign Minister Sergei Lavrov said on Monday that mercenaries from Albania, Kosovo and Bosnia are being sent to fight in Ukraine.',
+    'The claims were made by Lavrov at a press conference in Moscow.',
+    'Officials from Albania, Kosovo and Bosnia rejected the allegation, saying there was no evidence.',
+    'Serbia’s state-controlled media carried the report the same evening.',
+    'The meeting lasted about two hours.',
+  ].join(' ');
 
-  it('keeps check-worthy sentences best first with exact offsets, dropping filler', () => {
-    const candidates = extractCandidates(article);
-    expect(candidates.map((c) => c.sentence)).toEqual([
-      'Sergei Lavrov said that mercenaries from Albania, Kosovo and Bosnia were being sent to fight in Ukraine.',
-      'Albanian officials rejected the allegation as propaganda on Tuesday.',
-    ]);
-    for (const c of candidates) expect(article.slice(c.start, c.end)).toBe(c.sentence);
-    expect(candidates[0].proposedActors).toEqual([
-      { name: 'Sergei Lavrov', kind: 'person', stance: 'asserted' },
-    ]);
-    expect(candidates[0].checkworthiness).toBeGreaterThan(candidates[1].checkworthiness);
+  it('proposes the claim once, without its reporting frame, with every sentence that mentions it', () => {
+    const [candidate, ...others] = extractCandidates(article);
+    expect(others).toEqual([]);
+    expect(candidate.text).toBe(
+      'Mercenaries from Albania, Kosovo and Bosnia are being sent to fight in Ukraine',
+    );
+    expect(candidate.mentions.map((m) => m.role)).toEqual(['states', 'attributes', 'rejects', 'repeats']);
+    for (const m of candidate.mentions) expect(article.slice(m.start, m.end)).toBe(m.sentence);
+    expect(candidate.sentence).toBe(candidate.mentions[0].sentence);
+    expect(candidate.checkworthiness).toBeGreaterThanOrEqual(CHECKWORTHINESS_THRESHOLD);
   });
 
-  it('caps the number of candidates at 50', () => {
-    const text = Array.from(
+  it('splits titles from names, one government per listed country, media by the country it serves', () => {
+    expect(actors(article)[0]).toEqual([
+      { name: 'Sergei Lavrov', kind: 'person', title: 'Foreign Minister', country: 'RU', stance: 'asserted' },
+      { name: 'Government of Albania', kind: 'government', title: null, country: 'AL', stance: 'rejected' },
+      { name: 'Government of Kosovo', kind: 'government', title: null, country: 'XK', stance: 'rejected' },
+      {
+        name: 'Government of Bosnia and Herzegovina',
+        kind: 'government',
+        title: null,
+        country: 'BA',
+        stance: 'rejected',
+      },
+      {
+        name: 'Serbian state-controlled media',
+        kind: 'media_outlet',
+        title: null,
+        country: 'RS',
+        stance: 'repeated',
+      },
+    ]);
+  });
+
+  it('reads "according to", quotes with the speaker after them, and metonyms', () => {
+    const [quoted] = actors(
+      '“Troops shelled three villages overnight,” Armenian Defence Minister Tigran Avetyan told reporters. Baku called the accusation baseless.',
+    );
+    expect(quoted.map((a) => [a.name, a.stance])).toEqual([
+      ['Tigran Avetyan', 'asserted'],
+      ['Government of Azerbaijan', 'rejected'],
+    ]);
+    const [according] = extractCandidates(
+      'Cholera has killed at least 210 people since March, according to the World Health Organization.',
+    );
+    expect(according.text).toBe('Cholera has killed at least 210 people since March');
+    expect(according.proposedActors[0]).toMatchObject({
+      name: 'World Health Organization',
+      kind: 'organization',
+    });
+  });
+
+  it('turns "accused X of doing" into the claim that X did it, and "said there was no evidence" into a rejection', () => {
+    const [candidate] = extractCandidates(
+      'Pacific leaders from Fiji and Tuvalu accused Australia of approving 116 new coal projects since 2022. Canberra said there was no evidence for the figure.',
+    );
+    expect(candidate.text).toBe('Australia has approved 116 new coal projects since 2022');
+    expect(candidate.proposedActors.map((a) => [a.name, a.stance])).toEqual([
+      ['Government of Fiji', 'asserted'],
+      ['Government of Tuvalu', 'asserted'],
+      ['Government of Australia', 'rejected'],
+    ]);
+  });
+
+  it('attaches a later "those claims were made by" to the statement it points back at', () => {
+    const [candidate] = extractCandidates(
+      'Thousands of Afghan refugees have been forcibly deported from Pakistan in the past month. Those claims were made by the UN refugee agency, UNHCR, on Tuesday.',
+    );
+    expect(candidate.text).toBe(
+      'Thousands of Afghan refugees have been forcibly deported from Pakistan in the past month',
+    );
+    expect(candidate.proposedActors.map((a) => [a.name, a.stance])).toEqual([['UNHCR', 'asserted']]);
+  });
+
+  it('does not take sentence-initial common words for names, nor a negated verb for a stance', () => {
+    const [candidate] = actors(
+      'Social media users claimed that the floods in Valencia were caused by cloud seeding planes. Veltrix did not deny the claim.',
+    );
+    expect(candidate).toEqual([
+      { name: 'Social media users', kind: 'group', title: null, country: null, stance: 'asserted' },
+    ]);
+  });
+
+  it('scores hedges, predictions, opinion, procedure and background below verifiable attributed claims', () => {
+    const claims = extractClaims(
+      [
+        'Health Minister Ion Radu said 5,300 measles cases were recorded in Romania in June.',
+        'Some doctors warned that the outbreak may spread to neighbouring countries.',
+        'Radu said the government would launch a campaign in schools.',
+        '“I think this is the best result in twenty years,” Radu said.',
+        'Radu met regional officials in Cluj on Friday.',
+        'Measles cases peaked in 2019.',
+      ].join(' '),
+    );
+    const [best, ...rest] = claims;
+    expect(best.text).toBe('5,300 measles cases were recorded in Romania in June');
+    expect(best.features).toMatchObject({ attributed: true, numbers: 1, hedged: false });
+    expect(best.features.contributions.numbers).toBeGreaterThan(0);
+    for (const claim of rest) expect(claim.checkworthiness).toBeLessThan(CHECKWORTHINESS_THRESHOLD);
+    expect(extractCandidates(claims.map((c) => c.sentence).join(' ')).map((c) => c.text)).toEqual([
+      best.text,
+    ]);
+  });
+
+  it('finds nothing in text without claims, and caps the number of candidates', () => {
+    expect(extractCandidates('Quiet days. '.repeat(200))).toEqual([]);
+    const many = Array.from(
       { length: 80 },
-      (_, i) => `Minister Jane Roe said ${i} soldiers were sent to Kyiv.`,
+      (_, i) => `Minister Jane Roe said ${i + 2} soldiers had been sent to Town${i}.`,
     ).join(' ');
-    expect(extractCandidates(text)).toHaveLength(50);
-  });
-
-  it('proposes claim text without wrapping quotes or extra whitespace', () => {
-    expect(proposedText('“Troops   were\nsent,” he said.')).toBe('Troops were sent,” he said.');
+    expect(extractCandidates(many).length).toBeLessThanOrEqual(50);
   });
 });

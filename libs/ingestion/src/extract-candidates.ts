@@ -1,432 +1,324 @@
+import { parseActorPhrase } from './extraction/actor-phrase';
+import { Attribution, findAttributions } from './extraction/attribution';
+import { canonicalText } from './extraction/canonical-text';
+import { MIN_WORDS, scoreClaim } from './extraction/checkworthiness';
+import { ActorRegistry, DocActor } from './extraction/coreference';
+import { analyse, AnalysedSentence, Word } from './extraction/nlp';
+import { findCountries } from './extraction/places';
+import type {
+  CheckworthinessFeatures,
+  ExtractedCandidate,
+  Mention,
+  MentionRole,
+  ProposedActor,
+  StanceType,
+} from './extraction/types';
+
+export type {
+  ActorKind,
+  CheckworthinessFeatures,
+  ExtractedCandidate,
+  Mention,
+  MentionRole,
+  ProposedActor,
+  StanceType,
+} from './extraction/types';
+
 /**
- * Claim candidates from article text.
- *
- * No trained model is available to this service, so check-worthiness is a transparent heuristic:
- * every point of the score comes from a named feature that is returned with the candidate, so a
- * fact-checker can see why a sentence was proposed and discount it. It finds attributed factual
- * statements well ("X said that…", numbers, named parties) and will miss claims phrased without
- * any of those signals; it is a triage aid, not a judge. Everything here is pure.
+ * Claims in an article, with who made, repeated, supported or rejected each. Pure: text in,
+ * candidates out, no I/O. Sentences and parts of speech come from wink-nlp's English model;
+ * the rules on top (attribution, actors, stance, coreference, check-worthiness) are in
+ * ./extraction, their word lists in ./extraction/data.
  */
 
-export interface Sentence {
-  /** The sentence exactly as `text.slice(start, end)`. */
-  sentence: string;
-  start: number;
-  end: number;
-}
-
-export interface CheckworthinessFeatures {
-  words: number;
-  reportingVerb: string | null;
-  rejectionVerb: string | null;
-  numbers: number;
-  percentage: boolean;
-  namedEntities: number;
-  quotation: boolean;
-  firstPersonOpinion: boolean;
-  question: boolean;
-  tooShort: boolean;
-}
-
-export type ProposedStance = 'asserted' | 'rejected';
-
-export interface ProposedActor {
-  name: string;
-  kind: 'person' | 'government' | 'organization';
-  stance: ProposedStance;
-}
-
-export interface ExtractedCandidate extends Sentence {
-  text: string;
-  checkworthiness: number;
-  features: CheckworthinessFeatures;
-  proposedActors: ProposedActor[];
-}
-
-export const CHECKWORTHINESS_THRESHOLD = 0.35;
+/** Candidates below this score are not proposed; the dashboard shows everything it receives. */
+export const CHECKWORTHINESS_THRESHOLD = 0.5;
 export const MAX_CANDIDATES = 50;
-export const MIN_WORDS = 6;
 /** Longer "sentences" are tables or run-on markup, not statements, and would not fit a claim's text. */
 export const MAX_SENTENCE_LENGTH = 2000;
+const SAME_CLAIM = 0.6;
 
-/** Words that end with a period without ending the sentence. Compared lower-cased, without the period. */
-const ABBREVIATIONS = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'prof',
-  'st',
-  'sr',
-  'jr',
-  'gen',
-  'col',
-  'lt',
-  'maj',
-  'capt',
-  'sgt',
-  'adm',
-  'sen',
-  'rep',
-  'gov',
-  'pres',
-  'rev',
-  'hon',
-  'amb',
-  'inc',
-  'ltd',
-  'co',
-  'corp',
-  'vs',
-  'etc',
-  'e.g',
-  'i.e',
-  'no',
-  'nos',
-  'approx',
-  'est',
-  'dept',
-  'univ',
-  'fig',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-  'mt',
-  'ft',
-  'vol',
-  'art',
-  'al',
-]);
+interface ClaimActor {
+  actor: DocActor;
+  stance: StanceType;
+  quote: string;
+  sentence: number;
+}
 
-const CLOSERS = `"'”’»)]`;
+interface ClaimDraft {
+  text: string;
+  content: Word[];
+  stated: AnalysedSentence;
+  mentions: Map<number, Mention>;
+  actors: ClaimActor[];
+  keywords: Set<string>;
+  /** An unattributed statement, a claim only if a later sentence attributes it. */
+  pending: boolean;
+  elaboration: boolean;
+  hedged: boolean;
+  vagueSpeaker: boolean;
+  reportingVerb: string | null;
+  rejectionVerb: string | null;
+}
 
-/**
- * Splits text into sentences, keeping their offsets into the original string. A period after a
- * known abbreviation, an initial ("J."), or a dotted acronym ("U.S.") does not end a sentence;
- * decimals never do because a break needs whitespace after the mark; closing quotes and brackets
- * stay with the sentence they close; a blank line always ends one.
- */
-export function splitSentences(text: string): Sentence[] {
-  const sentences: Sentence[] = [];
-  let start = skipSpace(text, 0);
-  const push = (end: number) => {
-    let trimmedEnd = end;
-    while (trimmedEnd > start && /\s/.test(text[trimmedEnd - 1])) trimmedEnd--;
-    if (trimmedEnd > start)
-      sentences.push({ sentence: text.slice(start, trimmedEnd), start, end: trimmedEnd });
-  };
-  let i = start;
-  while (i < text.length) {
-    const char = text[i];
-    if (char === '\n' && /^\n[ \t\r]*\n/.test(text.slice(i, i + 50))) {
-      push(i);
-      start = skipSpace(text, i);
-      i = start;
+const ROLE: Record<StanceType, MentionRole> = {
+  asserted: 'attributes',
+  repeated: 'repeats',
+  supported: 'supports',
+  rejected: 'rejects',
+};
+const STOPWORDS = new Set(
+  'the a an of in on at to for from by and or that this these those with was were is are had has have been be its their his her it as into than more over about after since'.split(
+    ' ',
+  ),
+);
+const NEGATIVE = new Set(['no', 'not', "n't", 'never', 'none', 'nobody']);
+
+/** The check-worthy claims of `text`, best first (ties in reading order), at most MAX_CANDIDATES. */
+export function extractCandidates(text: string): ExtractedCandidate[] {
+  return extractClaims(text)
+    .filter((candidate) => candidate.checkworthiness >= CHECKWORTHINESS_THRESHOLD)
+    .slice(0, MAX_CANDIDATES);
+}
+
+/** Every claim found, scored, best first, whatever its score. */
+export function extractClaims(text: string): ExtractedCandidate[] {
+  const sentences = analyse(text).filter((sentence) => sentence.text.length <= MAX_SENTENCE_LENGTH);
+  const attributed = sentences.map((sentence) => findAttributions(sentence.words));
+  const registry = new ActorRegistry(articleCountry(sentences, attributed), properNames(sentences));
+  const claims: ClaimDraft[] = [];
+
+  for (const sentence of sentences) {
+    const attributions = attributed[sentence.index];
+    if (attributions.length === 0) {
+      const content = sentence.words.filter(
+        (word, i, all) => !(i === all.length - 1 && /^[.!]$/.test(word.text)),
+      );
+      const negated = content.some((word) => word.negated || NEGATIVE.has(word.lower));
+      if (!sentence.text.trim().endsWith('?') && !negated && content.length >= MIN_WORDS) {
+        claims.push(draft(canonicalText(content), content, sentence, null, true));
+      }
       continue;
     }
-    if (char === '.' || char === '!' || char === '?' || char === '…') {
-      let end = i + 1;
-      while (end < text.length && (text[end] === '.' || text[end] === '!' || text[end] === '?')) end++;
-      while (end < text.length && CLOSERS.includes(text[end])) end++;
-      const next = skipSpace(text, end);
-      const atEnd = next >= text.length;
-      const breaks =
-        atEnd ||
-        (next > end &&
-          startsSentence(text[next]) &&
-          !(char === '.' && end === i + 1 && isAbbreviation(text, i)));
-      if (breaks) {
-        push(end);
-        start = next;
-        i = next;
+    let speakers: DocActor[] = [];
+    for (const attribution of attributions) {
+      const actors = attribution.inherits ? speakers : resolve(registry, attribution);
+      if (!attribution.inherits) speakers = actors;
+      const vague =
+        !attribution.inherits &&
+        attribution.speaker.length > 0 &&
+        actors.length === 0 &&
+        parseActorPhrase(attribution.speaker, attribution.speakerInitial).some((item) => item.vague);
+      if (attribution.content === null) {
+        const target = referent(claims, sentence.index);
+        if (target)
+          attach(target, sentence, actors, attribution.stance, attribution.verb, ROLE[attribution.stance]);
         continue;
       }
-      i = end;
-      continue;
-    }
-    i++;
-  }
-  if (start < text.length) push(text.length);
-  return sentences;
-}
-
-function skipSpace(text: string, from: number): number {
-  let index = from;
-  while (index < text.length && /\s/.test(text[index])) index++;
-  return index;
-}
-
-function startsSentence(char: string): boolean {
-  return /[\p{Lu}\p{N}"'“‘«([]/u.test(char);
-}
-
-/** Whether the period at `dot` belongs to an abbreviation, an initial or a dotted acronym. */
-function isAbbreviation(text: string, dot: number): boolean {
-  let from = dot;
-  while (from > 0 && /[\p{L}.]/u.test(text[from - 1])) from--;
-  const word = text.slice(from, dot);
-  if (word === '') return false;
-  if (ABBREVIATIONS.has(word.toLowerCase())) return true;
-  // "J." (an initial) and "U.S" / "U.K" (dotted acronyms)
-  if (/^\p{Lu}$/u.test(word)) return true;
-  return /^(\p{L}\.)+\p{L}$/u.test(word);
-}
-
-const REPORTING =
-  /\b(according to|said|says|say|claimed|claims|claim|stated|states|told|tells|accused|accuses|alleged|alleges|insisted|insists|asserted|asserts|announced|announces|warned|warns|argued|argues|reported|reports|denied|denies|deny|rejected|rejects|reject|dismissed|dismisses|refuted|refutes)\b/i;
-const REJECTION = /\b(denied|denies|deny|rejected|rejects|reject|dismissed|dismisses|refuted|refutes)\b/i;
-const OPINION = /\b(I think|I believe|I feel|in my (?:opinion|view)|we think|we believe|I guess|IMHO)\b/i;
-const NUMBER = /\d+(?:[.,]\d+)*/g;
-const PERCENT = /\d\s?%|\bper ?cent\b/i;
-const QUOTE = /["“”«»]/;
-/** Sentence-initial or function words that are capitalised without naming anyone. */
-const STOP = new Set([
-  'The',
-  'A',
-  'An',
-  'On',
-  'In',
-  'At',
-  'But',
-  'And',
-  'Or',
-  'However',
-  'Yet',
-  'So',
-  'It',
-  'This',
-  'That',
-  'These',
-  'Those',
-  'He',
-  'She',
-  'They',
-  'We',
-  'I',
-  'You',
-  'Its',
-  'Their',
-  'His',
-  'Her',
-  'Our',
-  'Meanwhile',
-  'Still',
-  'Also',
-  'After',
-  'Before',
-  'When',
-  'While',
-  'If',
-  'As',
-  'For',
-  'Monday',
-  'Tuesday',
-  'Wednesday',
-  'Thursday',
-  'Friday',
-  'Saturday',
-  'Sunday',
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-  'Mr',
-  'Mrs',
-  'Ms',
-  'Dr',
-  'Last',
-  'Next',
-  'Earlier',
-  'Later',
-  'Local',
-]);
-/** Words of a title that precede a name ("Foreign Minister Sergei Lavrov"). */
-const TITLES = new Set([
-  'President',
-  'Prime',
-  'Minister',
-  'Foreign',
-  'Defence',
-  'Defense',
-  'Interior',
-  'Deputy',
-  'Secretary',
-  'Spokesperson',
-  'Spokesman',
-  'Spokeswoman',
-  'Senator',
-  'General',
-  'Ambassador',
-  'Chancellor',
-  'Mayor',
-  'Governor',
-  'Chief',
-  'Director',
-  'Head',
-  'Commander',
-  'King',
-  'Queen',
-  'Sir',
-  'Lady',
-  'Mr',
-  'Mrs',
-  'Ms',
-  'Dr',
-  'Professor',
-  'State',
-  'Former',
-  'Russian',
-  'Albanian',
-  'Serbian',
-]);
-const ORGANISATION_WORDS =
-  /\b(Ministry|Government|Party|Agency|Council|Committee|Office|Department|Police|Army|Forces|Union|Commission|Parliament|Assembly|News|Times|Post|Institute|Group|Bank|Company|Inc|Ltd|Corp|University|Kremlin|NATO|UN|EU)\b/;
-const COLLECTIVE =
-  /^\s+(officials|authorities|government|ministry|diplomats|police|prosecutors|spokespeople)\b/;
-const NAME_WORD = `\\p{Lu}[\\p{L}'’-]*\\.?`;
-const NAME_SEQUENCE = new RegExp(`${NAME_WORD}(?:\\s+(?:of\\s+|the\\s+|for\\s+)?${NAME_WORD})*`, 'gu');
-
-/** Capitalised sequences that look like names, leading stop words dropped. */
-export function namedSequences(sentence: string): { name: string; start: number; end: number }[] {
-  const found: { name: string; start: number; end: number }[] = [];
-  for (const match of sentence.matchAll(NAME_SEQUENCE)) {
-    let words = match[0].split(/\s+/);
-    let offset = match.index;
-    while (words.length && STOP.has(words[0].replace(/\.$/, ''))) {
-      offset = sentence.indexOf(words[1] ?? '', offset + words[0].length);
-      words = words.slice(1);
-    }
-    if (!words.length) continue;
-    const name = words.join(' ').replace(/[.’']+$/, '');
-    if (name.length < 2) continue;
-    found.push({ name, start: offset, end: match.index + match[0].length });
-  }
-  return found;
-}
-
-export function scoreSentence(sentence: string): {
-  checkworthiness: number;
-  features: CheckworthinessFeatures;
-} {
-  const words = sentence.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
-  const reporting = REPORTING.exec(sentence);
-  const rejection = REJECTION.exec(sentence);
-  const numbers = sentence.match(NUMBER)?.length ?? 0;
-  const features: CheckworthinessFeatures = {
-    words,
-    reportingVerb: reporting ? reporting[1].toLowerCase() : null,
-    rejectionVerb: rejection ? rejection[1].toLowerCase() : null,
-    numbers,
-    percentage: PERCENT.test(sentence),
-    namedEntities: namedSequences(sentence).length,
-    quotation: QUOTE.test(sentence),
-    firstPersonOpinion: OPINION.test(sentence),
-    question: /\?["”’»)\]]*$/.test(sentence.trim()),
-    tooShort: words < MIN_WORDS,
-  };
-  if (features.tooShort) return { checkworthiness: 0, features };
-  let score = 0.1;
-  if (features.reportingVerb) score += 0.35;
-  if (numbers > 0) score += 0.15;
-  if (features.percentage) score += 0.05;
-  score += Math.min(0.25, 0.1 * features.namedEntities);
-  if (features.quotation) score += 0.1;
-  if (features.firstPersonOpinion) score -= 0.3;
-  if (features.question) score -= 0.3;
-  return { checkworthiness: Math.round(Math.max(0, Math.min(1, score)) * 1000) / 1000, features };
-}
-
-/**
- * The speakers of reporting verbs: the name just before the verb ("Sergei Lavrov said",
- * "Albanian officials rejected"), or just after "according to". Titles before a name are dropped.
- */
-export function proposeActors(sentence: string): ProposedActor[] {
-  const actors: ProposedActor[] = [];
-  const names = namedSequences(sentence);
-  const verbs = new RegExp(REPORTING.source, 'gi');
-  for (const verb of sentence.matchAll(verbs)) {
-    const word = verb[1].toLowerCase();
-    const stance: ProposedStance = REJECTION.test(word) ? 'rejected' : 'asserted';
-    let speaker: { name: string; kind: ProposedActor['kind'] } | null = null;
-    if (word === 'according to') {
-      const after = names.find(
-        (name) => name.start >= verb.index + word.length && name.start - verb.index < 40,
-      );
-      if (after) speaker = describe(after.name, '');
-    } else {
-      const before = [...names].reverse().find((name) => name.end <= verb.index);
-      if (before) {
-        const between = sentence.slice(before.end, verb.index);
-        const collective = COLLECTIVE.exec(between);
-        // Within a short reach only ("Lavrov, Russia's foreign minister, said" still counts).
-        if (between.length <= 45 && !/[.;:]/.test(between)) {
-          speaker = describe(before.name, collective ? collective[1] : '');
-        }
+      const latest = referent(claims, sentence.index);
+      if (latest && contradicts(attribution.content, latest)) {
+        attach(latest, sentence, actors, 'rejected', attribution.verb, 'rejects');
+        continue;
       }
+      const owner =
+        actors[0] && actors[0].kind !== 'person' && actors[0].kind !== 'group' ? actors[0].name : undefined;
+      const claimText = canonicalText(attribution.content, { accused: attribution.accused, owner });
+      const keywords = keywordsOf(claimText);
+      const same = claims.find((claim) => similarity(keywords, claim.keywords) >= SAME_CLAIM);
+      if (same) {
+        attach(same, sentence, actors, attribution.stance, attribution.verb, 'states');
+        continue;
+      }
+      const claim = draft(claimText, attribution.content, sentence, attribution, false);
+      claim.vagueSpeaker = vague;
+      // Detail given by someone who rejects or answers a claim explains the stance more often than it makes a claim.
+      claim.elaboration = attribution.elaboration || actors.some((actor) => rejectedBefore(claims, actor));
+      claims.push(claim);
+      attach(claim, sentence, actors, attribution.stance, attribution.verb, 'states');
     }
-    if (speaker && !actors.some((actor) => actor.name === speaker!.name)) {
-      actors.push({ ...speaker, stance });
-    }
+  }
+
+  return claims
+    .filter((claim) => !claim.pending || claim.actors.length > 0)
+    .map(toCandidate)
+    .sort((a, b) => b.checkworthiness - a.checkworthiness || a.start - b.start);
+}
+
+function resolve(registry: ActorRegistry, attribution: Attribution): DocActor[] {
+  const actors: DocActor[] = [];
+  for (const item of parseActorPhrase(attribution.speaker, attribution.speakerInitial)) {
+    const actor = registry.resolve(item);
+    if (actor && !actors.includes(actor)) actors.push(actor);
   }
   return actors;
 }
 
-function describe(raw: string, collective: string): { name: string; kind: ProposedActor['kind'] } {
-  if (collective) return { name: `${raw} ${collective}`, kind: 'government' };
-  const words = raw.split(/\s+/);
-  let from = 0;
-  while (from < words.length - 1 && TITLES.has(words[from])) from++;
-  const rest = words.slice(from);
-  const personLike =
-    !ORGANISATION_WORDS.test(raw) &&
-    rest.length >= 2 &&
-    rest.length <= 4 &&
-    rest.every((word) => /^\p{Lu}\p{Ll}/u.test(word));
-  // Titles are dropped only from people: "Interior Ministry of Albania" keeps its first word.
-  return personLike ? { name: rest.join(' '), kind: 'person' } : { name: raw, kind: 'organization' };
+function draft(
+  text: string,
+  content: Word[],
+  sentence: AnalysedSentence,
+  attribution: Attribution | null,
+  pending: boolean,
+): ClaimDraft {
+  return {
+    text,
+    content,
+    stated: sentence,
+    mentions: new Map(),
+    actors: [],
+    keywords: keywordsOf(text),
+    pending,
+    elaboration: false,
+    hedged: attribution?.hedged ?? false,
+    vagueSpeaker: false,
+    reportingVerb: null,
+    rejectionVerb: null,
+  };
 }
 
-/** The check-worthy sentences of `text`, best first (ties in reading order), at most MAX_CANDIDATES. */
-export function extractCandidates(text: string): ExtractedCandidate[] {
-  return splitSentences(text)
-    .filter((sentence) => sentence.sentence.length <= MAX_SENTENCE_LENGTH)
-    .map((sentence) => {
-      const { checkworthiness, features } = scoreSentence(sentence.sentence);
-      return {
-        ...sentence,
-        text: proposedText(sentence.sentence),
-        checkworthiness,
-        features,
-        proposedActors: proposeActors(sentence.sentence),
-      };
-    })
-    .filter((candidate) => candidate.checkworthiness >= CHECKWORTHINESS_THRESHOLD)
-    .sort((a, b) => b.checkworthiness - a.checkworthiness || a.start - b.start)
-    .slice(0, MAX_CANDIDATES);
+/** The claim a pointer ("the allegation", "those claims", "denied carrying out the attack") refers to. */
+function referent(claims: ClaimDraft[], before: number): ClaimDraft | null {
+  const earlier = claims.filter((claim) => claim.stated.index < before).reverse();
+  // A claim someone made, not a rebuttal's detail nor the reporter's own statement, is what
+  // "the claim" points at; an unattributed statement only when nobody has claimed anything yet.
+  const answered = (claim: ClaimDraft) =>
+    claim.elaboration ||
+    claim.actors.some((item) => item.stance === 'asserted' && rejectedBefore(claims, item.actor, claim));
+  return (
+    earlier.find((claim) => claim.actors.length > 0 && !answered(claim)) ??
+    earlier.find((claim) => claim.actors.length === 0) ??
+    earlier[0] ??
+    null
+  );
 }
 
-/** The sentence as a claim text: whitespace collapsed, wrapping quotes removed; the editor refines it. */
-export function proposedText(sentence: string): string {
-  return sentence
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^["“”«»]+|["“”«»]+$/g, '')
-    .trim();
+/** Whether `actor` rejected a claim (other than `except`) already. */
+function rejectedBefore(claims: ClaimDraft[], actor: DocActor, except?: ClaimDraft): boolean {
+  return claims.some(
+    (claim) =>
+      claim !== except && claim.actors.some((item) => item.actor === actor && item.stance === 'rejected'),
+  );
+}
+
+/** "said it had recorded no human cases in Fujian": a denial of the claim about Fujian. */
+function contradicts(content: Word[], claim: ClaimDraft): boolean {
+  if (!content.some((word) => NEGATIVE.has(word.lower))) return false;
+  const names = content.filter((word, i) => word.capital && i > 0).map((word) => word.lower);
+  return names.some((name) => claim.keywords.has(name));
+}
+
+function attach(
+  claim: ClaimDraft,
+  sentence: AnalysedSentence,
+  actors: DocActor[],
+  stance: StanceType,
+  verb: string,
+  role: MentionRole,
+): void {
+  claim.pending = claim.pending && actors.length === 0;
+  if (!claim.mentions.has(sentence.index)) {
+    claim.mentions.set(sentence.index, {
+      start: sentence.start,
+      end: sentence.end,
+      sentence: sentence.text,
+      role: claim.mentions.size === 0 && role !== 'rejects' ? 'states' : role,
+    });
+  }
+  if (stance === 'rejected') claim.rejectionVerb ??= verb;
+  else claim.reportingVerb ??= verb;
+  for (const actor of actors) {
+    if (claim.actors.some((item) => item.actor === actor)) continue;
+    const assertedEarlier = claim.actors.some(
+      (item) => item.stance === 'asserted' && item.sentence < sentence.index,
+    );
+    claim.actors.push({
+      actor,
+      stance: stance === 'asserted' && assertedEarlier ? 'repeated' : stance,
+      quote: sentence.text,
+      sentence: sentence.index,
+    });
+  }
+}
+
+function toCandidate(claim: ClaimDraft): ExtractedCandidate {
+  const mentions = [...claim.mentions.values()].sort((a, b) => a.start - b.start);
+  const first = mentions[0] ?? {
+    start: claim.stated.start,
+    end: claim.stated.end,
+    sentence: claim.stated.text,
+  };
+  const { checkworthiness, features } = scoreClaim({
+    content: claim.content,
+    sentence: claim.stated.text,
+    attributed: claim.actors.length > 0,
+    namedSpeaker: claim.actors.some((item) => item.actor.kind !== 'group' && item.stance !== 'rejected'),
+    vagueSpeaker: claim.vagueSpeaker,
+    hedgedVerb: claim.hedged,
+    elaboration: claim.elaboration,
+    reportingVerb: claim.reportingVerb,
+    rejectionVerb: claim.rejectionVerb,
+  });
+  const proposedActors: ProposedActor[] = claim.actors.map((item) => ({
+    name: item.actor.name,
+    kind: item.actor.kind,
+    title: item.actor.title,
+    country: item.actor.country,
+    stance: item.stance,
+    quote: item.quote,
+  }));
+  return {
+    sentence: first.sentence,
+    start: first.start,
+    end: first.end,
+    text: claim.text,
+    mentions,
+    proposedActors,
+    checkworthiness,
+    features: features as CheckworthinessFeatures,
+  };
+}
+
+export function keywordsOf(text: string): Set<string> {
+  return new Set(
+    text
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((word) => word.length > 2 && !STOPWORDS.has(word)),
+  );
+}
+
+export function similarity(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const word of a) if (b.has(word)) shared++;
+  return shared / (a.size + b.size - shared);
+}
+
+/**
+ * The country the article is about: the one its speakers are described by most often, else the
+ * one it names most often, when one clearly leads.
+ */
+function articleCountry(sentences: AnalysedSentence[], attributions: Attribution[][]): string | null {
+  const leader = (words: Word[][]) => {
+    const counts = new Map<string, number>();
+    for (const part of words)
+      for (const mention of findCountries(part))
+        counts.set(mention.country.code, (counts.get(mention.country.code) ?? 0) + 1);
+    const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+    if (ranked.length === 0 || (ranked[1] && ranked[1][1] === ranked[0][1])) return null;
+    return ranked[0][0];
+  };
+  return (
+    leader(attributions.flat().map((attribution) => attribution.speaker)) ??
+    leader(sentences.map((sentence) => sentence.words))
+  );
+}
+
+function properNames(sentences: AnalysedSentence[]): string[] {
+  const names: string[] = [];
+  const pattern = /\p{Lu}[\p{L}’'-]*(?:\s+(?:(?:of|for|and|the)\s+)?\p{Lu}[\p{L}’'-]*)+/gu;
+  for (const sentence of sentences) for (const match of sentence.text.matchAll(pattern)) names.push(match[0]);
+  return names;
 }

@@ -6,3 +6,4 @@ export * from './extract-candidates';
 export * from './ingestion.module';
 export * from './ingestion.service';
 export * from './source-document.entity';
+export { guessLanguage, SUPPORTED_LANGUAGES } from './extraction/language';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ActorKind, StanceType } from '@claimdesk/actors';
+import { ActorKind } from '@claimdesk/actors';
 import {
   ClaimsService,
   ClaimStatus,
@@ -23,16 +23,18 @@ import {
 } from '@claimdesk/platform';
 import { EntityManager } from 'typeorm';
 import { CandidateStatus } from './claim-candidate.entity';
-import { AcceptCandidateDto } from './dto/accept-candidate.dto';
+import { AcceptCandidateDto, CandidateActorInputDto } from './dto/accept-candidate.dto';
 import { IngestSourceDto } from './dto/ingest-source.dto';
 import {
   CandidateActorView,
   CandidateFeaturesView,
+  CandidateMentionView,
   CandidateView,
   IngestResultView,
   SourceDetailView,
 } from './dto/ingestion.view';
-import { ExtractedCandidate, extractCandidates, ProposedActor } from './extract-candidates';
+import { ExtractedCandidate, extractCandidates } from './extract-candidates';
+import { guessLanguage, SUPPORTED_LANGUAGES } from './extraction/language';
 
 interface CandidateRow {
   id: string;
@@ -42,6 +44,7 @@ interface CandidateRow {
   end_offset: number;
   text: string;
   actors: CandidateActorView[];
+  mentions: CandidateMentionView[];
   checkworthiness: number;
   features: CandidateFeaturesView;
   status: CandidateStatus;
@@ -57,15 +60,28 @@ interface KnownActorRow {
   kind: ActorKind;
   title: string | null;
   country: string | null;
-  keys: string[];
 }
 
 const CANDIDATE_COLUMNS = `c.id, c.source_id, c.sentence, c.start_offset, c.end_offset, c.text, c.actors,
-  c.checkworthiness, c.features, c.status, c.claim_id, c.decided_at, c.created_at`;
+  c.mentions, c.checkworthiness, c.features, c.status, c.claim_id, c.decided_at, c.created_at`;
 const SOURCE_CLAIMS_LIMIT = 100;
 
-/** Words of a folded key, so "Lavrov" matches "… Lavrov said" but not "Lavrovsky". */
-const words = (key: string) => ` ${key.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+const folded = (name: string) =>
+  name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/** A text the extractor cannot read: named as such, never guessed at in English. */
+function unsupportedLanguage(language: string): ProblemException {
+  return new ProblemException(
+    422,
+    `Only English articles can be mined for claims; this text reads as ${language}. Supported languages: ${SUPPORTED_LANGUAGES.join(', ')}.`,
+    { supportedLanguages: [...SUPPORTED_LANGUAGES], detectedLanguage: language },
+  );
+}
 
 /** ClaimsService names stance errors `stances[i]…`; this route's body calls them `actors[i]…`. */
 function renamedStanceErrors(error: unknown): unknown {
@@ -95,7 +111,29 @@ export class IngestionService {
    * the existing candidate, with the decision taken on it, is returned instead.
    */
   async ingest(input: IngestSourceDto, principal?: Principal): Promise<IngestResultView> {
+    return (await this.ingestTimed(input, principal)).result;
+  }
+
+  /** `ingest`, with the time spent extracting and storing (for bench/ingest.ts). */
+  async ingestTimed(
+    input: IngestSourceDto,
+    principal?: Principal,
+  ): Promise<{ result: IngestResultView; extractMs: number; storeMs: number }> {
+    if (input.language && !/^en(-|$)/i.test(input.language)) throw unsupportedLanguage(input.language);
+    const guess = guessLanguage(input.text);
+    if (!guess.english) throw unsupportedLanguage(guess.language);
+    const started = performance.now();
     const extracted = extractCandidates(input.text);
+    const extractMs = performance.now() - started;
+    const result = await this.store(input, extracted, principal);
+    return { result, extractMs, storeMs: performance.now() - started - extractMs };
+  }
+
+  private store(
+    input: IngestSourceDto,
+    extracted: ExtractedCandidate[],
+    principal?: Principal,
+  ): Promise<IngestResultView> {
     return this.transactions.run(async (manager) => {
       const source = await this.sources.upsert(manager, input, 'url');
       const [document]: { id: string }[] = await manager.query(
@@ -107,11 +145,11 @@ export class IngestionService {
       const actors = await this.actorsOf(manager, extracted);
       await manager.query(
         `INSERT INTO claim_candidates
-           (source_id, document_id, sentence, start_offset, end_offset, text, actors, checkworthiness, features)
-         SELECT $1, $2, r.sentence, r.start_offset, r.end_offset, r.text, r.actors, r.checkworthiness, r.features
+           (source_id, document_id, sentence, start_offset, end_offset, text, actors, mentions, checkworthiness, features)
+         SELECT $1, $2, r.sentence, r.start_offset, r.end_offset, r.text, r.actors, r.mentions, r.checkworthiness, r.features
            FROM jsonb_to_recordset($3::jsonb) AS r(sentence text, start_offset int, end_offset int, text text,
-                actors jsonb, checkworthiness real, features jsonb)
-         ON CONFLICT (source_id, md5(sentence)) DO NOTHING`,
+                actors jsonb, mentions jsonb, checkworthiness real, features jsonb)
+         ON CONFLICT (source_id, md5(sentence), md5(text)) DO NOTHING`,
         [
           source.id,
           document.id,
@@ -122,17 +160,24 @@ export class IngestionService {
               end_offset: candidate.end,
               text: candidate.text,
               actors: actors[index],
+              mentions: candidate.mentions,
               checkworthiness: candidate.checkworthiness,
               features: candidate.features,
             })),
           ),
         ],
       );
+      // A candidate rejected before is not proposed again; an accepted one is shown with its claim.
       const rows: CandidateRow[] = await manager.query(
         `SELECT ${CANDIDATE_COLUMNS} FROM claim_candidates c
-          WHERE c.source_id = $1 AND md5(c.sentence) IN (SELECT md5(s) FROM unnest($2::text[]) AS s)
+          WHERE c.source_id = $1 AND c.status <> 'rejected'
+            AND (md5(c.sentence), md5(c.text)) IN (SELECT md5(s), md5(t) FROM unnest($2::text[], $3::text[]) AS u(s, t))
           ORDER BY c.checkworthiness DESC, c.start_offset, c.id`,
-        [source.id, extracted.map((candidate) => candidate.sentence)],
+        [
+          source.id,
+          extracted.map((candidate) => candidate.sentence),
+          extracted.map((candidate) => candidate.text),
+        ],
       );
       return { source, candidates: await this.views(rows) };
     });
@@ -155,20 +200,7 @@ export class IngestionService {
         `SELECT d.language FROM source_documents d JOIN claim_candidates c ON c.document_id = d.id WHERE c.id = $1`,
         [candidateId],
       );
-      const stances: CreateStanceDto[] =
-        input.actors ??
-        candidate.actors
-          .filter((actor) => actor.stance !== null)
-          .map((actor) => ({
-            ...(actor.actorId
-              ? { actorId: actor.actorId }
-              : {
-                  actor: { name: actor.name, kind: actor.kind, title: actor.title, country: actor.country },
-                }),
-            type: actor.stance as StanceType,
-            quote: candidate.sentence,
-            sourceUrl: source.url,
-          }));
+      const stances = this.stancesOf(candidate, input.actors, source.url);
       const claim = await this.claims
         .create(
           {
@@ -182,6 +214,7 @@ export class IngestionService {
         .catch((error: unknown) => {
           throw input.actors ? renamedStanceErrors(error) : error;
         });
+      // (the claims service creates the actors it is given by name and the stances, in this transaction)
       await manager.query(
         `UPDATE claim_candidates
             SET status = 'accepted', claim_id = $2, decided_by_kind = $3, decided_by_id = $4, decided_at = now()
@@ -271,75 +304,82 @@ export class IngestionService {
   }
 
   /**
-   * Per candidate: known actors whose folded name or alias appears in the sentence as whole words,
-   * merged with the speakers the sentence proposes (a proposal naming a known actor takes its id).
+   * The candidate's stances for ClaimsService.create: each actor sent back (or, without a body,
+   * each actor proposed) with a stance, quoted from the sentence it was found in, with the source
+   * URL. Actors the caller left out are not created; an actor named twice with one stance counts once.
+   */
+  private stancesOf(
+    candidate: CandidateRow,
+    actors: AcceptCandidateDto['actors'],
+    sourceUrl: string,
+  ): CreateStanceDto[] {
+    const proposed = candidate.actors.filter((actor) => actor.stance !== null);
+    const items = actors ?? proposed.map((actor) => Object.assign(new CandidateActorInputDto(), actor));
+    const seen = new Set<string>();
+    const stances: CreateStanceDto[] = [];
+    for (const item of items) {
+      if (!(item instanceof CandidateActorInputDto)) {
+        stances.push(item);
+        continue;
+      }
+      const key = `${item.actorId ?? `${folded(item.name)}|${item.kind}`}|${item.stance}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const original = proposed.find((actor) => folded(actor.name) === folded(item.name));
+      stances.push({
+        ...(item.actorId
+          ? { actorId: item.actorId }
+          : {
+              actor: {
+                name: item.name,
+                kind: item.kind,
+                title: item.title ?? null,
+                country: item.country ?? null,
+              },
+            }),
+        type: item.stance,
+        quote: item.quote ?? original?.quote ?? candidate.sentence,
+        sourceUrl,
+      } as CreateStanceDto);
+    }
+    return stances;
+  }
+
+  /**
+   * The proposed actors, each matched to a known actor by folded name or alias (case and
+   * accents ignored, the same kind preferred) and then shown as it is recorded.
    */
   private async actorsOf(
     manager: EntityManager,
     candidates: ExtractedCandidate[],
   ): Promise<CandidateActorView[][]> {
-    const known: KnownActorRow[] = await manager.query(
-      `WITH s AS (
-         SELECT idx::int AS idx,
-                ' ' || btrim(regexp_replace(claimdesk_actor_key(sentence), '[^[:alnum:]]+', ' ', 'g')) || ' ' AS hay
-           FROM unnest($1::text[]) WITH ORDINALITY AS t(sentence, idx)
-       )
-       SELECT DISTINCT ON (s.idx, a.name_key) s.idx, a.id, a.name, a.kind, a.title, a.country,
-              ARRAY[a.name_key] || a.alias_keys AS keys
-         FROM s JOIN actors a ON EXISTS (
-           SELECT 1 FROM unnest(ARRAY[a.name_key] || a.alias_keys) AS k
-            WHERE length(k) >= 3
-              AND position(' ' || btrim(regexp_replace(k, '[^[:alnum:]]+', ' ', 'g')) || ' ' IN s.hay) > 0)
-        ORDER BY s.idx, a.name_key, a.created_at, a.id`,
-      [candidates.map((candidate) => candidate.sentence)],
-    );
     const proposals = candidates.flatMap((candidate) => candidate.proposedActors);
-    const keyRows: { key: string }[] = proposals.length
+    const known: KnownActorRow[] = proposals.length
       ? await manager.query(
-          `SELECT claimdesk_actor_key(name) AS key FROM unnest($1::text[]) WITH ORDINALITY AS t(name, n) ORDER BY n`,
-          [proposals.map((proposal) => proposal.name)],
+          `SELECT DISTINCT ON (p.idx) p.idx::int AS idx, a.id, a.name, a.kind, a.title, a.country
+             FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS p(name, kind, idx)
+             JOIN actors a ON a.name_key = claimdesk_actor_key(p.name)
+                           OR claimdesk_actor_key(p.name) = ANY (a.alias_keys)
+            ORDER BY p.idx, (a.kind = p.kind) DESC, a.created_at, a.id`,
+          [proposals.map((proposal) => proposal.name), proposals.map((proposal) => proposal.kind)],
         )
       : [];
-    const proposalKey = new Map<ProposedActor, string>(
-      proposals.map((proposal, index) => [proposal, words(keyRows[index].key)]),
+    const byIndex = new Map(known.map((row) => [row.idx - 1, row]));
+    let index = 0;
+    return candidates.map((candidate) =>
+      candidate.proposedActors.map((proposal) => {
+        const match = byIndex.get(index++);
+        return {
+          name: match?.name ?? proposal.name,
+          kind: match?.kind ?? proposal.kind,
+          title: match?.title ?? proposal.title,
+          country: match?.country ?? proposal.country,
+          stance: proposal.stance,
+          actorId: match?.id ?? null,
+          quote: proposal.quote,
+        };
+      }),
     );
-    return candidates.map((candidate, index) => {
-      const mentioned = known.filter((row) => row.idx === index + 1);
-      const used = new Set<string>();
-      const actors: CandidateActorView[] = candidate.proposedActors.map((proposal) => {
-        const key = proposalKey.get(proposal)!;
-        const match = mentioned.find((row) =>
-          row.keys.some((k) => key.includes(words(k)) || words(k).includes(key)),
-        );
-        if (!match) {
-          return {
-            name: proposal.name,
-            kind: proposal.kind,
-            title: null,
-            country: null,
-            stance: proposal.stance,
-            actorId: null,
-          };
-        }
-        used.add(match.id);
-        return { ...this.knownView(match), stance: proposal.stance };
-      });
-      for (const row of mentioned) {
-        if (!used.has(row.id)) actors.push({ ...this.knownView(row), stance: null });
-      }
-      return actors;
-    });
-  }
-
-  private knownView(row: KnownActorRow): CandidateActorView {
-    return {
-      name: row.name,
-      kind: row.kind,
-      title: row.title,
-      country: row.country,
-      stance: null,
-      actorId: row.id,
-    };
   }
 
   /** Rows as the API shows them; `similar` is computed now, so it reflects the claims recorded since. */
@@ -353,6 +393,9 @@ export class IngestionService {
         end: row.end_offset,
         text: row.text,
         actors: row.actors,
+        mentions: row.mentions.length
+          ? row.mentions
+          : [{ start: row.start_offset, end: row.end_offset, sentence: row.sentence, role: 'states' }],
         similar: await this.claims.similar(row.text),
         checkworthiness: Math.round(row.checkworthiness * 1000) / 1000,
         features: row.features,

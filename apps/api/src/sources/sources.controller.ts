@@ -28,12 +28,16 @@ export class SourcesController {
   @Post('ingest')
   @Roles(...DESK_STAFF)
   @ApiOperation({
-    summary: 'Ingest an article and propose its check-worthy sentences as claim candidates',
+    summary: 'Ingest an article and propose the claims in it, who made, repeated, supported or rejected each',
     description:
-      'The source is shared by normalised URL. Candidates are scored by a transparent heuristic whose features are returned; a sentence already proposed for this source is returned as it stands, not proposed twice.',
+      'The source is shared by normalised URL. Each candidate is a claim (the proposition without its reporting frame) with every sentence that mentions it and its actors with their stance; check-worthiness comes from named features that are returned with it. A claim already proposed for this source is returned as it stands, not proposed twice; one rejected before is not proposed again. English only: other languages are refused with 422.',
   })
   @ApiCreatedResponse({ type: IngestResultView })
   @ApiProblemResponse(400, 'Invalid body, unknown field, or text longer than 200 000 characters.')
+  @ApiProblemResponse(
+    422,
+    'The text (or its declared `language`) is not English; the problem names `supportedLanguages` and `detectedLanguage`.',
+  )
   ingest(
     @Body() body: IngestSourceDto,
     @CurrentPrincipal() principal: Principal | undefined,
@@ -54,6 +58,8 @@ export class SourcesController {
   @Roles(...DESK_STAFF)
   @ApiOperation({
     summary: 'Turn a candidate into a claim with this source and the candidate’s (or the given) stances',
+    description:
+      'Takes the candidate’s own `actors` back, edited or not, or stances as POST /v1/claims takes them. The claim, the actors it needs and the stances (quoted from their sentences, with the source URL) are created in one transaction; nothing is created for actors left out.',
   })
   @ApiCreatedResponse({
     type: CreatedClaimView,

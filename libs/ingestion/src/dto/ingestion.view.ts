@@ -11,6 +11,9 @@ import {
   Verdict,
 } from '@claimdesk/claims';
 import { CANDIDATE_STATUSES, CandidateStatus } from '../claim-candidate.entity';
+import type { MentionRole } from '../extraction/types';
+
+export const MENTION_ROLES: MentionRole[] = ['states', 'attributes', 'repeats', 'supports', 'rejects'];
 
 export class CandidateActorView {
   @ApiProperty({ example: 'Sergei Lavrov' })
@@ -19,17 +22,22 @@ export class CandidateActorView {
   @ApiProperty({ enum: ACTOR_KINDS })
   kind: ActorKind;
 
-  @ApiProperty({ type: String, nullable: true })
+  @ApiProperty({ type: String, nullable: true, example: 'Foreign Minister' })
   title: string | null;
 
-  @ApiProperty({ type: String, nullable: true })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'ISO 3166-1 alpha-2 (XK: Kosovo).',
+    example: 'RU',
+  })
   country: string | null;
 
   @ApiProperty({
     enum: STANCE_TYPES,
     nullable: true,
     description:
-      'Guessed from the sentence: `asserted` for the speaker of a reporting verb, `rejected` for deny/reject/dismiss. Null: named in the sentence but not its speaker (not turned into a stance on accept).',
+      '`asserted`: made the claim first; `repeated`: carried, echoed or cited it; `supported`: backed it with their own authority; `rejected`: denied, dismissed, disputed it or said there was no evidence. Null only on candidates stored before stances were proposed.',
   })
   stance: StanceType | null;
 
@@ -37,10 +45,34 @@ export class CandidateActorView {
     type: String,
     format: 'uuid',
     nullable: true,
-    description:
-      'The known actor whose name or alias appears in the sentence; null for a proposed new actor.',
+    description: 'The known actor with this name or alias (case and accents ignored); null for a new actor.',
   })
   actorId: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The sentence in which the actor took the stance: the stance’s quote on accept.',
+  })
+  quote?: string | null;
+}
+
+export class CandidateMentionView {
+  @ApiProperty({ example: 0 })
+  start: number;
+
+  @ApiProperty({ example: 151 })
+  end: number;
+
+  @ApiProperty({ description: 'Exactly `text.slice(start, end)` of the ingested article.' })
+  sentence: string;
+
+  @ApiProperty({
+    enum: MENTION_ROLES,
+    description:
+      'What the sentence does with the claim: states it, attributes it to someone, repeats, supports or rejects it.',
+  })
+  role: MentionRole;
 }
 
 export class CandidateFeaturesView {
@@ -73,6 +105,46 @@ export class CandidateFeaturesView {
 
   @ApiProperty()
   tooShort: boolean;
+
+  @ApiProperty({ required: false, description: 'Someone is named as its source.' })
+  attributed?: boolean;
+
+  @ApiProperty({
+    required: false,
+    description: 'A named person, body or outlet (not "some analysts") made, repeated or backed it.',
+  })
+  namedSpeaker?: boolean;
+
+  @ApiProperty({ required: false, description: 'A verb in the past or perfect: something happened.' })
+  eventVerb?: boolean;
+
+  @ApiProperty({ required: false, description: '"caused", "because of", "driven by"…' })
+  causal?: boolean;
+
+  @ApiProperty({ required: false, description: '"may", "could", "likely", "warned", "some said".' })
+  hedged?: boolean;
+
+  @ApiProperty({ required: false, description: '"will", "would", "plans to", "next week".' })
+  prediction?: boolean;
+
+  @ApiProperty({ required: false, description: 'Evaluation or exhortation: "best", "must", "proved".' })
+  opinion?: boolean;
+
+  @ApiProperty({ required: false, description: 'Meetings, visits, reviews: news of procedure.' })
+  procedural?: boolean;
+
+  @ApiProperty({ required: false, description: 'Detail given by someone answering another claim.' })
+  elaboration?: boolean;
+
+  @ApiProperty({
+    required: false,
+    type: Object,
+    additionalProperties: { type: 'number' },
+    description:
+      'How much each feature added to (or took from) the score; they sum to it before clamping to [0, 1].',
+    example: { base: 0.15, attributed: 0.3, numbers: 0.15 },
+  })
+  contributions?: Record<string, number>;
 }
 
 export class CandidateView {
@@ -88,8 +160,18 @@ export class CandidateView {
   @ApiProperty({ example: 231 })
   end: number;
 
-  @ApiProperty({ description: 'Proposed claim text.' })
+  @ApiProperty({
+    description:
+      'The proposed claim: the proposition without its reporting frame ("Mercenaries … are being sent …", not "Lavrov said that …"). `sentence`, `start` and `end` are its first mention.',
+  })
   text: string;
+
+  @ApiProperty({
+    type: [CandidateMentionView],
+    description:
+      'Every sentence of the article that states, attributes, repeats, supports or rejects the claim, in reading order.',
+  })
+  mentions: CandidateMentionView[];
 
   @ApiProperty({ type: [CandidateActorView] })
   actors: CandidateActorView[];

@@ -1,0 +1,649 @@
+import {
+  countryByName,
+  demonymOf,
+  fold,
+  HONORIFICS,
+  knownOrganization,
+  LEXICON,
+  OFFICIAL_TITLES,
+  stripThe,
+  TITLE_HEADS,
+  TITLE_MODIFIERS,
+  TITLE_PHRASES,
+  Country,
+} from './gazetteer';
+import type { Word } from './nlp';
+import { CountryMention, findCountries, spanText } from './places';
+import type { ActorKind } from './types';
+
+/**
+ * Turns the words that name a speaker ("Russian Foreign Minister Sergei Lavrov", "officials from
+ * Albania, Kosovo and Bosnia", "Serbia’s state-controlled media") into actors as a fact-checker
+ * writes them: one per listed party, titles split from names, countries from demonyms,
+ * possessives and seats of government, kinds from the words that head the phrase.
+ */
+
+export interface ActorDraft {
+  name: string;
+  kind: ActorKind;
+  title: string | null;
+  country: string | null;
+  /** Lower-case words a later "the agency", "the group" may refer back with. */
+  heads: string[];
+  /** Set when the phrase only points at someone named before ("the commission", "he", "Lavrov"). */
+  reference?: string;
+  /** "some analysts": nobody a desk could record. */
+  vague?: boolean;
+  /** Named by a proper name (not only described). */
+  proper?: boolean;
+  /** A person whose title is an office ("minister", "governor"): the article's country applies. */
+  official?: boolean;
+}
+
+const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'who', 'which']);
+const DETERMINERS = new Set(['the', 'a', 'an']);
+const POSSESSIVE = new Set(['’s', "'s", '’', "'"]);
+const LIST_PREPOSITIONS = new Set(['from', 'of', 'at', 'in']);
+const SPOKESPEOPLE = new Set(['spokesperson', 'spokesman', 'spokeswoman', 'spokespeople']);
+const ORGANIZATION_ONLY = new Set([
+  'company',
+  'firm',
+  'maker',
+  'carmaker',
+  'union',
+  'party',
+  'congress',
+  'bank',
+  'university',
+  'association',
+  'charity',
+  'foundation',
+  'fund',
+  'watch',
+  'corporation',
+  'league',
+  'federation',
+  'society',
+  'coalition',
+  'alliance',
+  'ngo',
+]);
+const LEADING_DESCRIPTORS = new Set([
+  'carmaker',
+  'company',
+  'charity',
+  'firm',
+  'broadcaster',
+  'website',
+  'newspaper',
+  'channel',
+  'insurer',
+  'airline',
+  'retailer',
+  'lender',
+  'drugmaker',
+  'automaker',
+]);
+const STATE_WORDS = new Set(['national', 'central', 'federal', 'state', 'royal', 'supreme']);
+/** Trailing common nouns that describe a named actor rather than belong to its name. */
+const DESCRIPTOR_TAILS = new Set([
+  'union',
+  'newspaper',
+  'website',
+  'channel',
+  'broadcaster',
+  'company',
+  'group',
+  'party',
+  'daily',
+  'site',
+  'tabloid',
+]);
+
+const capitalish = (word: Word) =>
+  word.capital || /^(al|el|bin|ibn|van|von|de|da|di|du|le|la)-\p{Lu}/u.test(word.text);
+const isPunctuation = (word: Word) => /^[\p{P}\p{S}]+$/u.test(word.text) && !POSSESSIVE.has(word.text);
+const titleCase = (value: string) =>
+  value
+    .split(' ')
+    .map((part) =>
+      ['of', 'the', 'for', 'and'].includes(part)
+        ? part
+        : part.replace(/(^|-)(\p{L})/gu, (_, dash: string, letter: string) => dash + letter.toUpperCase()),
+    )
+    .join(' ');
+
+function trimSpan(words: Word[]): Word[] {
+  let from = 0;
+  let to = words.length;
+  while (from < to && (isPunctuation(words[from]) || ['and', 'but', 'while'].includes(words[from].lower)))
+    from++;
+  while (to > from && isPunctuation(words[to - 1])) to--;
+  return words.slice(from, to);
+}
+
+export function parseActorPhrase(input: Word[], initial: boolean): ActorDraft[] {
+  let words = trimSpan(input);
+  if (words.length === 0) return [];
+  if (words.length === 1 && PRONOUNS.has(words[0].lower)) return [reference(words[0].lower)];
+  let vague = false;
+  if (LEXICON.vagueSpeakers.has(words[0].lower)) {
+    vague = true;
+    words = words.slice(words[1]?.lower === 'of' ? 2 : 1);
+    initial = false;
+  }
+  const delegated = delegate(words);
+  if (delegated) return parseActorPhrase(delegated, false);
+
+  const list = collectiveList(words, initial) ?? countryList(words);
+  if (list) return list;
+
+  const parts = splitOn(words, (word) => word.text === ',').filter((part) => part.length > 0);
+  const drafts =
+    parts.length > 1 ? appositive(parts, initial) : [parseSingle(words, initial)].filter(isDraft);
+  return drafts.map((draft) => (vague ? { ...draft, vague: true } : draft));
+}
+
+const isDraft = (draft: ActorDraft | null): draft is ActorDraft => draft !== null;
+
+function reference(key: string): ActorDraft {
+  return { name: key, kind: 'organization', title: null, country: null, heads: [key], reference: key };
+}
+
+/** "a study by X", "data released by X", "a spokesperson for X", "researchers at X" speak for X. */
+function delegate(words: Word[]): Word[] | null {
+  const lead = words.findIndex((word) => !DETERMINERS.has(word.lower));
+  if (lead < 0) return null;
+  const head = words[lead].lower;
+  if (LEXICON.speakerDescriptors.has(head)) {
+    const by = words.findIndex(
+      (word, i) => i > lead && i <= lead + 3 && ['by', 'from', 'of'].includes(word.lower),
+    );
+    if (by > 0 && by < words.length - 1) return words.slice(by + 1);
+  }
+  const spokes = words.findIndex((word) => SPOKESPEOPLE.has(word.lower));
+  if (spokes >= 0 && words[spokes + 1]?.lower === 'for' && !words.slice(0, spokes).some(capitalish)) {
+    return words.slice(spokes + 2);
+  }
+  return null;
+}
+
+/** "officials from Albania, Kosovo and Bosnia", "the embassies of the United States, …". */
+function collectiveList(words: Word[], initial: boolean): ActorDraft[] | null {
+  const head = words.findIndex(
+    (word, i) => LEXICON.collectiveHeads.has(word.lower) && LIST_PREPOSITIONS.has(words[i + 1]?.lower ?? ''),
+  );
+  if (head < 0) return null;
+  const before = words.slice(0, head).filter((word, i) => !(initial && i === 0 && !countryWord(word)));
+  if (
+    before.some(
+      (word) =>
+        capitalish(word) &&
+        !countryWord(word) &&
+        !['pacific', 'western', 'european', 'african', 'asian', 'arab', 'balkan', 'gulf', 'nordic'].includes(
+          word.lower,
+        ),
+    )
+  )
+    return null;
+  const items = splitList(words.slice(head + 2));
+  if (items.length === 0) return null;
+  const headWord = words[head].lower;
+  const topic = words
+    .slice(0, head)
+    .map((word) => LEXICON.ministries[word.lower])
+    .find(Boolean);
+  const drafts: ActorDraft[] = [];
+  for (const item of items) {
+    const country = itemCountry(item);
+    if (country) drafts.push(governmentOf(country, headWord, topic));
+    else if (!['officials', 'leaders', 'governments', 'authorities'].includes(headWord)) {
+      const draft = parseSingle(item, false);
+      if (draft) drafts.push(draft);
+    }
+  }
+  return drafts.length ? drafts : null;
+}
+
+/** "Albania, Kosovo and Bosnia" alone: the governments of the countries listed. */
+function countryList(words: Word[]): ActorDraft[] | null {
+  const items = splitList(words);
+  if (items.length < 2) return null;
+  const countries = items.map(itemCountry);
+  if (countries.some((country) => !country)) return null;
+  return countries.map((country) => governmentOf(country!, 'government', undefined));
+}
+
+function itemCountry(item: Word[]): Country | undefined {
+  const text = stripThe(spanText(item));
+  return countryByName(text);
+}
+
+function countryWord(word: Word): boolean {
+  return findCountries([word]).length > 0;
+}
+
+function governmentOf(country: Country, head: string, topic: string | undefined): ActorDraft {
+  const place = country.name;
+  const name = head.startsWith('embass')
+    ? `Embassy of ${place}`
+    : head.startsWith('ministr') && topic
+      ? `Ministry of ${topic} of ${stripThe(place)}`
+      : `Government of ${place}`;
+  return {
+    name,
+    kind: 'government',
+    title: null,
+    country: country.code,
+    heads: ['government', head, ...fold(name).split(' ')],
+  };
+}
+
+function splitOn(words: Word[], at: (word: Word) => boolean): Word[][] {
+  const parts: Word[][] = [[]];
+  for (const word of words) {
+    if (at(word)) parts.push([]);
+    else parts[parts.length - 1].push(word);
+  }
+  return parts;
+}
+
+/** Items of "A, B and C" / "the A and the B"; "and" inside a name ("Bosnia and Herzegovina") stays. */
+function splitList(words: Word[]): Word[][] {
+  const items: Word[][] = [];
+  for (const part of splitOn(words, (word) => word.text === ',')) {
+    let current: Word[] = [];
+    for (let i = 0; i < part.length; i++) {
+      const word = part[i];
+      if (word.lower === 'and' && current.length) {
+        const rest = part.slice(i + 1);
+        const joined = stripThe(spanText([...current, word, ...rest]));
+        const splits =
+          rest[0]?.lower === 'the' ||
+          (!countryByName(joined) && (itemCountry(current) !== undefined || itemCountry(rest) !== undefined));
+        if (splits) {
+          items.push(current);
+          current = [];
+          continue;
+        }
+      }
+      current.push(word);
+    }
+    if (current.length) items.push(current);
+  }
+  return items.map((item) => (item[0]?.lower === 'the' ? item.slice(1) : item)).filter((item) => item.length);
+}
+
+/** "A government spokesman, Bence Tarr," / "Spain’s meteorological agency, AEMET,": name and description. */
+function appositive(parts: Word[][], initial: boolean): ActorDraft[] {
+  const drafts = parts.map((part, i) => ({ draft: parseSingle(part, initial && i === 0), part }));
+  const named = drafts.filter(({ draft }) => draft && draft.kind !== 'group');
+  const base =
+    named.find(({ draft }) => draft!.kind === 'person' && draft!.proper) ??
+    named.find(({ draft }) => draft!.proper) ??
+    named.find(({ draft }) => !draft!.reference);
+  if (!base) {
+    const any = drafts.find(({ draft }) => draft);
+    return any ? [any.draft!] : [];
+  }
+  const result = { ...base.draft! };
+  for (const { draft, part } of drafts) {
+    if (!draft || draft === base.draft) continue;
+    if (result.kind === 'person' && !result.title) {
+      const described = part.filter((word) => !DETERMINERS.has(word.lower));
+      const of = described.findIndex((word) => word.lower === 'of');
+      const title = titleOf(described) ?? (of > 0 ? titleOf(described.slice(0, of)) : null);
+      if (title) {
+        result.title = title.text;
+        result.official = title.official;
+      }
+    }
+    result.country ??= draft.country;
+    if (result.kind !== 'person' && draft.reference === undefined && draft.kind !== 'organization') {
+      if (result.kind === 'organization' && !knownOrganization(result.name)) result.kind = draft.kind;
+    }
+    result.heads = [...result.heads, ...draft.heads];
+  }
+  if (result.reference === 'acronym' || result.reference === 'name') delete result.reference;
+  return [result];
+}
+
+interface Title {
+  text: string;
+  official: boolean;
+  /** Index of the first title word in the words given. */
+  from: number;
+}
+
+/** The title that ends `words`: modifiers and a head, read from the right ("Foreign Minister"). */
+function titleOf(words: Word[]): Title | null {
+  const lower = words.map((word) => word.lower);
+  for (const phrase of TITLE_PHRASES) {
+    const parts = phrase.split(' ');
+    const from = lower.length - parts.length;
+    if (from >= 0 && parts.every((part, i) => lower[from + i] === part)) {
+      return { text: titleCase(phrase), official: true, from };
+    }
+  }
+  let end = lower.length;
+  while (end > 0 && lower[end - 1] === 'of') end--;
+  if (end === 0 || !TITLE_HEADS.has(lower[end - 1])) return null;
+  let from = end - 1;
+  while (from > 0 && (TITLE_MODIFIERS.has(lower[from - 1]) || TITLE_HEADS.has(lower[from - 1]))) from--;
+  return {
+    text: titleCase(lower.slice(from, end).join(' ')),
+    official: OFFICIAL_TITLES.has(lower[end - 1]),
+    from,
+  };
+}
+
+function parseSingle(input: Word[], initial: boolean): ActorDraft | null {
+  let words = input;
+  let definite = false;
+  while (words.length && DETERMINERS.has(words[0].lower)) {
+    definite = true;
+    words = words.slice(1);
+    initial = false;
+  }
+  if (words.length === 0) return null;
+  let country: Country | undefined;
+  let stateMarker = false;
+
+  const possessive = words.findIndex((word) => POSSESSIVE.has(word.text));
+  if (possessive > 0) {
+    const owner = spanText(words, 0, possessive);
+    const owned = countryByName(owner) ?? findCountries(words.slice(0, possessive))[0]?.country;
+    if (owned && findCountries(words.slice(0, possessive)).length) {
+      country = owned;
+      stateMarker = true;
+      words = words.slice(possessive + 1);
+      initial = false;
+    } else if (!words[0].capital || (initial && possessive === 1 && !words[1]?.capital)) {
+      words = words.slice(possessive + 1);
+      initial = false;
+    } else if (!words[possessive + 1]?.capital) {
+      // "Kipiani’s office": the owner is not the speaker's name.
+      words = words.slice(possessive + 1);
+    }
+  }
+  if (words.length === 0) return null;
+
+  const whole = stripThe(spanText(words));
+  const known = knownOrganization(whole);
+  if (known) return organization(known.name, known.kind, known.country, words, []);
+
+  // Country words leading the phrase describe it ("Russian", "US", "Kremlin spokesman").
+  const mentions = findCountries(words);
+  const leading = leadingCountries(mentions);
+  if (leading.to === words.length && leading.mention) {
+    return governmentOf(leading.mention.country, 'government', undefined);
+  }
+  // A leading seat or place stays in the words: "Vienna Institute", "Texas Governor Dale Brickman".
+  const national = leading.mention !== undefined && ['name', 'demonym'].includes(leading.mention.kind);
+  const skip = national ? leading.to : 0;
+  if (leading.mention) {
+    country ??= leading.mention.country;
+    stateMarker ||= national;
+  }
+
+  let run = lastRun(words, skip, initial);
+  if (!run) return generic(words.slice(skip), country, definite, initial && skip === 0);
+  // "Carmaker Volkner": a capitalised common noun describing the name after it.
+  if (
+    run.to - run.from > 1 &&
+    LEADING_DESCRIPTORS.has(words[run.from].lower) &&
+    words[run.from + 1].capital
+  ) {
+    run = { from: run.from + 1, to: run.to };
+  }
+
+  const runWords = words.slice(run.from, run.to);
+  const before = words.slice(skip, run.from);
+  const after = words.slice(run.to);
+  const inRunTitle = titleInRun(runWords);
+  if (inRunTitle) {
+    return person(
+      spanText(runWords, inRunTitle.nameFrom),
+      inRunTitle.title,
+      country,
+      runWords.slice(0, inRunTitle.nameFrom),
+    );
+  }
+  let nameWords = runWords;
+  while (nameWords.length > 1 && HONORIFICS.has(nameWords[0].lower)) nameWords = nameWords.slice(1);
+  const honorific = nameWords !== runWords;
+  const descriptor = [...before, ...after].filter((word) => !isPunctuation(word));
+  const title = titleOf(before.filter((word) => !isPunctuation(word)));
+  const candidate = spanText(nameWords);
+  if ((title || honorific || (looksLikePerson(nameWords) && !orgWords(descriptor))) && !orgWords(nameWords)) {
+    return { ...person(candidate, title, country, before), proper: true };
+  }
+  const tail = after.filter((word) => !isPunctuation(word));
+  const keepTail =
+    tail.length > 0 &&
+    !DESCRIPTOR_TAILS.has(tail[tail.length - 1].lower) &&
+    tail.every((word) => !word.capital);
+  const knownRun = keepTail ? undefined : knownOrganization(stripThe(candidate));
+  if (knownRun) {
+    const draft = organization(
+      knownRun.name,
+      knownRun.kind,
+      knownRun.country ?? country?.code ?? null,
+      descriptor,
+      [],
+    );
+    return { ...draft, proper: true };
+  }
+  // "US Central Command", "Turkish Statistical Institute": the country word belongs to the name.
+  const nameFrom = national && leading.to === run.from ? leading.mention!.from : run.from;
+  const name = spanText(words, nameFrom, keepTail ? run.to + after.length : run.to);
+  const inName = findCountries(nameWords)[0];
+  const named = country ?? inName?.country;
+  if (
+    nameWords.length === 1 &&
+    nameFrom === run.from &&
+    !keepTail &&
+    !descriptor.length &&
+    /^\p{Lu}[\p{Ll}’'-]+$/u.test(nameWords[0].text)
+  ) {
+    // "Lavrov", "Volkner": a surname or a short name, resolved against earlier actors.
+    const draft = organization(name, 'organization', named?.code ?? null, descriptor, nameWords);
+    return { ...draft, reference: 'name', proper: true };
+  }
+  const state =
+    stateMarker ||
+    (inName !== undefined && inName.from === 0 && ['name', 'demonym'].includes(inName.kind)) ||
+    nameWords.some((word) => STATE_WORDS.has(word.lower));
+  const kind = classify([...nameWords, ...descriptor], state);
+  const draft = { ...organization(name, kind, named?.code ?? null, descriptor, nameWords), proper: true };
+  return /^[A-Z]{2,6}$/.test(name) ? { ...draft, reference: 'acronym' } : draft;
+}
+
+function leadingCountries(mentions: CountryMention[]): { mention?: CountryMention; to: number } {
+  let to = 0;
+  let mention: CountryMention | undefined;
+  for (const item of mentions) {
+    if (item.from !== to) break;
+    mention ??= item;
+    to = item.to;
+  }
+  return { mention, to };
+}
+
+/** The last run of capitalised words (with "of", "for", "and" inside a name). */
+function lastRun(words: Word[], from: number, initial: boolean): { from: number; to: number } | null {
+  let best: { from: number; to: number } | null = null;
+  let i = from;
+  while (i < words.length) {
+    if (!capitalish(words[i]) && !/^[A-Z0-9.&-]{2,}$/.test(words[i].text)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i++;
+    while (i < words.length) {
+      if (capitalish(words[i]) || POSSESSIVE.has(words[i].text)) {
+        i++;
+        continue;
+      }
+      if (LEXICON.nameConnectors.has(words[i].lower) && words[i + 1] && capitalish(words[i + 1])) {
+        i += 2;
+        continue;
+      }
+      break;
+    }
+    // "Health workers", "Scientists": capitalised only because the sentence starts there.
+    const sentenceCommonWord =
+      initial &&
+      start === 0 &&
+      i - start === 1 &&
+      !TITLE_HEADS.has(words[0].lower) &&
+      (i < words.length || LEXICON.groupNouns.has(words[0].lower) || words[0].pos === 'NOUN');
+    if (!sentenceCommonWord) best = { from: start, to: i };
+  }
+  return best;
+}
+
+/** "Prime Minister Erik Lundqvist": a title inside the capitalised run, a name after it. */
+function titleInRun(run: Word[]): { title: Title; nameFrom: number } | null {
+  const lower = run.map((word) => word.lower);
+  for (let end = run.length - 1; end >= 1; end--) {
+    const prefix = run.slice(0, end);
+    const title = titleOf(prefix);
+    if (!title || title.from + title.text.split(' ').length !== end) continue;
+    const name = run.slice(end).filter((word) => !HONORIFICS.has(word.lower));
+    if (name.length >= 1 && name.length <= 4 && name.every(capitalish) && !orgWords(name)) {
+      const skip = run.length - name.length;
+      if (lower.slice(end, skip).every((word) => HONORIFICS.has(word))) return { title, nameFrom: skip };
+    }
+  }
+  return null;
+}
+
+function looksLikePerson(words: Word[]): boolean {
+  return (
+    words.length >= 2 &&
+    words.length <= 4 &&
+    words.every((word) => capitalish(word) && !/^[A-Z]{2,}$/.test(word.text)) &&
+    findCountries(words).length === 0 &&
+    !orgWords(words)
+  );
+}
+
+function orgWords(words: Word[]): boolean {
+  return words.some(
+    (word) =>
+      LEXICON.organizationWords.has(word.lower) ||
+      LEXICON.governmentWords.has(word.lower) ||
+      LEXICON.mediaWords.has(word.lower) ||
+      LEXICON.groupWords.has(word.lower),
+  );
+}
+
+function classify(words: Word[], state: boolean): ActorKind {
+  const lower = words.map((word) => word.lower);
+  if (lower.some((word) => LEXICON.mediaWords.has(word))) return 'media_outlet';
+  if (lower.some((word) => ORGANIZATION_ONLY.has(word))) return 'organization';
+  if (
+    state &&
+    lower.some((word) => LEXICON.governmentWords.has(word) || word === 'service' || word === 'body')
+  )
+    return 'government';
+  if (lower.some((word) => LEXICON.groupWords.has(word))) return 'group';
+  return 'organization';
+}
+
+function person(
+  name: string,
+  title: Title | null,
+  country: Country | undefined,
+  described: Word[],
+): ActorDraft {
+  // "UN Secretary-General", "EU foreign policy chief": an international office, no country of its own.
+  const international = described.some((word) => {
+    const known = knownOrganization(word.text);
+    return known !== undefined && known.country === null;
+  });
+  return {
+    name,
+    kind: 'person',
+    title: title?.text ?? null,
+    country: country?.code ?? null,
+    heads: [...described.map((word) => word.lower), ...fold(name).split(' ')],
+    official: (title?.official ?? false) && !international,
+  };
+}
+
+function organization(
+  name: string,
+  kind: ActorKind,
+  country: string | null,
+  descriptor: Word[],
+  nameWords: Word[],
+): ActorDraft {
+  return {
+    name,
+    kind,
+    title: null,
+    country,
+    heads: [...descriptor.map((word) => word.lower), ...nameWords.map((word) => word.lower)],
+  };
+}
+
+/** No name: "Serbia’s state-controlled media", "Polish border guards", "the commission", "Health workers". */
+function generic(
+  words: Word[],
+  country: Country | undefined,
+  definite: boolean,
+  initial: boolean,
+): ActorDraft | null {
+  const content = words.filter((word) => !isPunctuation(word));
+  if (content.length === 0) return null;
+  const lower = content.map((word) => word.lower);
+  const last = lower[lower.length - 1];
+  if (country) {
+    const ministry = lower.indexOf('ministry');
+    if (ministry >= 0) {
+      const topic = lower
+        .slice(0, ministry)
+        .map((word) => LEXICON.ministries[word])
+        .find(Boolean);
+      if (topic) {
+        const name = `Ministry of ${topic} of ${stripThe(country.name)}`;
+        return {
+          name,
+          kind: 'government',
+          title: null,
+          country: country.code,
+          heads: [...lower, 'ministry'],
+        };
+      }
+    }
+    if (['government', 'authorities', 'officials', 'leaders', 'state', 'administration'].includes(last)) {
+      return governmentOf(country, 'government', undefined);
+    }
+    const text = spanText(content);
+    const name = `${demonymOf(country)} ${initial ? text[0].toLowerCase() + text.slice(1) : text}`;
+    const kind: ActorKind = lower.some((word) => LEXICON.mediaWords.has(word))
+      ? 'media_outlet'
+      : lower.some((word) => LEXICON.governmentWords.has(word) || word === 'body')
+        ? 'government'
+        : LEXICON.groupNouns.has(last)
+          ? 'group'
+          : 'organization';
+    return { name, kind, title: null, country: country.code, heads: lower };
+  }
+  if (definite && content.length <= 2) return reference(last);
+  if (LEXICON.groupNouns.has(last) && !LEXICON.collectiveHeads.has(last)) {
+    const text = spanText(content);
+    return {
+      name: text[0].toUpperCase() + text.slice(1),
+      kind: 'group',
+      title: null,
+      country: null,
+      heads: lower,
+    };
+  }
+  if (definite) return reference(last);
+  return null;
+}

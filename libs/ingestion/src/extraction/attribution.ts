@@ -1,0 +1,584 @@
+import { LEXICON, REPORTING_VERBS, ReportingVerb } from './gazetteer';
+import type { Word } from './nlp';
+import { spanText } from './places';
+import type { StanceType } from './types';
+
+/**
+ * Who says what in one sentence: reporting verbs in any tense and voice ("said", "were made by",
+ * "it was claimed by"), "according to", quotes with the speaker after them, coordinated and
+ * relative clauses ("… and said", "…, which said"), and objects that point back at a claim made
+ * earlier ("rejected the allegation", "denied carrying out the attack").
+ */
+
+export interface Attribution {
+  /** The words that name the speaker; empty when `inherits`. */
+  speaker: Word[];
+  speakerInitial: boolean;
+  /** The speaker is the previous attribution's ("and said", "which said", "adding that"). */
+  inherits: boolean;
+  verb: string;
+  stance: StanceType;
+  /** The proposition's words, or null when the sentence points back at an earlier claim. */
+  content: Word[] | null;
+  /** "accused X of deleting …": the object and the gerund phrase, for "X deleted …". */
+  accused?: { object: Word[]; act: Word[] };
+  hedged: boolean;
+  /** Detail given while taking a stance ("…, which said", "adding that"): rarely a claim of its own. */
+  elaboration: boolean;
+  /** Word indexes covered, in the sentence. */
+  from: number;
+  to: number;
+}
+
+const BE = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being', 'has', 'have', 'had']);
+const NEGATORS = new Set(['not', "n't", 'never', 'no']);
+const STOPS = new Set([
+  'on',
+  'in',
+  'at',
+  'during',
+  'after',
+  'before',
+  'within',
+  'throughout',
+  'with',
+  'over',
+  'last',
+  'this',
+  'which',
+  'who',
+  'that',
+  'when',
+  'while',
+  'as',
+  'to',
+  'since',
+  'earlier',
+  'late',
+  'through',
+]);
+const SPEAKER_BREAKS = new Set([',', '.', ';', ':', '”', '“', '"', '(', ')', '?', '!', '—', '–']);
+const CLOSING = new Set(['”', '"', '»', '’']);
+const OPENING = new Set(['“', '"', '«', '‘']);
+const ADVERBIAL_PREPOSITIONS = new Set([
+  'on',
+  'in',
+  'at',
+  'during',
+  'within',
+  'last',
+  'this',
+  'earlier',
+  'late',
+  'over',
+  'to',
+  'via',
+  'from',
+]);
+const AUDIENCE = new Set([
+  'reporters',
+  'journalists',
+  'parliament',
+  'lawmakers',
+  'the',
+  'a',
+  'an',
+  'press',
+  'broadcaster',
+  'newspaper',
+  'television',
+  'radio',
+]);
+const LINKERS = new Set(['and', 'but', 'also', 'later', 'then']);
+
+function reportingVerb(words: Word[], i: number): ReportingVerb | null {
+  const word = words[i];
+  const entry =
+    REPORTING_VERBS[word.lemma] ??
+    REPORTING_VERBS[word.lower] ??
+    (/ed$/.test(word.lower)
+      ? (REPORTING_VERBS[word.lower.slice(0, -1)] ?? REPORTING_VERBS[word.lower.slice(0, -2)])
+      : undefined);
+  if (!entry || word.lemma.startsWith('_')) return null;
+  if (word.pos === 'VERB' || word.pos === 'AUX') return entry;
+  // "Kipiani alleged on Sunday that …": the model sometimes reads a past form as an adjective.
+  const after = words[i + 1];
+  if (
+    word.pos === 'ADJ' &&
+    /ed$/.test(word.lower) &&
+    ['PROPN', 'NOUN'].includes(words[i - 1]?.pos ?? '') &&
+    after &&
+    (['ADP', 'SCONJ', 'DET'].includes(after.pos) || after.lower === 'that')
+  )
+    return entry;
+  // Tagged a noun after a subject ("state media broadcast the claim", "the claims"): a verb only
+  // when it follows a noun phrase and is not itself led by a determiner or preposition.
+  const previous = words[i - 1];
+  if (!previous || ['DET', 'ADP', 'ADJ', 'PRON', 'NUM', 'PART', 'CCONJ', 'SCONJ'].includes(previous.pos))
+    return null;
+  if (previous.text === ',' || BE.has(previous.lower)) return null;
+  return word.pos === 'NOUN' && /(ed|cast|said)$/.test(word.lower) ? entry : null;
+}
+
+const isPunctuation = (word: Word | undefined) =>
+  word !== undefined && /^[\p{P}\p{S}]+$/u.test(word.text) && word.text !== '’s';
+
+/** The end (exclusive) of a speaker phrase that starts at `from`. */
+function speakerEnd(words: Word[], from: number, allowCommaTail: boolean): number {
+  let i = from;
+  while (i < words.length) {
+    const word = words[i];
+    if (SPEAKER_BREAKS.has(word.text)) {
+      if (word.text === ',' && allowCommaTail) {
+        const next = segment(words, i + 1);
+        const named =
+          next.words.length > 0 &&
+          next.words.length <= 4 &&
+          next.words.every((w) => w.capital || w.text === '’s');
+        const described =
+          ['a', 'an', 'the'].includes(next.words[0]?.lower ?? '') &&
+          next.end >= words.length - 1 &&
+          !next.words.some((w) => w.pos === 'VERB');
+        if (named || described) {
+          i = next.end;
+          continue;
+        }
+      }
+      break;
+    }
+    if (i > from && STOPS.has(word.lower)) break;
+    if (
+      i > from &&
+      word.pos === 'VERB' &&
+      !word.capital &&
+      !/-/.test(word.text) &&
+      !['released', 'published'].includes(word.lower)
+    )
+      break;
+    if (word.lower === 'and' && !(words[i + 1]?.lower === 'the' || words[i + 1]?.capital)) break;
+    i++;
+  }
+  return i;
+}
+
+function segment(words: Word[], from: number): { words: Word[]; end: number } {
+  let end = from;
+  while (end < words.length && words[end].text !== ',' && words[end].text !== '.') end++;
+  return { words: words.slice(from, end), end };
+}
+
+const withoutFinalComma = (words: Word[]) =>
+  words.length && words[words.length - 1].text === ',' ? words.slice(0, -1) : words;
+
+/** The last quotation between `from` and `to`, as word indexes of its marks. */
+function lastQuote(words: Word[], from: number, to: number): { open: number; close: number } | null {
+  for (let close = to; close >= from; close--) {
+    if (!CLOSING.has(words[close].text) || words[close].text === '’') continue;
+    for (let open = close - 1; open >= from; open--)
+      if (OPENING.has(words[open].text)) return { open, close };
+  }
+  return null;
+}
+
+function quoteBefore(words: Word[], i: number): { open: number; close: number } | null {
+  let close = i - 1;
+  while (close >= 0 && words[close].text === ',') close--;
+  if (close < 0 || !CLOSING.has(words[close].text)) return null;
+  for (let open = close - 1; open >= 0; open--) {
+    if (OPENING.has(words[open].text)) return { open, close };
+  }
+  return null;
+}
+
+/** After the verb only who was told, when and where: "told reporters in Yerevan on Sunday." */
+function onlyAdverbials(words: Word[], from: number): boolean {
+  let i = from;
+  while (i < words.length && isPunctuation(words[i])) i++;
+  if (i >= words.length) return true;
+  let phrase = -1;
+  for (; i < words.length; i++) {
+    const word = words[i];
+    if (isPunctuation(word)) continue;
+    if (['VERB', 'AUX', 'SCONJ', 'PRON'].includes(word.pos) || word.lower === 'that') return false;
+    if (ADVERBIAL_PREPOSITIONS.has(word.lower)) {
+      phrase = 0;
+      continue;
+    }
+    if (phrase >= 0 && phrase < 4) {
+      phrase++;
+      continue;
+    }
+    if (AUDIENCE.has(word.lower) || LEXICON.timeWords.has(word.lower)) continue;
+    return false;
+  }
+  return true;
+}
+
+/** Where a noun phrase that points back at a claim ends ("the allegation", "Kipiani’s allegation"). */
+function pointerEnd(words: Word[], from: number, verbAfter = false): number | null {
+  const first = words[from];
+  if (!first) return null;
+  if (first.pos === 'VERB' && first.lower.endsWith('ing')) return from + 1;
+  const possessive = words[from + 1]?.text === '’s' || words[from + 1]?.text === "'s";
+  if (!LEXICON.pointerDeterminers.has(first.lower) && !(first.capital && possessive)) return null;
+  for (let i = from + 1; i <= from + 3 && i < words.length; i++) {
+    if (!LEXICON.pointerNouns.has(words[i].lower)) continue;
+    const next = words[i + 1];
+    // "the rise could accelerate": a subject, not an object pointing back.
+    if (
+      !next ||
+      isPunctuation(next) ||
+      ['ADP', 'CCONJ', 'DET', 'ADV', 'ADJ'].includes(next.pos) ||
+      next.lower === 'as' ||
+      (verbAfter && BE.has(next.lower))
+    )
+      return i + 1;
+    return null;
+  }
+  return null;
+}
+
+function stanceOfWords(words: Word[], fallback: StanceType): StanceType {
+  if (words.some((word) => LEXICON.rejectingWords.has(word.lower))) return 'rejected';
+  if (fallback === 'asserted' && words.some((word) => LEXICON.supportingWords.has(word.lower)))
+    return 'supported';
+  return fallback;
+}
+
+/** "the figure was outdated", "That number is simply false": a verdict on an earlier claim. */
+function verdictOnPointer(content: Word[]): StanceType | null {
+  const end = pointerEnd(content, 0, true);
+  if (end === null || !BE.has(content[end]?.lower ?? '')) return null;
+  const rest = content.slice(end + 1).filter((word) => !isPunctuation(word));
+  if (rest.length === 0 || rest.length > 4) return null;
+  if (rest.some((word) => LEXICON.rejectingWords.has(word.lower))) return 'rejected';
+  if (rest.some((word) => LEXICON.supportingWords.has(word.lower))) return 'supported';
+  return null;
+}
+
+function noEvidence(content: Word[]): boolean {
+  const text = spanText(content.slice(0, 6)).toLowerCase();
+  return LEXICON.noEvidence.some(
+    (phrase) =>
+      text.startsWith(phrase) ||
+      text.startsWith(`there was ${phrase}`) ||
+      text.startsWith(`there is ${phrase}`) ||
+      text.startsWith(`there had been ${phrase}`),
+  );
+}
+
+/** Where a clause of content ends: before ", saying", ", according to", "and that". */
+function contentEnd(words: Word[], from: number): { end: number; next: number | null } {
+  for (let i = from; i < words.length; i++) {
+    const word = words[i];
+    if (word.text === ',' && words[i + 1]) {
+      const after = words[i + 1];
+      if (after.pos === 'VERB' && after.lower.endsWith('ing') && REPORTING_VERBS[after.lemma])
+        return { end: i, next: null };
+      if (after.lower === 'according' && words[i + 2]?.lower === 'to') return { end: i, next: null };
+    }
+    if (word.lower === 'and' && words[i + 1]?.lower === 'that') return { end: i, next: i + 2 };
+  }
+  let end = words.length;
+  while (end > from && isPunctuation(words[end - 1]) && !CLOSING.has(words[end - 1].text)) end--;
+  return { end, next: null };
+}
+
+export function findAttributions(words: Word[]): Attribution[] {
+  const found: Attribution[] = [];
+  const consumed = new Array<boolean>(words.length).fill(false);
+  const consume = (from: number, to: number) => {
+    for (let i = from; i < to; i++) consumed[i] = true;
+  };
+  const lastConsumedBefore = (i: number) => {
+    for (let j = i - 1; j >= 0; j--) if (consumed[j]) return j + 1;
+    return 0;
+  };
+
+  for (let i = 0; i < words.length; i++) {
+    if (consumed[i]) continue;
+    const word = words[i];
+
+    if (word.lower === 'according' && words[i + 1]?.lower === 'to') {
+      const end = speakerEnd(words, i + 2, true);
+      const speaker = words.slice(i + 2, end);
+      const start = lastConsumedBefore(i);
+      const content =
+        i === start
+          ? words.slice(end + (words[end]?.text === ',' ? 1 : 0), contentEnd(words, end).end)
+          : withoutFinalComma(words.slice(start, i));
+      found.push(attribution(speaker, false, 'according to', 'asserted', content, i, Math.max(end, i + 2)));
+      consume(start, i === start ? words.length : end);
+      continue;
+    }
+
+    const verb = reportingVerb(words, i);
+    if (!verb) continue;
+    const previous = words[i - 1];
+    const beforePrevious = words[i - 2];
+    const negated =
+      word.negated ||
+      NEGATORS.has(previous?.lower ?? '') ||
+      (previous?.pos === 'ADV' && NEGATORS.has(beforePrevious?.lower ?? ''));
+    if (negated) {
+      consume(i, contentEnd(words, i + 1).end);
+      continue;
+    }
+
+    // Passive: "were made by X", "was cited by X", "were described as misleading by X".
+    const be = BE.has(previous?.lower ?? '')
+      ? i - 1
+      : previous?.pos === 'ADV' && BE.has(beforePrevious?.lower ?? '')
+        ? i - 2
+        : -1;
+    let by = -1;
+    for (let k = i + 1; k < Math.min(words.length, i + 8); k++) {
+      if (words[k].lower === 'by') {
+        by = k;
+        break;
+      }
+      if (words[k].text === ',' || words[k].text === '.') break;
+    }
+    if (be >= 0 && by > 0 && !word.lower.endsWith('ing')) {
+      const end = speakerEnd(words, by + 1, true);
+      const speaker = words.slice(by + 1, end);
+      const subjectFrom = lastConsumedBefore(be);
+      const subject = words.slice(subjectFrom, be);
+      const stance = stanceOfWords(words.slice(i + 1, by), verb.stance);
+      let content: Word[] | null = null;
+      let to = end;
+      if (subject.length === 1 && subject[0].lower === 'it' && words[end]?.lower === 'that') {
+        const clause = contentEnd(words, end + 1);
+        content = words.slice(end + 1, clause.end);
+        to = clause.end;
+      } else if (pointerEnd(subject, 0) === null && subject.length > 0) {
+        content = subject;
+      }
+      found.push(
+        attribution(speaker, false, spanText(words, be, i + 1), stance, content, subjectFrom, to, verb),
+      );
+      consume(subjectFrom, to);
+      continue;
+    }
+    if (verb.frame === 'passive-only') continue;
+
+    // "…, saying there was no evidence": the reason for the stance just taken, part of it.
+    if (word.lower.endsWith('ing')) {
+      const clause = contentEnd(words, i + 1);
+      const previousAttribution = found[found.length - 1];
+      if (word.lemma === 'add' && previousAttribution) {
+        const from = words[i + 1]?.lower === 'that' ? i + 2 : i + 1;
+        const contentWords = words.slice(from, clause.end);
+        found.push({
+          ...attribution([], false, word.lower, 'asserted', contentWords, i, clause.end),
+          inherits: true,
+          elaboration: true,
+        });
+      }
+      consume(i, clause.end);
+      continue;
+    }
+
+    // The speaker: before the verb, or after it when a quote or a clause came first.
+    let j = i - 1;
+    while (j >= 0 && words[j].pos === 'ADV' && !consumed[j]) j--;
+    const quote = quoteBefore(words, j + 1);
+    const start = lastConsumedBefore(i);
+    let speaker: Word[] = [];
+    let speakerInitial = false;
+    let inherits = false;
+    let content: Word[] | null = null;
+    let to = i + 1;
+    let elaboration = false;
+
+    if (quote && j >= start - 1) {
+      // "“…,” said Ana Morales" / "“…,” said a spokesperson for …"
+      const end = speakerEnd(words, i + 1, true);
+      speaker = words.slice(i + 1, end);
+      content = withoutFinalComma(words.slice(quote.open + 1, quote.close));
+      consume(quote.open, end);
+      found.push(
+        attribution(
+          speaker,
+          false,
+          word.lower,
+          verdictOnPointer(content) ?? verb.stance,
+          verdictOnPointer(content) ? null : content,
+          quote.open,
+          end,
+          verb,
+        ),
+      );
+      continue;
+    }
+    if (j < start) inherits = found.length > 0;
+    else if (LINKERS.has(words[j].lower) || ['which', 'who'].includes(words[j].lower)) {
+      inherits = found.length > 0;
+      elaboration = ['which', 'who'].includes(words[j].lower);
+    }
+
+    const trailing = onlyAdverbials(words, i + 1) && j >= start;
+    const earlier = trailing ? lastQuote(words, start, j) : null;
+    if (!inherits) {
+      let from = start;
+      if (earlier) from = Math.max(from, earlier.close + 1);
+      else if (trailing) {
+        for (let k = j; k > start; k--) {
+          if (words[k].text === ',') {
+            from = k + 1;
+            break;
+          }
+        }
+      }
+      while (from <= j && (words[from].text === ',' || CLOSING.has(words[from].text))) from++;
+      speaker = words.slice(from, j + 1);
+      speakerInitial = from === 0;
+      if (trailing) {
+        const clauseFrom = earlier ? earlier.open + 1 : start;
+        const clauseTo = earlier ? earlier.close : from - 1;
+        content = withoutFinalComma(words.slice(clauseFrom, clauseTo));
+        to = words.length;
+        consume(earlier ? earlier.open : start, to);
+        const verdict = verdictOnPointer(content);
+        found.push(
+          attribution(
+            speaker,
+            speakerInitial,
+            word.lower,
+            verdict ?? verb.stance,
+            verdict ? null : content,
+            earlier ? earlier.open : start,
+            to,
+            verb,
+          ),
+        );
+        continue;
+      }
+    }
+
+    // What was said: a pointer back ("the claim"), "X of doing Y", or a clause.
+    let k = i + 1;
+    if (word.lemma === 'tell') {
+      const that = words.findIndex((w, n) => n > i && n <= i + 4 && w.lower === 'that');
+      if (that > 0) k = that;
+      else while (k < words.length && !isPunctuation(words[k]) && AUDIENCE.has(words[k].lower)) k++;
+    }
+    if (ADVERBIAL_PREPOSITIONS.has(words[k]?.lower ?? '')) {
+      for (let n = k + 1; n < Math.min(words.length, k + 9); n++) {
+        if (words[n].lower === 'that') {
+          k = n;
+          break;
+        }
+        if (isPunctuation(words[n])) break;
+      }
+    }
+    if (words[k]?.lower === 'that') k++;
+
+    let stance = verb.stance;
+    const pointer = pointerEnd(words, k);
+    if (verb.frame === 'accuse') {
+      const of = words.findIndex((w, n) => n > k && w.lower === 'of');
+      if (of > k) {
+        const clause = contentEnd(words, of + 1);
+        const result = attribution(
+          speaker,
+          speakerInitial,
+          word.lower,
+          stance,
+          words.slice(k, clause.end),
+          start,
+          clause.end,
+          verb,
+        );
+        result.accused = { object: words.slice(k, of), act: words.slice(of + 1, clause.end) };
+        result.inherits = inherits;
+        found.push(result);
+        consume(start, clause.end);
+        continue;
+      }
+    }
+    if (pointer !== null) {
+      let end = pointer;
+      while (end < words.length && words[end].lower !== 'and' && words[end].text !== ',') end++;
+      stance = stanceOfWords(words.slice(pointer, end), stance);
+      found.push({
+        ...attribution(speaker, speakerInitial, word.lower, stance, null, start, end, verb),
+        inherits,
+        elaboration,
+      });
+      consume(start, end);
+      continue;
+    }
+    const clause = contentEnd(words, k);
+    content = words.slice(k, clause.end);
+    to = clause.end;
+    if (noEvidence(content)) {
+      found.push({
+        ...attribution(speaker, speakerInitial, word.lower, 'rejected', null, start, to, verb),
+        inherits,
+        elaboration,
+      });
+    } else {
+      const verdict = verdictOnPointer(content);
+      found.push({
+        ...attribution(
+          speaker,
+          speakerInitial,
+          word.lower,
+          verdict ?? stance,
+          verdict ? null : content,
+          start,
+          to,
+          verb,
+        ),
+        inherits,
+        elaboration,
+      });
+    }
+    if (clause.next !== null) {
+      const second = contentEnd(words, clause.next);
+      const rejecting = found[found.length - 1].stance === 'rejected';
+      found.push({
+        ...attribution(
+          [],
+          false,
+          word.lower,
+          'asserted',
+          words.slice(clause.next, second.end),
+          clause.next,
+          second.end,
+          verb,
+        ),
+        inherits: true,
+        elaboration: rejecting || elaboration,
+      });
+      to = second.end;
+    }
+    consume(start, to);
+  }
+  return found;
+}
+
+function attribution(
+  speaker: Word[],
+  speakerInitial: boolean,
+  verb: string,
+  stance: StanceType,
+  content: Word[] | null,
+  from: number,
+  to: number,
+  entry?: ReportingVerb,
+): Attribution {
+  return {
+    speaker,
+    speakerInitial,
+    inherits: false,
+    verb,
+    stance,
+    content: content && content.length ? content : null,
+    hedged: Boolean(entry?.hedge),
+    elaboration: false,
+    from,
+    to,
+  };
+}

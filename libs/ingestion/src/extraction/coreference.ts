@@ -1,0 +1,135 @@
+import type { ActorDraft } from './actor-phrase';
+import { COUNTRIES, fold, LEXICON, TITLE_HEADS } from './gazetteer';
+import type { ActorKind } from './types';
+
+/**
+ * The actors of one article, so that "Lavrov", "the agency", "the RSF" or "he" in a later
+ * sentence is the actor named earlier, and an official or a government without a stated country
+ * takes the article's.
+ */
+
+export interface DocActor {
+  name: string;
+  kind: ActorKind;
+  title: string | null;
+  country: string | null;
+  heads: Set<string>;
+}
+
+const PERSON_PRONOUNS = new Set(['he', 'she', 'who']);
+const THING_PRONOUNS = new Set(['it', 'which']);
+
+const initials = (name: string) =>
+  name
+    .split(/\s+/)
+    .filter((word) => /^\p{Lu}/u.test(word) && !LEXICON.nameConnectors.has(word.toLowerCase()))
+    .map((word) => word[0])
+    .join('');
+
+export class ActorRegistry {
+  private readonly actors: DocActor[] = [];
+
+  constructor(
+    private readonly country: string | null,
+    /** Capitalised names anywhere in the article, to expand acronyms ("RSF"). */
+    private readonly names: string[],
+  ) {}
+
+  resolve(draft: ActorDraft): DocActor | null {
+    if (draft.vague) return null;
+    const reference = draft.reference;
+    if (
+      reference &&
+      (PERSON_PRONOUNS.has(reference) || THING_PRONOUNS.has(reference) || reference === 'they')
+    ) {
+      return this.latest((actor) =>
+        PERSON_PRONOUNS.has(reference)
+          ? actor.kind === 'person'
+          : THING_PRONOUNS.has(reference)
+            ? actor.kind !== 'person'
+            : true,
+      );
+    }
+    if (reference === 'name') {
+      const key = fold(draft.name);
+      const known =
+        this.find(draft.name) ??
+        this.latest((actor) => actor.kind === 'person' && fold(actor.name).split(' ').pop() === key);
+      if (known) return known;
+      return this.add({ ...draft, reference: undefined });
+    }
+    if (reference === 'acronym') {
+      const known = this.find(draft.name) ?? this.latest((actor) => initials(actor.name) === draft.name);
+      if (known) return known;
+      const expansion = this.names.find(
+        (name) => initials(name) === draft.name && name.split(/\s+/).length > 1,
+      );
+      if (expansion)
+        return this.add({
+          ...draft,
+          name: expansion,
+          kind: kindOfName(expansion, draft.kind),
+          reference: undefined,
+        });
+      return this.add({ ...draft, reference: undefined });
+    }
+    if (reference) return this.definite(reference);
+    return this.find(draft.name) ?? this.add(draft);
+  }
+
+  /** "the commission", "the agency", "the governor", "the government". */
+  private definite(head: string): DocActor | null {
+    const byHead = this.latest((actor) => actor.heads.has(head));
+    if (byHead) return byHead;
+    if (TITLE_HEADS.has(head)) return this.latest((actor) => actor.kind === 'person');
+    if (head === 'government' && this.country) {
+      const country = COUNTRIES.find((item) => item.code === this.country)!;
+      return this.add({
+        name: `Government of ${country.name}`,
+        kind: 'government',
+        title: null,
+        country: country.code,
+        heads: ['government'],
+      });
+    }
+    if (LEXICON.organizationWords.has(head) || LEXICON.governmentWords.has(head)) {
+      return (
+        this.latest((actor) => actor.kind === 'organization') ??
+        this.latest((actor) => actor.kind !== 'person' && actor.kind !== 'media_outlet')
+      );
+    }
+    if (LEXICON.mediaWords.has(head)) return this.latest((actor) => actor.kind === 'media_outlet');
+    return null;
+  }
+
+  private find(name: string): DocActor | undefined {
+    const key = fold(name);
+    return this.actors.find((actor) => fold(actor.name) === key);
+  }
+
+  private latest(test: (actor: DocActor) => boolean): DocActor | null {
+    for (let i = this.actors.length - 1; i >= 0; i--) if (test(this.actors[i])) return this.actors[i];
+    return null;
+  }
+
+  private add(draft: ActorDraft): DocActor {
+    const official = draft.kind === 'person' && draft.official === true;
+    const country = draft.country ?? (official || draft.kind === 'government' ? this.country : null);
+    const actor: DocActor = {
+      name: draft.name,
+      kind: draft.kind,
+      title: draft.title,
+      country,
+      heads: new Set([...draft.heads, ...fold(draft.name).split(' ')]),
+    };
+    this.actors.push(actor);
+    return actor;
+  }
+}
+
+export function kindOfName(name: string, fallback: ActorKind): ActorKind {
+  const words = name.toLowerCase().split(/\s+/);
+  if (words.some((word) => LEXICON.mediaWords.has(word))) return 'media_outlet';
+  if (words.some((word) => LEXICON.groupWords.has(word))) return 'group';
+  return fallback;
+}

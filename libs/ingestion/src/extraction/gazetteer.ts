@@ -1,0 +1,111 @@
+import countriesData from './data/countries.json';
+import lexiconData from './data/lexicon.json';
+import organizationsData from './data/organizations.json';
+import placesData from './data/places.json';
+import titlesData from './data/titles.json';
+import verbsData from './data/reporting-verbs.json';
+import type { ActorKind, StanceType } from './types';
+
+/** The word lists and names the rules read, from the data files beside this module. */
+
+export interface Country {
+  code: string;
+  /** As it follows "Government of": "the United States", "Albania". */
+  name: string;
+  demonyms: string[];
+  seats: string[];
+  aliases?: string[];
+}
+
+export interface KnownOrganization {
+  name: string;
+  aliases: string[];
+  kind: ActorKind;
+  country: string | null;
+}
+
+export interface ReportingVerb {
+  stance: StanceType;
+  hedge?: boolean;
+  frame?: 'accuse' | 'passive-only' | 'complement';
+}
+
+export const fold = (value: string): string =>
+  value
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[’']/g, "'")
+    .toLowerCase()
+    .replace(/^the\s+/, '')
+    .trim();
+
+export const COUNTRIES = countriesData as Country[];
+const byName = new Map<string, Country>();
+const byDemonym = new Map<string, Country>();
+const bySeat = new Map<string, Country>();
+const byPlace = new Map<string, Country>();
+for (const country of COUNTRIES) {
+  for (const name of [country.name, ...(country.aliases ?? [])]) byName.set(fold(name), country);
+  for (const demonym of country.demonyms) byDemonym.set(fold(demonym), country);
+  for (const seat of country.seats) bySeat.set(fold(seat), country);
+}
+const byCode = new Map(COUNTRIES.map((country) => [country.code, country]));
+for (const [code, places] of Object.entries(placesData)) {
+  const country = byCode.get(code);
+  if (country && Array.isArray(places)) for (const place of places) byPlace.set(fold(place), country);
+}
+
+export const countryByName = (value: string) => byName.get(fold(value));
+export const countryByDemonym = (value: string) => byDemonym.get(fold(value));
+/** Capitals and seats of power that stand for a government ("Moscow", "the Kremlin"). */
+export const countryBySeat = (value: string) => bySeat.get(fold(value));
+export const countryByPlace = (value: string) => byPlace.get(fold(value));
+/** Any mention that ties a word to a country: its name, demonym, seat or a place in it. */
+export const countryOf = (value: string) =>
+  countryByName(value) ?? countryByDemonym(value) ?? countryBySeat(value) ?? countryByPlace(value);
+/** The country name as a demonym would read ("Serbia" → "Serbian"). */
+export const demonymOf = (country: Country) => country.demonyms[0] ?? country.name;
+export const stripThe = (name: string) => name.replace(/^the\s+/i, '');
+
+const organizations = organizationsData as KnownOrganization[];
+const byOrganization = new Map<string, KnownOrganization>();
+for (const organization of organizations) {
+  for (const name of [organization.name, ...organization.aliases])
+    byOrganization.set(fold(name), organization);
+}
+export const knownOrganization = (value: string) => byOrganization.get(fold(value));
+
+export const TITLE_HEADS = new Set(titlesData.heads);
+export const TITLE_MODIFIERS = new Set(titlesData.modifiers);
+export const TITLE_PHRASES = titlesData.phrases;
+export const HONORIFICS = new Set(titlesData.honorifics);
+export const OFFICIAL_TITLES = new Set(titlesData.official);
+
+export const REPORTING_VERBS = verbsData as unknown as Record<string, ReportingVerb>;
+
+const set = (values: string[]) => new Set(values);
+export const LEXICON = {
+  pointerNouns: set(lexiconData.pointerNouns),
+  pointerDeterminers: set(lexiconData.pointerDeterminers),
+  rejectingWords: set(lexiconData.rejectingWords),
+  supportingWords: set(lexiconData.supportingWords),
+  noEvidence: lexiconData.noEvidence,
+  hedges: set(lexiconData.hedges),
+  futureWords: lexiconData.futureWords,
+  opinionWords: lexiconData.opinionWords,
+  firstPerson: set(lexiconData.firstPerson),
+  proceduralVerbs: set(lexiconData.proceduralVerbs),
+  proceduralNouns: set(lexiconData.proceduralNouns),
+  causalWords: lexiconData.causalWords,
+  vagueSpeakers: set(lexiconData.vagueSpeakers),
+  groupNouns: set(lexiconData.groupNouns),
+  mediaWords: set(lexiconData.mediaWords),
+  governmentWords: set(lexiconData.governmentWords),
+  organizationWords: set(lexiconData.organizationWords),
+  groupWords: set(lexiconData.groupWords),
+  speakerDescriptors: set(lexiconData.speakerDescriptors),
+  collectiveHeads: set(lexiconData.collectiveHeads),
+  nameConnectors: set(lexiconData.nameConnectors),
+  ministries: lexiconData.ministries as Record<string, string>,
+  timeWords: set(lexiconData.timeWords),
+};

@@ -1,0 +1,122 @@
+import winkNLP, { ItemSentence, ItemToken } from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+/**
+ * Sentences and words of an article, with offsets into it. The model ships inside the npm
+ * package and is read once, when this module loads (about 0.1 s); nothing is fetched at run time.
+ */
+const nlp = winkNLP(model, ['sbd', 'pos', 'negation']);
+const its = nlp.its;
+
+export interface Word {
+  /** The word exactly as `text.slice(start, end)`; hyphenated parts are one word ("al-Rashidi"). */
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+  /** Universal POS tag of the last part. */
+  pos: string;
+  lemma: string;
+  negated: boolean;
+  /** Starts with a capital letter. */
+  capital: boolean;
+}
+
+export interface AnalysedSentence {
+  index: number;
+  text: string;
+  start: number;
+  end: number;
+  words: Word[];
+}
+
+interface RawToken {
+  text: string;
+  start: number;
+  end: number;
+  pos: string;
+  lemma: string;
+  negated: boolean;
+  spaceBefore: boolean;
+}
+
+/**
+ * Paragraphs (split at blank lines) are read separately, so a headline without a full stop is a
+ * sentence of its own.
+ */
+export function analyse(text: string): AnalysedSentence[] {
+  const sentences: AnalysedSentence[] = [];
+  const paragraph = /[^\n]+(?:\n(?![ \t\r]*\n)[^\n]*)*/g;
+  for (const block of text.matchAll(paragraph)) {
+    if (!/\S/.test(block[0])) continue;
+    readBlock(text, block.index, block[0], sentences);
+  }
+  return sentences;
+}
+
+function readBlock(text: string, offset: number, block: string, into: AnalysedSentence[]): void {
+  const doc = nlp.readDoc(block);
+  let cursor = 0;
+  doc.sentences().each((sentence: ItemSentence) => {
+    const raw: RawToken[] = [];
+    sentence.tokens().each((token: ItemToken) => {
+      const value = token.out();
+      const found = block.indexOf(value, cursor);
+      // wink may normalise a token (rare: odd quotes); fall back to the cursor position.
+      const start = found >= 0 && found - cursor < 200 ? found : cursor;
+      const end = found >= 0 && found - cursor < 200 ? start + value.length : cursor;
+      raw.push({
+        text: block.slice(start, end),
+        start: offset + start,
+        end: offset + end,
+        pos: token.out(its.pos),
+        // The lemma accessor's declared type does not match ItsFunction; it works on tokens.
+        lemma: String(token.out(its.lemma as never)).toLowerCase(),
+        negated: Boolean(token.out(its.negationFlag)),
+        spaceBefore: start > cursor,
+      });
+      cursor = end;
+    });
+    const words = joinHyphens(raw).filter((word) => word.text !== '');
+    if (words.length === 0) return;
+    const start = words[0].start;
+    const end = words[words.length - 1].end;
+    into.push({ index: into.length, text: text.slice(start, end), start, end, words });
+  });
+}
+
+/** "al" "-" "Rashidi" → "al-Rashidi"; "state" "-" "controlled" → "state-controlled". */
+function joinHyphens(tokens: RawToken[]): Word[] {
+  const words: Word[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let token = tokens[i];
+    while (
+      i + 2 < tokens.length &&
+      /^[-‐–]$/.test(tokens[i + 1].text) &&
+      !tokens[i + 1].spaceBefore &&
+      !tokens[i + 2].spaceBefore &&
+      /[\p{L}\p{N}]$/u.test(token.text)
+    ) {
+      const last = tokens[i + 2];
+      token = {
+        ...last,
+        text: `${token.text}-${last.text}`,
+        start: token.start,
+        lemma: `${token.text.toLowerCase()}-${last.lemma}`,
+        spaceBefore: token.spaceBefore,
+      };
+      i += 2;
+    }
+    words.push({
+      text: token.text,
+      lower: token.text.toLowerCase(),
+      start: token.start,
+      end: token.end,
+      pos: token.pos,
+      lemma: token.lemma,
+      negated: token.negated,
+      capital: /^\p{Lu}/u.test(token.text),
+    });
+  }
+  return words;
+}

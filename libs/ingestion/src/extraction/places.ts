@@ -1,0 +1,61 @@
+import { Country, countryByDemonym, countryByName, countryByPlace, countryBySeat, fold } from './gazetteer';
+import type { Word } from './nlp';
+
+export type CountryMentionKind = 'name' | 'demonym' | 'seat' | 'place';
+
+export interface CountryMention {
+  country: Country;
+  kind: CountryMentionKind;
+  /** Word indexes [from, to) in the words given. */
+  from: number;
+  to: number;
+}
+
+const LOOKUPS: [CountryMentionKind, (value: string) => Country | undefined][] = [
+  ['name', countryByName],
+  ['demonym', countryByDemonym],
+  ['seat', countryBySeat],
+  ['place', countryByPlace],
+];
+
+/** Words as written between two word indexes, spaces as in the text. */
+export function spanText(words: Word[], from = 0, to = words.length): string {
+  let out = '';
+  for (let i = from; i < to; i++) {
+    if (i > from && words[i].start > words[i - 1].end) out += ' ';
+    out += words[i].text;
+  }
+  return out;
+}
+
+/**
+ * Country names, demonyms, seats of government and places in `words`, longest first
+ * ("Bosnia and Herzegovina" before "Bosnia", "the Kremlin" as one seat). Lower-case words only
+ * count as part of a longer name ("the" in "the United States").
+ */
+export function findCountries(words: Word[]): CountryMention[] {
+  const found: CountryMention[] = [];
+  for (let from = 0; from < words.length; from++) {
+    for (let to = Math.min(words.length, from + 4); to > from; to--) {
+      const last = words[to - 1];
+      if (!last.capital && !/^[A-Z.]+$/.test(last.text)) continue;
+      const value = spanText(words, from, to);
+      const hit = LOOKUPS.map(([kind, lookup]) => [kind, lookup(value)] as const).find(([, c]) => c);
+      if (hit && hit[1]) {
+        found.push({ country: hit[1], kind: hit[0], from, to });
+        from = to - 1;
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+/** The one country that `value` as a whole names, by any of its forms. */
+export function wholeCountry(value: string): CountryMention['kind'] | null {
+  const key = fold(value);
+  if (countryByName(key)) return 'name';
+  if (countryByDemonym(key)) return 'demonym';
+  if (countryBySeat(key)) return 'seat';
+  return null;
+}
