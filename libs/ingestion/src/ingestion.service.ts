@@ -16,6 +16,7 @@ import {
 import {
   ConflictError,
   DomainError,
+  UnprocessableError,
   DomainErrorDetails,
   notFound,
   Principal,
@@ -75,9 +76,8 @@ const folded = (name: string) =>
     .trim();
 
 /** A text the extractor cannot read: named as such, never guessed at in English. */
-function unsupportedLanguage(language: string): ProblemException {
-  return new ProblemException(
-    422,
+function unsupportedLanguage(language: string): UnprocessableError {
+  return new UnprocessableError(
     `Only English articles can be mined for claims; this text reads as ${language}. Supported languages: ${SUPPORTED_LANGUAGES.join(', ')}.`,
     { supportedLanguages: [...SUPPORTED_LANGUAGES], detectedLanguage: language },
   );

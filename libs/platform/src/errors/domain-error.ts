@@ -4,7 +4,7 @@ import type { Problem } from './problem';
  * What a service raises when it refuses: the kind of refusal, in the domain's words. Services,
  * the worker and libraries never speak HTTP; the problem filter alone maps a kind to a status.
  */
-export type DomainErrorKind = 'invalid' | 'forbidden' | 'not_found' | 'conflict';
+export type DomainErrorKind = 'invalid' | 'forbidden' | 'not_found' | 'conflict' | 'unprocessable';
 
 /** Extra members of the problem body (`claimStatus`, `allowedActions`, `errors`, `type`, `title`…). */
 export type DomainErrorDetails = Partial<Problem>;
@@ -41,3 +41,8 @@ export class ConflictError extends DomainError {
 }
 
 export const notFound = (what: string, id: string) => new NotFoundError(`${what} ${id} does not exist.`);
+
+/** Well-formed input the service cannot work with (an article in a language it does not read). */
+export class UnprocessableError extends DomainError {
+  readonly kind = 'unprocessable' as const;
+}
