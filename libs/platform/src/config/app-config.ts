@@ -144,6 +144,16 @@ export class AppConfig {
   @Max(1000)
   OUTBOX_BATCH_SIZE = 100;
 
+  /**
+   * Relayed events older than this (ms) that a consumer has not recorded are enqueued again for it
+   * (a Redis that came back empty, a job lost otherwise); the sweep runs every quarter of it, at most every 15 s.
+   */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(100)
+  @Max(24 * 3600 * 1000)
+  OUTBOX_SWEEP_AFTER_MS = 60_000;
+
   /** How often a notification stream sends a heartbeat comment, so proxies keep it open (ms). */
   @Transform(toInteger)
   @IsInt()

@@ -2,15 +2,36 @@ import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown }
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
 import { AppConfig } from '../config/app-config';
+import { TransactionService } from '../database/transaction.service';
 import { Metrics } from '../metrics/metrics';
 import { assertJobHandlers, FoundJobHandler, JOB_HANDLER } from './job-handlers';
-import { JOB_DEFINITIONS, JOB_NAMES, JobName, QueueName } from './job-registry';
+import {
+  EventJobName,
+  EventJobPayload,
+  JOB_DEFINITIONS,
+  JOB_NAMES,
+  JobName,
+  QueueName,
+} from './job-registry';
+import { recordOutboxReceipt } from './outbox-receipts';
 import { bullConnection } from './queue.module';
 
 type BoundHandler = FoundJobHandler & { run: (payload: unknown, job: Job) => Promise<unknown> };
 
 /** Jobs one worker process runs at once per queue; handlers mostly wait on PostgreSQL and HTTP. */
 const CONCURRENCY = 8;
+
+/**
+ * How fast a job held by a dead worker (SIGKILL, lost host) runs again. A worker renews each
+ * running job's lock every LOCK_MS / 2; once a lock has lapsed, the next stalled check of any
+ * worker (every STALLED_CHECK_MS, and at once when one starts) sees it and the check after that
+ * moves the job back to waiting. So a killed worker's jobs run again within about
+ * LOCK_MS + 2 × STALLED_CHECK_MS (16 s) of the kill, instead of BullMQ's default 30 s + 60 s.
+ * A lock shorter still would count a worker whose event loop stalls for LOCK_MS / 2 as dead and
+ * run its jobs twice; every handler tolerates that, but a webhook would be sent twice.
+ */
+export const JOB_LOCK_MS = 10_000;
+export const JOB_STALLED_CHECK_MS = 3_000;
 
 /**
  * Finds every `@OnJob` handler, refuses to start unless each job name has exactly one, then runs
@@ -28,6 +49,7 @@ export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShut
     private readonly scanner: MetadataScanner,
     private readonly reflector: Reflector,
     private readonly metrics: Metrics,
+    private readonly transactions: TransactionService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -40,6 +62,8 @@ export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShut
         connection: bullConnection(this.config),
         prefix: this.config.QUEUE_PREFIX,
         concurrency: CONCURRENCY,
+        lockDuration: JOB_LOCK_MS,
+        stalledInterval: JOB_STALLED_CHECK_MS,
       });
       // Without a listener an 'error' event would crash the process; BullMQ reconnects by itself.
       worker.on('error', (error) => this.logger.error(`queue ${queue}: ${error.message}`));
@@ -64,6 +88,14 @@ export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShut
     const stop = this.metrics.jobDuration.startTimer({ job: job.name });
     try {
       const result = await handler.run(job.data, job);
+      // If this fails the job fails and runs again, which every outbox handler tolerates.
+      if (JOB_DEFINITIONS[job.name as JobName].fromOutbox) {
+        await recordOutboxReceipt(
+          this.transactions.manager,
+          (job.data as EventJobPayload).eventId,
+          job.name as EventJobName,
+        );
+      }
       stop({ outcome: 'completed' });
       return result;
     } catch (error) {
