@@ -1,5 +1,6 @@
 import { jobsForEvent, OutboxSweep } from '@claimdesk/outbox';
-import { QUEUE_NAMES } from '@claimdesk/platform';
+import { QUEUE_NAMES, QueueName } from '@claimdesk/platform';
+import { ReviewTimerRecovery } from '@claimdesk/review';
 import { isolatedTestEnv, IsolatedTestEnv, startTestWorker, TestWorker, waitFor } from '@claimdesk/testing';
 import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
@@ -153,5 +154,65 @@ describe('outbox sweep', () => {
       { message: 'the event to be relayed and settled' },
     );
     expect(await receipts()).toEqual([]);
+  });
+
+  it('sends again the mail and sets again the due-date timers that Redis lost', async () => {
+    // Written straight into the tables, as they would be before Redis lost the jobs: no event
+    // relays them, so only the sweeps can enqueue anything for them.
+    const {
+      rows: [user],
+    } = await db.query<{ id: string }>(
+      `INSERT INTO users (email, name, handle, password_hash, roles)
+       VALUES ($1, 'Sweep Checker', $2, 'x', '{fact_checker}') RETURNING id`,
+      [`sweep-${testNumber}-${randomUUID()}@claimdesk.test`, `sweep_${randomUUID().slice(0, 8)}`],
+    );
+    const due = new Date(Date.now() + 3600_000);
+    const {
+      rows: [claim],
+    } = await db.query<{ id: string }>(
+      `INSERT INTO claims (text, status, due_at, updated_at) VALUES ('A claim whose timers Redis forgot', 'assigned', $1, now() - interval '1 hour')
+       RETURNING id`,
+      [due],
+    );
+    const {
+      rows: [assignment],
+    } = await db.query<{ id: string }>(
+      `INSERT INTO assignments (claim_id, assignee_id, due_at) VALUES ($1, $2, $3) RETURNING id`,
+      [claim.id, user.id, due],
+    );
+    const {
+      rows: [event],
+    } = await db.query<{ id: string }>(
+      `INSERT INTO events (type, claim_id, payload, dispatched_at, settled_at)
+       VALUES ('claim.assigned', $1, '{}', now(), now()) RETURNING id::text AS id`,
+      [claim.id],
+    );
+    const {
+      rows: [notification],
+    } = await db.query<{ id: string }>(
+      `INSERT INTO notifications (recipient_id, type, event_id, claim_id, text, email_state, created_at)
+       VALUES ($1, 'claim.assigned', $2, $3, 'You were assigned a claim', 'queued', now() - interval '1 minute')
+       RETURNING id`,
+      [user.id, event.id, claim.id],
+    );
+
+    // No mail server is configured here, so the mail job, once it runs, marks the row skipped.
+    await waitFor(
+      async () =>
+        (
+          await db.query(`SELECT 1 FROM notifications WHERE id = $1 AND email_state = 'skipped'`, [
+            notification.id,
+          ])
+        ).rowCount,
+      20_000,
+      { message: 'the queued mail to be handled' },
+    );
+    const timer = `review.overdue-${assignment.id}.${due.getTime()}`;
+    const review = worker.jobs.queue(QueueName.Review);
+    await waitFor(async () => (await review.getJobState(timer)) === 'delayed', 20_000, {
+      message: 'the overdue timer to be set again',
+    });
+    // Found now: the next round leaves it alone.
+    expect(await worker.app.get(ReviewTimerRecovery).recover()).toBe(0);
   });
 });

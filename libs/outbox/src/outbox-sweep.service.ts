@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { AppConfig, JobQueue, JobRequest, TransactionService } from '@claimdesk/platform';
+import { AppConfig, JobQueue, JobRequest, PeriodicTask, TransactionService } from '@claimdesk/platform';
 import { jobsForEvent } from './outbox-subscribers';
 
 const PAGE_SIZE = 500;
@@ -26,10 +26,7 @@ interface OpenEvent {
  */
 @Injectable()
 export class OutboxSweep implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(OutboxSweep.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
-  private stopped = false;
+  private readonly task: PeriodicTask;
 
   /** Counters for this process's sweeps; the e2e tests read them. */
   readonly stats = { sweeps: 0, requeued: 0, settled: 0 };
@@ -38,31 +35,18 @@ export class OutboxSweep implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly config: AppConfig,
     private readonly transactions: TransactionService,
     private readonly jobs: JobQueue,
-  ) {}
-
-  /** A quarter of the age it looks for, so a lost job waits at most 1.25 × that; never rarer than 15 s. */
-  get intervalMs(): number {
-    return Math.min(Math.max(Math.floor(this.config.OUTBOX_SWEEP_AFTER_MS / 4), 50), 15_000);
+  ) {
+    this.task = new PeriodicTask(new Logger(OutboxSweep.name), 'outbox sweep', config.sweepIntervalMs, () =>
+      this.sweep(),
+    );
   }
 
   onApplicationBootstrap(): void {
-    const tick = () => {
-      if (this.stopped) return;
-      const run = this.sweep().catch((error: unknown) =>
-        this.logger.error(`outbox sweep failed: ${error instanceof Error ? error.message : String(error)}`),
-      );
-      this.running = run;
-      void run.finally(() => {
-        if (!this.stopped) this.timer = setTimeout(tick, this.intervalMs);
-      });
-    };
-    this.timer = setTimeout(tick, this.intervalMs);
+    this.task.start();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+  beforeApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   /** One sweep over every open event old enough; returns how many jobs it asked for and events it settled. */

@@ -224,6 +224,15 @@ export class AppConfig {
   @IsBoolean()
   REVIEW_AUTO_ASSIGN = false;
 
+  /**
+   * How often the worker's recovery sweeps (outbox, queued mail, review timers) look for work Redis
+   * lost: a quarter of OUTBOX_SWEEP_AFTER_MS, so lost work waits at most 1.25 × that, and never
+   * rarer than every 15 s.
+   */
+  get sweepIntervalMs(): number {
+    return Math.min(Math.max(Math.floor(this.OUTBOX_SWEEP_AFTER_MS / 4), 50), 15_000);
+  }
+
   /** The secret used for tokens: the configured one, or a random one per development process. */
   get jwtSecret(): string {
     this.#generatedJwtSecret ??= this.JWT_SECRET ?? randomBytes(32).toString('base64url');

@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { JobQueue, jobId, QueueName, TransactionService } from '@claimdesk/platform';
+import { JobQueue, jobId, PeriodicTask, QueueName, TransactionService } from '@claimdesk/platform';
 import { returnedRows } from '../webhooks.service';
 import { WebhookDispatcher } from './webhook-dispatcher';
 
@@ -17,9 +17,12 @@ const BATCH = 200;
 @Injectable()
 export class WebhookLostJobs implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(WebhookLostJobs.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
-  private stopped = false;
+  private readonly task = new PeriodicTask(
+    this.logger,
+    'looking for lost webhook jobs',
+    LOST_JOB_CHECK_MS,
+    () => this.recover(),
+  );
 
   constructor(
     private readonly transactions: TransactionService,
@@ -28,25 +31,11 @@ export class WebhookLostJobs implements OnApplicationBootstrap, BeforeApplicatio
   ) {}
 
   onApplicationBootstrap(): void {
-    const tick = () => {
-      if (this.stopped) return;
-      const run = this.recover().catch((error: unknown) =>
-        this.logger.error(
-          `looking for lost webhook jobs failed: ${error instanceof Error ? error.message : String(error)}`,
-        ),
-      );
-      this.running = run;
-      void run.finally(() => {
-        if (!this.stopped) this.timer = setTimeout(tick, LOST_JOB_CHECK_MS);
-      });
-    };
-    this.timer = setTimeout(tick, LOST_JOB_CHECK_MS);
+    this.task.start();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+  beforeApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   /** Releases the leases of messages whose job is gone and dispatches them again; returns how many. */
