@@ -1,7 +1,7 @@
 import { ensureDatabase, runMigrations } from '@claimdesk/platform';
 import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
-import { createServer as createHttpServer, IncomingMessage, Server } from 'node:http';
+import { createServer as createHttpServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -271,33 +271,14 @@ export class Receiver {
   readonly arrivals: Arrival[] = [];
   badSignatures = 0;
   secret?: string;
-  private constructor(
-    private readonly server: Server,
-    readonly url: string,
-  ) {}
+  private readonly server: Server = createHttpServer((request, response) => this.receive(request, response));
+
+  private constructor(readonly url: string) {}
 
   static async start(): Promise<Receiver> {
     const port = await sparePort();
-    let receiver!: Receiver;
-    const server = createHttpServer((request: IncomingMessage, response) => {
-      const chunks: Buffer[] = [];
-      request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', () => {
-        const body = Buffer.concat(chunks).toString();
-        try {
-          if (!receiver.secret) throw new Error('no secret yet');
-          new Webhook(receiver.secret).verify(body, request.headers as Record<string, string>);
-        } catch {
-          receiver.badSignatures += 1;
-          response.writeHead(400).end();
-          return;
-        }
-        receiver.arrivals.push({ webhookId: String(request.headers['webhook-id']), at: Date.now() });
-        response.writeHead(204).end();
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-    receiver = new Receiver(server, `http://127.0.0.1:${port}/hooks`);
+    const receiver = new Receiver(`http://127.0.0.1:${port}/hooks`);
+    await new Promise<void>((resolve) => receiver.server.listen(port, '127.0.0.1', resolve));
     return receiver;
   }
 
@@ -305,6 +286,24 @@ export class Receiver {
     return new Promise((resolve) => {
       this.server.closeAllConnections();
       this.server.close(() => resolve());
+    });
+  }
+
+  private receive(request: IncomingMessage, response: ServerResponse): void {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const body = Buffer.concat(chunks).toString();
+      try {
+        if (!this.secret) throw new Error('no secret yet');
+        new Webhook(this.secret).verify(body, request.headers as Record<string, string>);
+      } catch {
+        this.badSignatures += 1;
+        response.writeHead(400).end();
+        return;
+      }
+      this.arrivals.push({ webhookId: String(request.headers['webhook-id']), at: Date.now() });
+      response.writeHead(204).end();
     });
   }
 }

@@ -23,12 +23,13 @@ const CONCURRENCY = 8;
 
 /**
  * How fast a job held by a dead worker (SIGKILL, lost host) runs again. A worker renews each
- * running job's lock every LOCK_MS / 2; once a lock has lapsed, the next stalled check of any
- * worker (every STALLED_CHECK_MS, and at once when one starts) sees it and the check after that
- * moves the job back to waiting. So a killed worker's jobs run again within about
- * LOCK_MS + 2 × STALLED_CHECK_MS (16 s) of the kill, instead of BullMQ's default 30 s + 60 s.
- * A lock shorter still would count a worker whose event loop stalls for LOCK_MS / 2 as dead and
- * run its jobs twice; every handler tolerates that, but a webhook would be sent twice.
+ * running job's lock every JOB_LOCK_MS / 2, so a dead worker's locks lapse within JOB_LOCK_MS. Every
+ * JOB_STALLED_CHECK_MS (and at once when a worker starts) one worker's stalled check notes the
+ * active jobs and moves back to waiting those it noted last time whose lock has lapsed: a killed
+ * worker's jobs run again within about JOB_LOCK_MS + JOB_STALLED_CHECK_MS (13 s) of the kill,
+ * where BullMQ's defaults (30 s + 30 s) took a minute. A shorter lock would take a worker whose
+ * event loop stalls for JOB_LOCK_MS / 2 (a busy machine) for dead and run its jobs twice: every
+ * handler tolerates that, but a webhook would be sent twice.
  */
 export const JOB_LOCK_MS = 10_000;
 export const JOB_STALLED_CHECK_MS = 3_000;
