@@ -134,9 +134,9 @@ describe('outbox sweep', () => {
       { message: 'every event to be settled' },
     );
     await worker.settled(20_000);
-    const sweep = worker.app.get(OutboxSweep);
-    expect(sweep.stats.requeued).toBe(0);
-    expect(await sweep.sweep()).toEqual({ requeued: 0, settled: 0 });
+    // A busy machine may leave a job waiting past the sweep's 500 ms, so the sweep may have asked
+    // for some again: BullMQ still held them and stored nothing. What matters is that each ran once.
+    expect(await worker.app.get(OutboxSweep).sweep()).toEqual({ requeued: 0, settled: 0 });
     expect(await receipts()).toEqual(expected(eventIds));
     expect(await completedPerQueue()).toEqual(
       Object.fromEntries(QUEUE_NAMES.map((name) => [name, { completed: EVENTS, failed: 0 }])),

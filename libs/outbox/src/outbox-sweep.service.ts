@@ -28,7 +28,7 @@ interface OpenEvent {
 export class OutboxSweep implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly task: PeriodicTask;
 
-  /** Counters for this process's sweeps; the e2e tests read them. */
+  /** This process's sweeps; `requeued` counts jobs asked for, those BullMQ still held included. */
   readonly stats = { sweeps: 0, requeued: 0, settled: 0 };
 
   constructor(
