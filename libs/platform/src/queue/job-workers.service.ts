@@ -26,13 +26,15 @@ const CONCURRENCY = 8;
  * running job's lock every JOB_LOCK_MS / 2, so a dead worker's locks lapse within JOB_LOCK_MS. Every
  * JOB_STALLED_CHECK_MS (and at once when a worker starts) one worker's stalled check notes the
  * active jobs and moves back to waiting those it noted last time whose lock has lapsed: a killed
- * worker's jobs run again within about JOB_LOCK_MS + JOB_STALLED_CHECK_MS (13 s) of the kill,
+ * worker's jobs run again within about JOB_LOCK_MS + JOB_STALLED_CHECK_MS (10 s) of the kill,
  * where BullMQ's defaults (30 s + 30 s) took a minute. A shorter lock would take a worker whose
  * event loop stalls for JOB_LOCK_MS / 2 (a busy machine) for dead and run its jobs twice: every
  * handler tolerates that, but a webhook would be sent twice.
  */
-export const JOB_LOCK_MS = 10_000;
-export const JOB_STALLED_CHECK_MS = 3_000;
+export const JOB_LOCK_MS = 8_000;
+export const JOB_STALLED_CHECK_MS = 2_000;
+/** A job found stalled this often fails; three deaths of its worker, not BullMQ's one, before it does. */
+const MAX_STALLED = 3;
 
 /**
  * Finds every `@OnJob` handler, refuses to start unless each job name has exactly one, then runs
@@ -65,6 +67,7 @@ export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShut
         concurrency: CONCURRENCY,
         lockDuration: JOB_LOCK_MS,
         stalledInterval: JOB_STALLED_CHECK_MS,
+        maxStalledCount: MAX_STALLED,
       });
       // Without a listener an 'error' event would crash the process; BullMQ reconnects by itself.
       worker.on('error', (error) => this.logger.error(`queue ${queue}: ${error.message}`));
