@@ -198,7 +198,8 @@ describe('outbox relay', () => {
 
     const [later] = await insertEvents(1);
     await waitFor(() => queue.getJob(`review.event-${later}`), 15_000, { message: 'the next job' });
-    expect(await undispatched()).toBe(0);
+    // The relay enqueues before it commits the rows as dispatched, so the job shows first.
+    await waitFor(async () => (await undispatched()) === 0, 15_000, { message: 'the batch to commit' });
   });
 
   it('finishes the batch in flight when shut down', async () => {
