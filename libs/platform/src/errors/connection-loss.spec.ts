@@ -22,6 +22,10 @@ describe('connection loss', () => {
       'a released query runner',
       Object.assign(new Error('released'), { name: 'QueryRunnerAlreadyReleasedError' }),
     ],
+    [
+      "a transaction's connection released under it (TypeORM 1)",
+      Object.assign(new Error('released'), { name: 'QueryRunnerProviderAlreadyReleasedError' }),
+    ],
     ['a wrapped cause', new Error('outer', { cause: pgError('08001') })],
   ])('answers 503 for %s', (_label, error) => {
     expect(isConnectionLoss(error)).toBe(true);

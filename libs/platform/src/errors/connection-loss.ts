@@ -23,7 +23,11 @@ const MESSAGES = [
   /timeout exceeded when trying to connect/i,
   /Cannot use a pool after calling end/i,
 ];
-const TYPEORM_NAMES = new Set(['QueryRunnerAlreadyReleasedError', 'ConnectionIsNotSetError']);
+const TYPEORM_NAMES = new Set([
+  'QueryRunnerAlreadyReleasedError',
+  'QueryRunnerProviderAlreadyReleasedError',
+  'ConnectionIsNotSetError',
+]);
 
 /** Seconds a client is asked to wait before retrying after a lost database connection. */
 export const CONNECTION_LOSS_RETRY_AFTER_SECONDS = 2;
