@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig, JobQueue, jobId, PeriodicTask, QueueName, TransactionService } from '@claimdesk/platform';
-import { ReviewTimers, TIMED_STATUSES } from './review-timers.service';
+import { TIMED_STATUSES } from '@claimdesk/workflow';
+import { ReviewTimers } from './review-timers.service';
 
 const BATCH = 500;
 
