@@ -201,10 +201,10 @@ describe('review timers and auto-assignment (worker)', () => {
       evidenceStatus: 'debunked',
     });
 
-    await waitFor(() => firedFor(assignment.id, 'due_soon').length > 0, 8000, {
+    await waitFor(() => firedFor(assignment.id, 'due_soon').length > 0, 20_000, {
       message: 'the due-soon timer',
     });
-    await waitFor(() => firedFor(assignment.id, 'overdue').length > 0, 8000, {
+    await waitFor(() => firedFor(assignment.id, 'overdue').length > 0, 20_000, {
       message: 'the overdue timer',
     });
     expect(fired.map((entry) => [entry.kind, entry.outcome])).toEqual([
@@ -226,10 +226,12 @@ describe('review timers and auto-assignment (worker)', () => {
     const second = await openAssignment(id);
     expect(second.id).not.toBe(first.id);
 
-    await waitFor(() => firedFor(second.id, 'overdue').length > 0, 8000, {
+    await waitFor(() => firedFor(second.id, 'overdue').length > 0, 20_000, {
       message: 'the new overdue timer',
     });
-    await waitFor(() => firedFor(first.id, 'overdue').length > 0, 8000, { message: 'the old overdue timer' });
+    await waitFor(() => firedFor(first.id, 'overdue').length > 0, 20_000, {
+      message: 'the old overdue timer',
+    });
     expect(firedFor(first.id, 'due_soon').map((entry) => entry.outcome)).toEqual(['assignment_changed']);
     expect(firedFor(first.id, 'overdue').map((entry) => entry.outcome)).toEqual(['assignment_changed']);
     const timerEvents = [...(await events(id, 'claim.due_soon')), ...(await events(id, 'claim.overdue'))];

@@ -160,7 +160,7 @@ describe('webhook.disabled notifications', () => {
     ]);
     const [item] = await list(owner);
     expect(item).toMatchObject({ type: 'webhook.disabled', claimId: null, actor: null, text });
-    await waitFor(() => mailsTo(owner).length === 1, 5000, { message: "the owner's mail" });
+    await waitFor(() => mailsTo(owner).length === 1, 20_000, { message: "the owner's mail" });
     expect(mailsTo(owner)[0]).toMatchObject({ subject: `[claimdesk] ${text}` });
     expect(mailsTo(owner)[0].body).not.toContain('s3cret');
     // The other admins are not told about an endpoint a user owns.
@@ -192,7 +192,7 @@ describe('webhook.disabled notifications', () => {
     expect(rows.find((row) => row.recipient_id === mutingAdmin.user!.id)).toMatchObject({
       email_state: 'none',
     });
-    await waitFor(() => mailsTo(owner).length === 2, 5000, { message: "Olga's second mail" });
+    await waitFor(() => mailsTo(owner).length === 2, 20_000, { message: "Olga's second mail" });
     await worker.settled();
     expect(smtp.mails.slice(mailsBefore).flatMap((mail) => mail.to)).toEqual([owner.user!.email]);
   });

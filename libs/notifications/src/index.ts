@@ -7,6 +7,7 @@ export * from './jobs/digest-scheduler.service';
 export * from './jobs/notification-delivery.service';
 export * from './jobs/notification-jobs.handler';
 export * from './jobs/notification-jobs.module';
+export * from './jobs/notification-mail-sweep';
 export * from './live/live-channel';
 export * from './live/notification-stream.service';
 export * from './live/notification-streams.service';

@@ -112,9 +112,13 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         jobsForEvent(row.type).map((name) => ({ name, payload: { eventId: row.id } })),
       );
       if (requests.length) await this.jobs.addBulk(requests);
-      await manager.query(`UPDATE events SET dispatched_at = now() WHERE id = ANY($1::bigint[])`, [
-        rows.map((row) => row.id),
-      ]);
+      // An event nobody subscribes to is settled at once; the others wait for their receipts (outbox-sweep).
+      const unheard = rows.filter((row) => !jobsForEvent(row.type).length).map((row) => row.id);
+      await manager.query(
+        `UPDATE events SET dispatched_at = now(), settled_at = CASE WHEN id = ANY($2::bigint[]) THEN now() END
+          WHERE id = ANY($1::bigint[])`,
+        [rows.map((row) => row.id), unheard],
+      );
       this.stats.batches += 1;
       this.stats.events += rows.length;
       this.stats.jobs += requests.length;

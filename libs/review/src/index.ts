@@ -6,3 +6,4 @@ export * from './queue';
 export * from './timers/review-timers.service';
 export * from './timers/review-timer.handler';
 export * from './auto-assign/auto-assigner.service';
+export * from './timers/review-timer-recovery';

@@ -44,7 +44,7 @@ export async function startTestWorker(overrides: Partial<Record<string, string>>
     jobs,
     relay: app.get(OutboxRelay),
     dataSource,
-    async settled(timeoutMs = 10_000) {
+    async settled(timeoutMs = 30_000) {
       await waitFor(
         async () => {
           const [{ pending }] = await dataSource.query(

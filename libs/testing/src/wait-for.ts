@@ -1,11 +1,12 @@
 /**
  * Resolves once `condition` returns something truthy, checking every `intervalMs`; rejects with
  * `message` (and the last error the condition threw, if any) after `timeoutMs`. For waiting on
- * work another process or connection does, instead of sleeping for a guessed time.
+ * work another process or connection does, instead of sleeping for a guessed time. The default
+ * ceiling is generous on purpose: a loaded 2-core CI machine takes seconds over what is instant here.
  */
 export async function waitFor<T>(
   condition: () => T | Promise<T>,
-  timeoutMs = 5000,
+  timeoutMs = 15_000,
   { intervalMs = 20, message = 'condition' }: { intervalMs?: number; message?: string } = {},
 ): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;

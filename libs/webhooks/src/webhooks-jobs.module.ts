@@ -6,6 +6,7 @@ import { MetricsModule } from '@claimdesk/platform';
 import { WebhookDeliverHandler } from './jobs/webhook-deliver.handler';
 import { WebhookDispatcher } from './jobs/webhook-dispatcher';
 import { WebhookEventHandler } from './jobs/webhook-event.handler';
+import { WebhookLostJobs } from './jobs/webhook-lost-jobs';
 import { WebhookAttempt } from './webhook-attempt.entity';
 import { WebhookMessage } from './webhook-message.entity';
 import { Webhook } from './webhook.entity';
@@ -18,7 +19,7 @@ import { Webhook } from './webhook.entity';
     EventsModule,
     MetricsModule,
   ],
-  providers: [WebhookDispatcher, WebhookEventHandler, WebhookDeliverHandler],
+  providers: [WebhookDispatcher, WebhookEventHandler, WebhookDeliverHandler, WebhookLostJobs],
   exports: [WebhookDispatcher],
 })
 export class WebhooksJobsModule {}

@@ -144,6 +144,16 @@ export class AppConfig {
   @Max(1000)
   OUTBOX_BATCH_SIZE = 100;
 
+  /**
+   * Relayed events older than this (ms) that a consumer has not recorded are enqueued again for it
+   * (a Redis that came back empty, a job lost otherwise); the sweep runs every quarter of it, at most every 15 s.
+   */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(100)
+  @Max(24 * 3600 * 1000)
+  OUTBOX_SWEEP_AFTER_MS = 60_000;
+
   /** How often a notification stream sends a heartbeat comment, so proxies keep it open (ms). */
   @Transform(toInteger)
   @IsInt()
@@ -213,6 +223,15 @@ export class AppConfig {
   @Transform(toBoolean)
   @IsBoolean()
   REVIEW_AUTO_ASSIGN = false;
+
+  /**
+   * How often the worker's recovery sweeps (outbox, queued mail, review timers) look for work Redis
+   * lost: a quarter of OUTBOX_SWEEP_AFTER_MS, so lost work waits at most 1.25 × that, and never
+   * rarer than every 15 s.
+   */
+  get sweepIntervalMs(): number {
+    return Math.min(Math.max(Math.floor(this.OUTBOX_SWEEP_AFTER_MS / 4), 50), 15_000);
+  }
 
   /** The secret used for tokens: the configured one, or a random one per development process. */
   get jwtSecret(): string {

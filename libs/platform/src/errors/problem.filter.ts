@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
+import { CONNECTION_LOSS_RETRY_AFTER_SECONDS, isConnectionLoss } from './connection-loss';
 import { DomainError, DomainErrorKind } from './domain-error';
 import { Problem, PROBLEM_CONTENT_TYPE, problemFor } from './problem';
 
@@ -46,6 +47,7 @@ export class ProblemFilter implements ExceptionFilter {
       this.logger.error({ err: exception, url: request?.url }, 'request failed');
     }
     if (reply.sent) return;
+    if (isConnectionLoss(exception)) reply.header('retry-after', String(CONNECTION_LOSS_RETRY_AFTER_SECONDS));
     reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
   }
 }
@@ -70,6 +72,9 @@ export function toProblem(exception: unknown, request?: FastifyRequest): Problem
       return problemFor(404, `No route matches ${request.method} ${request.url.split('?')[0]}.`);
     }
     return problemFor(status, detail);
+  }
+  if (isConnectionLoss(exception)) {
+    return problemFor(503, 'The database is unreachable for a moment; retry the request.');
   }
   if (exception instanceof QueryFailedError) {
     const code = (exception.driverError as { code?: string } | undefined)?.code ?? '';

@@ -4,3 +4,4 @@ export * from './job-registry';
 export * from './job-workers.module';
 export * from './queue.module';
 export * from './queue-metrics';
+export * from './periodic-task';

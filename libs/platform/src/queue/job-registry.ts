@@ -75,6 +75,11 @@ interface JobDefinition<N extends JobName> {
    * (a claim sent back into review) must schedule it again, not be swallowed by the old id.
    */
   keepCompleted?: false;
+  /**
+   * An outbox consumer: the relay enqueues it per event, and when its handler succeeds the worker
+   * records a receipt (outbox_receipts), which the outbox sweep checks before re-enqueueing.
+   */
+  fromOutbox?: true;
 }
 
 const eventKey = (payload: EventJobPayload) => payload.eventId;
@@ -88,7 +93,13 @@ const timerKey = (payload: ReviewTimerPayload) => {
 
 /** The mapped type makes the compiler insist on a definition for every job name. */
 export const JOB_DEFINITIONS: { readonly [N in JobName]: JobDefinition<N> } = {
-  'review.event': { queue: QueueName.Review, key: eventKey, attempts: 8, backoffMs: 1000 },
+  'review.event': {
+    queue: QueueName.Review,
+    key: eventKey,
+    attempts: 8,
+    backoffMs: 1000,
+    fromOutbox: true,
+  },
   'review.due_soon': {
     queue: QueueName.Review,
     key: timerKey,
@@ -103,7 +114,13 @@ export const JOB_DEFINITIONS: { readonly [N in JobName]: JobDefinition<N> } = {
     backoffMs: 1000,
     keepCompleted: false,
   },
-  'notifications.event': { queue: QueueName.Notifications, key: eventKey, attempts: 8, backoffMs: 1000 },
+  'notifications.event': {
+    queue: QueueName.Notifications,
+    key: eventKey,
+    attempts: 8,
+    backoffMs: 1000,
+    fromOutbox: true,
+  },
   // Mail servers refuse for minutes at a time: ten tries over about four hours.
   'notifications.email': {
     queue: QueueName.Notifications,
@@ -117,7 +134,13 @@ export const JOB_DEFINITIONS: { readonly [N in JobName]: JobDefinition<N> } = {
     attempts: 6,
     backoffMs: 60_000,
   },
-  'webhooks.event': { queue: QueueName.Webhooks, key: eventKey, attempts: 8, backoffMs: 1000 },
+  'webhooks.event': {
+    queue: QueueName.Webhooks,
+    key: eventKey,
+    attempts: 8,
+    backoffMs: 1000,
+    fromOutbox: true,
+  },
   // Delivery retries are the message's own schedule (in PostgreSQL); these only cover a failing database.
   'webhooks.deliver': {
     queue: QueueName.Webhooks,
@@ -128,6 +151,11 @@ export const JOB_DEFINITIONS: { readonly [N in JobName]: JobDefinition<N> } = {
 };
 
 export const JOB_NAMES = Object.keys(JOB_DEFINITIONS) as JobName[];
+
+/** The jobs the outbox relay enqueues, one per event and consumer; each records a receipt when done. */
+export const OUTBOX_JOB_NAMES = JOB_NAMES.filter(
+  (name) => JOB_DEFINITIONS[name].fromOutbox,
+) as EventJobName[];
 
 export function queueOf(name: JobName): QueueName {
   return JOB_DEFINITIONS[name].queue;

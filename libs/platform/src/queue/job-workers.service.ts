@@ -2,15 +2,39 @@ import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown }
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
 import { AppConfig } from '../config/app-config';
+import { TransactionService } from '../database/transaction.service';
 import { Metrics } from '../metrics/metrics';
 import { assertJobHandlers, FoundJobHandler, JOB_HANDLER } from './job-handlers';
-import { JOB_DEFINITIONS, JOB_NAMES, JobName, QueueName } from './job-registry';
+import {
+  EventJobName,
+  EventJobPayload,
+  JOB_DEFINITIONS,
+  JOB_NAMES,
+  JobName,
+  QueueName,
+} from './job-registry';
+import { recordOutboxReceipt } from './outbox-receipts';
 import { bullConnection } from './queue.module';
 
 type BoundHandler = FoundJobHandler & { run: (payload: unknown, job: Job) => Promise<unknown> };
 
 /** Jobs one worker process runs at once per queue; handlers mostly wait on PostgreSQL and HTTP. */
 const CONCURRENCY = 8;
+
+/**
+ * How fast a job held by a dead worker (SIGKILL, lost host) runs again. A worker renews each
+ * running job's lock every JOB_LOCK_MS / 2, so a dead worker's locks lapse within JOB_LOCK_MS. Every
+ * JOB_STALLED_CHECK_MS (and at once when a worker starts) one worker's stalled check notes the
+ * active jobs and moves back to waiting those it noted last time whose lock has lapsed: a killed
+ * worker's jobs run again within about JOB_LOCK_MS + JOB_STALLED_CHECK_MS (10 s) of the kill,
+ * where BullMQ's defaults (30 s + 30 s) took a minute. A shorter lock would take a worker whose
+ * event loop stalls for JOB_LOCK_MS / 2 (a busy machine) for dead and run its jobs twice: every
+ * handler tolerates that, but a webhook would be sent twice.
+ */
+export const JOB_LOCK_MS = 8_000;
+export const JOB_STALLED_CHECK_MS = 2_000;
+/** A job found stalled this often fails; three deaths of its worker, not BullMQ's one, before it does. */
+const MAX_STALLED = 3;
 
 /**
  * Finds every `@OnJob` handler, refuses to start unless each job name has exactly one, then runs
@@ -28,6 +52,7 @@ export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShut
     private readonly scanner: MetadataScanner,
     private readonly reflector: Reflector,
     private readonly metrics: Metrics,
+    private readonly transactions: TransactionService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -40,6 +65,9 @@ export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShut
         connection: bullConnection(this.config),
         prefix: this.config.QUEUE_PREFIX,
         concurrency: CONCURRENCY,
+        lockDuration: JOB_LOCK_MS,
+        stalledInterval: JOB_STALLED_CHECK_MS,
+        maxStalledCount: MAX_STALLED,
       });
       // Without a listener an 'error' event would crash the process; BullMQ reconnects by itself.
       worker.on('error', (error) => this.logger.error(`queue ${queue}: ${error.message}`));
@@ -64,6 +92,14 @@ export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShut
     const stop = this.metrics.jobDuration.startTimer({ job: job.name });
     try {
       const result = await handler.run(job.data, job);
+      // If this fails the job fails and runs again, which every outbox handler tolerates.
+      if (JOB_DEFINITIONS[job.name as JobName].fromOutbox) {
+        await recordOutboxReceipt(
+          this.transactions.manager,
+          (job.data as EventJobPayload).eventId,
+          job.name as EventJobName,
+        );
+      }
       stop({ outcome: 'completed' });
       return result;
     } catch (error) {

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Global, Injectable, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { ConfigModule } from '../config/config.module';
+import { TransactionService } from '../database/transaction.service';
 import { loadConfig } from '../config/app-config';
 import { EventJobPayload } from './job-registry';
 import { JobHandlerError, OnJob } from './job-handlers';
@@ -18,9 +19,14 @@ class SecondHandler {
   async handle(_payload: EventJobPayload): Promise<void> {}
 }
 
+/** Start-up is refused before any job runs, so the database is never reached here. */
+@Global()
+@Module({ providers: [{ provide: TransactionService, useValue: {} }], exports: [TransactionService] })
+class NoDatabaseModule {}
+
 async function boot(providers: (typeof FirstHandler)[]) {
   const module = await Test.createTestingModule({
-    imports: [ConfigModule.forRoot(loadConfig({})), JobWorkersModule],
+    imports: [ConfigModule.forRoot(loadConfig({})), NoDatabaseModule, JobWorkersModule],
     providers,
   }).compile();
   try {

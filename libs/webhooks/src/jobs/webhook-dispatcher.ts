@@ -21,7 +21,8 @@ export const CHAIN_KEY = `coalesce(m.claim_id::text, m.id::text)`;
  * Each dispatch bumps `dispatch_seq` and stamps `dispatched_at`. The job carries the sequence as
  * its ticket, so a job superseded by a later dispatch does nothing, and the job id (message id +
  * ticket) is new each time, which BullMQ's de-duplication needs. `dispatched_at` is a lease: a
- * message whose job was lost (Redis flushed, worker killed) is dispatched again once it expires.
+ * message whose job was lost (Redis flushed, worker killed) is dispatched again once it expires,
+ * or within seconds when WebhookLostJobs sees that Redis no longer has its job.
  */
 @Injectable()
 export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
