@@ -47,7 +47,7 @@ const KNOWN_CROSSINGS: Record<string, string> = {
     'the queue stats join reviewer names, next/auto-assign read expertise, mentions resolve handles',
   'review → events': 'timers look up the event they wrote to stay idempotent',
   'platform → events':
-    'the job runner records each outbox job\'s receipt in the same step, only for events that exist',
+    "the job runner records each outbox job's receipt in the same step, only for events that exist",
   'publications → claims':
     'the versions page tells an unknown claim (404) from one never published (empty); publications sits below claims',
   'actors → stances': 'an actor lists the claims they took a stance on',
