@@ -15,6 +15,7 @@ import {
 } from '@claimdesk/platform';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { serveDashboard } from './dashboard/serve-dashboard';
 import { buildOpenApi } from './docs/openapi';
 import { recordHttpMetrics } from './metrics/metrics.http';
 
@@ -69,5 +70,6 @@ export async function createApi(config: AppConfig): Promise<NestFastifyApplicati
   });
 
   SwaggerModule.setup('docs', app, buildOpenApi(app), { jsonDocumentUrl: 'docs-json' });
+  await serveDashboard(fastify, config.DASHBOARD_DIR);
   return app;
 }

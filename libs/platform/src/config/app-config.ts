@@ -224,6 +224,11 @@ export class AppConfig {
   @IsBoolean()
   REVIEW_AUTO_ASSIGN = false;
 
+  /** The built review dashboard (`npm run build:dashboard`), served at /app when the folder exists. */
+  @IsString()
+  @MinLength(1)
+  DASHBOARD_DIR = 'apps/dashboard/dist';
+
   /**
    * How often the worker's recovery sweeps (outbox, queued mail, review timers) look for work Redis
    * lost: a quarter of OUTBOX_SWEEP_AFTER_MS, so lost work waits at most 1.25 × that, and never

@@ -1,0 +1,72 @@
+import { useQuery } from '@tanstack/react-query';
+import { type Claim, publishedVersions, type PublishedVersion } from '../../api/pending-contract';
+import { ApiProblem } from '../../api/problem';
+import { dateTime, humanize } from '../../components/format';
+import { ProblemMessage } from '../../components/problem-message';
+
+/** The published versions and their corrections (C2), oldest first; nothing while never published. */
+export function PublishedSection({ claim }: { claim: Claim }) {
+  const everPublished = claim.publishedReviews.length > 0 || !!claim.publishedReview;
+  const versions = useQuery({
+    queryKey: ['claim', claim.id, 'published', claim.version],
+    queryFn: () => publishedVersions(claim.id),
+    enabled: everPublished,
+  });
+  if (!everPublished) return null;
+  // An API without C2 answers 404 here: fall back to the published reviews the claim view carries.
+  const fallback = versions.error instanceof ApiProblem && versions.error.status === 404;
+  const items: PublishedVersion[] = fallback
+    ? claim.publishedReviews.map((review, index) => ({
+        version: index + 1,
+        publishedAt: review.publishedAt ?? review.submittedAt,
+        text: claim.text,
+        summary: review.summary,
+        verdict: review.verdict,
+        rating: review.rating,
+        evidenceStatus: review.evidenceStatus,
+        stances: [],
+        evidence: [],
+        correction: review.correctsReviewId
+          ? {
+              reason: review.decisionComment ?? '',
+              previousVerdict: null,
+              previousRating: null,
+              previousPublishedAt: null,
+            }
+          : null,
+      }))
+    : (versions.data ?? []);
+  return (
+    <section aria-labelledby="published-title" className="card">
+      <h2 id="published-title">Published versions</h2>
+      {!fallback && <ProblemMessage error={versions.error} />}
+      <ol className="plain">
+        {items.map((version) => (
+          <li key={version.version} className="published-version">
+            <h3>
+              Version {version.version} · {humanize(version.verdict)}
+              {version.rating !== null && ` (${version.rating}/7)`}
+            </h3>
+            <p className="small muted">
+              Published {dateTime(version.publishedAt)}
+              {version.approvedBy && ` · approved by ${version.approvedBy.name}`}
+            </p>
+            {version.correction && (
+              <p className="correction">
+                <strong>Correction:</strong> {version.correction.reason}
+                {version.correction.previousVerdict &&
+                  ` (was ${humanize(version.correction.previousVerdict)})`}
+              </p>
+            )}
+            {version.summary && <p>{version.summary}</p>}
+          </li>
+        ))}
+      </ol>
+      {claim.status === 'published' && (
+        <p>
+          <a href={`/fact-checks/${claim.id}`}>Public fact-check page</a>
+        </p>
+      )}
+    </section>
+  );
+}
