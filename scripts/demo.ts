@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { DEMO_USERS, loadDemoDesk } from '@claimdesk/demo';
 import { ensureDatabase, exitOnConfigError, loadConfig, runMigrations } from '@claimdesk/platform';
 import { createApi } from '../apps/api/src/create-api';
@@ -13,6 +15,8 @@ const say = (line = '') => process.stdout.write(`${line}\n`);
 async function main(): Promise<void> {
   // Request logs would bury the banner below; LOG_LEVEL=info brings them back.
   process.env.LOG_LEVEL ||= 'warn';
+  // The demo newsroom's webhook endpoint is served by this process itself (below), on loopback.
+  process.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS ||= 'true';
   const config = exitOnConfigError(loadConfig);
 
   if (await ensureDatabase(config.DATABASE_URL))
@@ -23,7 +27,8 @@ async function main(): Promise<void> {
   await createWorker(config);
   const api = await createApi(config);
   // The loader goes through the API's own services, so its claims get events and history like any other.
-  const loaded = await loadDemoDesk(api);
+  const receiver = await startDemoReceiver(config.PORT ? config.PORT + 1 : 0);
+  const loaded = await loadDemoDesk(api, { webhookUrl: receiver });
   await api.listen({ port: config.PORT, host: '0.0.0.0' });
 
   const base = `http://localhost:${config.PORT}`;
@@ -36,12 +41,16 @@ async function main(): Promise<void> {
       `${loaded.claims.existing + loaded.users.existing} already there.`,
   );
   say();
+  say(`  Dashboard      ${base}/app/   (sign in as the demo editor below)`);
+  say(`  Fact-checks    ${base}/fact-checks`);
   say(`  API            ${base}/v1`);
   say(`  API docs       ${base}/docs`);
   say(`  Readiness      ${base}/health/ready`);
   say(`  Queues         ${base}/admin/queues   (admins)`);
   say();
-  say('Demo logins (POST /v1/auth/login {email, password}):');
+  say(`  Demo webhook   ${receiver}   (the demo newsroom's endpoint, answered by this process)`);
+  say();
+  say('Demo logins (the dashboard, or POST /v1/auth/login {email, password}):');
   for (const user of DEMO_USERS) {
     const expertise = user.expertise.length ? `, ${user.expertise.join('/')}` : '';
     say(
@@ -61,6 +70,23 @@ async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => say(`\n${signal}: stopping API and worker...`));
   }
+}
+
+/**
+ * The demo newsroom's webhook receiver: answers every delivery 204, so the newsroom settings page
+ * shows a living delivery log. It listens on the API's port + 1, so the endpoint stays valid across restarts.
+ */
+function startDemoReceiver(port: number): Promise<string> {
+  const server = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => response.writeHead(204).end());
+  });
+  return new Promise((resolve) =>
+    server.listen(port, '127.0.0.1', () => {
+      server.unref();
+      resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/demo-newsroom`);
+    }),
+  );
 }
 
 main().catch((error: unknown) => {

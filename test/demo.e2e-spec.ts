@@ -122,4 +122,46 @@ describe('the demo desk', () => {
       ]),
     );
   });
+
+  it('shows a living desk: claims in every status, overdue work, work for each fact-checker, a correction', async () => {
+    const listed = await api.request({ method: 'GET', url: `/v1/claims?tag=${DEMO_TAG}&limit=100` });
+    const statuses = new Set(listed.data.items.map((claim: any) => claim.status));
+    expect([...statuses].sort()).toEqual(
+      ['assigned', 'dismissed', 'in_approval', 'in_review', 'published', 'submitted', 'triaged'].sort(),
+    );
+    const overdue = await api.request({ method: 'GET', url: '/v1/review-queue?scope=overdue' });
+    expect(overdue.data.items.length).toBeGreaterThan(0);
+    const stats = await api.request({ method: 'GET', url: '/v1/review-queue/stats' });
+    const checkers = DEMO_USERS.filter((user) => user.roles.includes('fact_checker'));
+    for (const checker of checkers) {
+      const load = stats.data.assignees.find((entry: any) => entry.handle === checker.handle);
+      expect({
+        checker: checker.handle,
+        open: load ? load.assigned + load.inReview + load.inApproval : 0,
+      }).toEqual({
+        checker: checker.handle,
+        open: expect.any(Number),
+      });
+      expect(load.assigned + load.inReview + load.inApproval).toBeGreaterThan(0);
+    }
+    const published = listed.data.items.find((claim: any) => claim.status === 'published');
+    const view = await api.request({ method: 'GET', url: `/v1/claims/${published.id}` });
+    expect(view.data.publishedReviews.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('keys demo claims by a stable id: an edited demo claim is not loaded again', async () => {
+    const found = await api.request({ method: 'GET', url: `/v1/claims?tag=${DEMO_TAG}&status=submitted` });
+    const claim = found.data.items.find((item: any) => item.text === lavrovClaim.text);
+    const edited = await api.request({
+      method: 'PATCH',
+      url: `/v1/claims/${claim.id}`,
+      as: 'editor',
+      payload: { text: `${lavrovClaim.text} (edited on the desk)` },
+    });
+    expect(edited.statusCode).toBe(200);
+    const again = await loadDemoDesk(api.app);
+    expect(again.claims).toEqual({ created: 0, existing: DEMO_CLAIMS.length });
+    const after = await api.request({ method: 'GET', url: `/v1/claims?tag=${DEMO_TAG}&limit=100` });
+    expect(after.data.items).toHaveLength(DEMO_CLAIMS.length);
+  });
 });

@@ -1,6 +1,7 @@
 import { CreateUserDto } from '@claimdesk/auth';
 import { DEMO_CLAIMS, DEMO_FILER_EMAIL, DEMO_TAG, DEMO_USERS } from './demo-desk.data';
 import { toCreateClaimDto, toCreateUserDto, toDto } from './demo-desk.loader';
+import { DEMO_WORKFLOWS } from './demo-desk.workflow';
 
 describe('the demo desk data', () => {
   it.each(DEMO_CLAIMS.map((claim) => [claim.text.slice(0, 60), claim]))(
@@ -43,5 +44,21 @@ describe('the demo desk data', () => {
       ['rejected', 'Government of Kosovo'],
       ['rejected', 'Government of Bosnia and Herzegovina'],
     ]);
+  });
+
+  it('keys every claim by a distinct stable key, and every workflow names a demo claim and demo users', () => {
+    const keys = DEMO_CLAIMS.map((claim) => claim.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const key of keys) expect(key).toMatch(/^[a-z0-9-]{1,80}$/);
+    const emails = new Set(DEMO_USERS.map((user) => user.email));
+    for (const [key, steps] of Object.entries(DEMO_WORKFLOWS)) {
+      expect(keys).toContain(key);
+      for (const step of steps) expect(emails).toContain(step.by);
+    }
+  });
+
+  it("leaves Lavrov's claim submitted, for the walk-through to triage", () => {
+    const lavrov = DEMO_CLAIMS.find((claim) => claim.text.includes('Mercenaries'))!;
+    expect(DEMO_WORKFLOWS[lavrov.key] ?? []).toEqual([]);
   });
 });

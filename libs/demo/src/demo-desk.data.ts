@@ -32,6 +32,8 @@ export interface DemoStance {
 }
 
 export interface DemoClaim {
+  /** Stable key of the demo record: the loader finds the claim by it, whatever was edited since. */
+  key: string;
   text: string;
   summary: string;
   language: string;
@@ -134,12 +136,14 @@ const actors = {
   russianSecurityOfficials: { name: 'Russian security officials', kind: 'group', country: 'Russia' },
   serbianSecurityOfficials: { name: 'Serbian security officials', kind: 'group', country: 'Serbia' },
   westernOfficials: { name: 'Western government officials', kind: 'group' },
+  anonymousChannels: { name: 'Anonymous social media channels', kind: 'group' },
 } satisfies Record<string, DemoActor>;
 
 const source = (path: string) => `https://news.example.org/${path}`;
 
 export const DEMO_CLAIMS: readonly DemoClaim[] = [
   {
+    key: 'lavrov-mercenaries',
     text: 'Mercenaries from Albania, Kosovo and Bosnia are being sent to Ukraine to fight against the pro-Russian rebels in the east.',
     summary:
       "Russia's foreign minister said fighters recruited in three Balkan countries were on their way to join Ukrainian forces in Donbas. No evidence was offered, and all three governments denied it.",
@@ -187,6 +191,7 @@ export const DEMO_CLAIMS: readonly DemoClaim[] = [
     ],
   },
   {
+    key: 'patrushev-visit',
     text: 'Nikolai Patrushev, secretary of the Russian Security Council, will visit Belgrade for talks with President Aleksandar Vucic.',
     summary:
       "Pro-government outlets in Serbia announced an upcoming visit by the head of Russia's Security Council. Moscow had not announced any such trip, so the visit is still to be confirmed.",
@@ -210,6 +215,7 @@ export const DEMO_CLAIMS: readonly DemoClaim[] = [
     ],
   },
   {
+    key: 'colour-revolutions',
     text: '"Colour revolutions" are instruments the West uses to destabilise sovereign states.',
     summary:
       'Security officials in Moscow and Belgrade presented street protests and "colour revolutions" as operations run from the West to topple governments.',
@@ -245,6 +251,7 @@ export const DEMO_CLAIMS: readonly DemoClaim[] = [
     ],
   },
   {
+    key: 'kremlin-influence',
     text: 'The Kremlin is exerting malign influence in the Balkans.',
     summary:
       'Western officials accused Russia of working to destabilise the Western Balkans through media and political allies; Moscow denied any such influence.',
@@ -272,5 +279,56 @@ export const DEMO_CLAIMS: readonly DemoClaim[] = [
         sourceUrl: source('2022/02/moscow-denies-balkan-interference'),
       },
     ],
+  },
+  // Claims from anonymous online sources: they give the desk work in the remaining states without putting
+  // words in the mouth of any real person.
+  {
+    key: 'sanctions-rumour',
+    text: 'Serbia will impose sanctions on Russia next month.',
+    summary:
+      'Anonymous channels circulated a date for Serbian sanctions on Russia; no government source announced one.',
+    language: 'en',
+    tags: [DEMO_TAG, 'serbia', 'russia', 'sanctions'],
+    priority: 'high',
+    evidenceStatus: 'unverified',
+    source: {
+      url: source('2022/03/serbia-sanctions-rumour'),
+      title: 'A date for Serbian sanctions on Russia circulates online',
+      outlet: 'Example Balkan Wire',
+      publishedAt: '2022-03-02T10:00:00Z',
+    },
+    stances: [{ actor: actors.anonymousChannels, type: 'asserted', statedAt: '2022-03-01T20:00:00Z' }],
+  },
+  {
+    key: 'refugee-benefits',
+    text: 'Refugees from Ukraine in Serbia receive higher benefits than Serbian pensioners.',
+    summary: 'A viral post compared support for refugees from Ukraine with Serbian pensions.',
+    language: 'en',
+    tags: [DEMO_TAG, 'serbia', 'ukraine', 'media'],
+    priority: 'normal',
+    evidenceStatus: 'unverified',
+    source: {
+      url: source('2022/03/refugee-benefits-post'),
+      title: 'A viral post about refugee benefits in Serbia',
+      outlet: 'Example Balkan Wire',
+      publishedAt: '2022-03-05T08:00:00Z',
+    },
+    stances: [{ actor: actors.anonymousChannels, type: 'asserted', statedAt: '2022-03-04T18:00:00Z' }],
+  },
+  {
+    key: 'church-video',
+    text: 'A video shows a church in Kosovo set on fire last week.',
+    summary: 'A video shared as recent footage of a church fire in Kosovo.',
+    language: 'en',
+    tags: [DEMO_TAG, 'kosovo', 'media'],
+    priority: 'low',
+    evidenceStatus: 'unverified',
+    source: {
+      url: source('2022/03/church-video'),
+      title: 'An old video shared as new',
+      outlet: 'Example Balkan Wire',
+      publishedAt: '2022-03-06T12:00:00Z',
+    },
+    stances: [{ actor: actors.anonymousChannels, type: 'repeated', statedAt: '2022-03-06T09:00:00Z' }],
   },
 ];

@@ -1,10 +1,41 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { CreateUserDto, ListUsersQuery, UsersService, UserView } from '@claimdesk/auth';
-import { ClaimsService, CreateClaimDto, ListClaimsQuery, UpdateClaimDto } from '@claimdesk/claims';
+import {
+  ApiKeysService,
+  CreateApiKeyDto,
+  CreateUserDto,
+  ListUsersQuery,
+  UsersService,
+  UserView,
+} from '@claimdesk/auth';
+import {
+  ClaimsService,
+  CreateClaimDto,
+  CreateEvidenceDto,
+  ListClaimsQuery,
+  UpdateClaimDto,
+} from '@claimdesk/claims';
 import { ConflictError, Principal } from '@claimdesk/platform';
+import {
+  DismissClaimDto,
+  NotesService,
+  ReopenClaimDto,
+  ReviewActionsService,
+  SubmitReviewDto,
+  TriageClaimDto,
+  AssignClaimDto,
+  CreateNoteDto,
+} from '@claimdesk/review';
+import { CreateWebhookDto, WebhooksService } from '@claimdesk/webhooks';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import { DataSource } from 'typeorm';
 import { DEMO_CLAIMS, DEMO_FILER_EMAIL, DEMO_TAG, DEMO_USERS, DemoClaim, DemoUser } from './demo-desk.data';
+import { DEMO_WORKFLOWS, DemoStep } from './demo-desk.workflow';
+
+export interface DemoLoadOptions {
+  /** When given, a demo newsroom (API key) gets a webhook endpoint at this URL, so the desk has a delivery log. */
+  webhookUrl?: string;
+}
 
 export interface DemoLoadResult {
   users: { created: number; existing: number };
@@ -24,7 +55,7 @@ export function toDto<T extends object>(type: new () => T, plain: object): T {
 }
 
 export function toCreateClaimDto(claim: DemoClaim): CreateClaimDto {
-  const { evidenceStatus: _setAfterwards, ...body } = claim;
+  const { evidenceStatus: _setAfterwards, key: _key, ...body } = claim;
   return toDto(CreateClaimDto, body);
 }
 
@@ -33,16 +64,21 @@ export function toCreateUserDto(user: DemoUser): CreateUserDto {
 }
 
 /**
- * Loads the demo desk through the application's own services, so every claim gets its
- * `claim.created` event and history exactly as if an editor had filed it over the API.
+ * Loads the demo desk through the application's own services, so every claim gets its events and
+ * history exactly as if the desk had worked on it over the API: each claim is filed, then its
+ * workflow (demo-desk.workflow.ts) is replayed through the real actions.
  *
- * Idempotent: users are found by e-mail and claims by their exact text among claims tagged `demo`;
- * whatever exists is left as it is (including any work done on it since), so running the loader
- * again, or on every `npm run start:demo`, creates nothing new.
+ * Idempotent: users are found by e-mail, everything else by its stable key in `demo_records`;
+ * whatever exists is left as it is (including any work done on it since, edits of its text
+ * included), so running the loader again, or on every `npm run start:demo`, creates nothing new.
  */
-export async function loadDemoDesk(app: INestApplicationContext): Promise<DemoLoadResult> {
+export async function loadDemoDesk(
+  app: INestApplicationContext,
+  options: DemoLoadOptions = {},
+): Promise<DemoLoadResult> {
   const users = app.get(UsersService, { strict: false });
   const claims = app.get(ClaimsService, { strict: false });
+  const records = new DemoRecords(app.get(DataSource, { strict: false }));
   const result: DemoLoadResult = { users: { created: 0, existing: 0 }, claims: { created: 0, existing: 0 } };
 
   const byEmail = new Map<string, UserView>();
@@ -56,18 +92,23 @@ export async function loadDemoDesk(app: INestApplicationContext): Promise<DemoLo
     byEmail.set(demoUser.email, await createUser(users, demoUser));
     result.users.created++;
   }
+  const as = (email: string): Principal => {
+    const user = byEmail.get(email);
+    if (!user) throw new Error(`The demo workflow names ${email}, who is not among the demo users`);
+    return { kind: 'user', id: user.id, name: user.name, roles: user.roles };
+  };
+  const principal = as(DEMO_FILER_EMAIL);
 
-  const filer = byEmail.get(DEMO_FILER_EMAIL);
-  if (!filer) throw new Error(`The demo filer ${DEMO_FILER_EMAIL} is not among the demo users`);
-  const principal: Principal = { kind: 'user', id: filer.id, name: filer.name, roles: filer.roles };
+  if (options.webhookUrl) await loadNewsroom(app, records, options.webhookUrl, as);
 
-  const existingTexts = await demoClaimTexts(claims);
+  await records.adoptByText(claims);
   for (const demoClaim of DEMO_CLAIMS) {
-    if (existingTexts.has(demoClaim.text)) {
+    if (await records.find(`claim:${demoClaim.key}`)) {
       result.claims.existing++;
       continue;
     }
     const created = await claims.create(toCreateClaimDto(demoClaim), principal);
+    await records.save(`claim:${demoClaim.key}`, created.id);
     // The contract sets evidence status by PATCH, not on create; the loader does the same, so the
     // history shows the change as a desk would have made it.
     if (created.evidenceStatus !== demoClaim.evidenceStatus) {
@@ -78,9 +119,126 @@ export async function loadDemoDesk(app: INestApplicationContext): Promise<DemoLo
         principal,
       );
     }
+    for (const step of DEMO_WORKFLOWS[demoClaim.key] ?? []) await runStep(app, created.id, step, as);
     result.claims.created++;
   }
   return result;
+}
+
+/** One step of a demo claim's workflow, through the service the matching route calls. */
+async function runStep(
+  app: INestApplicationContext,
+  claimId: string,
+  step: DemoStep,
+  as: (email: string) => Principal,
+): Promise<void> {
+  const actions = app.get(ReviewActionsService, { strict: false });
+  const by = as(step.by);
+  switch (step.do) {
+    case 'triage': {
+      const dueAt =
+        step.dueInHours === undefined
+          ? undefined
+          : new Date(Date.now() + step.dueInHours * 3600_000).toISOString();
+      await actions.triage(claimId, toDto(TriageClaimDto, { priority: step.priority, dueAt }), undefined, by);
+      return;
+    }
+    case 'assign':
+      await actions.assign(claimId, toDto(AssignClaimDto, { assigneeId: as(step.to).id }), undefined, by);
+      return;
+    case 'start':
+      await actions.start(claimId, undefined, by);
+      return;
+    case 'evidence': {
+      const { do: _do, by: _by, ...evidence } = step;
+      await app
+        .get(ClaimsService, { strict: false })
+        .addEvidence(claimId, toDto(CreateEvidenceDto, evidence), undefined, by);
+      return;
+    }
+    case 'note':
+      await app
+        .get(NotesService, { strict: false })
+        .create(claimId, toDto(CreateNoteDto, { body: step.body }), by);
+      return;
+    case 'submit': {
+      const { do: _do, by: _by, ...review } = step;
+      await actions.submit(claimId, toDto(SubmitReviewDto, review), undefined, by);
+      return;
+    }
+    case 'publish':
+      await actions.publish(claimId, undefined, by);
+      return;
+    case 'reopen':
+      await actions.reopen(claimId, toDto(ReopenClaimDto, { reason: step.reason }), undefined, by);
+      return;
+    case 'dismiss':
+      await actions.dismiss(claimId, toDto(DismissClaimDto, { reason: step.reason }), undefined, by);
+      return;
+  }
+}
+
+/** A demo newsroom: its API key and a webhook endpoint for published fact-checks, before the claims move. */
+async function loadNewsroom(
+  app: INestApplicationContext,
+  records: DemoRecords,
+  webhookUrl: string,
+  as: (email: string) => Principal,
+): Promise<void> {
+  if (await records.find('newsroom:webhook')) return;
+  const apiKeys = app.get(ApiKeysService, { strict: false });
+  const key = await apiKeys.issue(
+    toDto(CreateApiKeyDto, { name: 'Example Newsroom (demo)', role: 'newsroom' }),
+    as(DEMO_USERS[0].email),
+  );
+  await records.save('newsroom:api-key', key.id);
+  const newsroom: Principal = { kind: 'api_key', id: key.id, name: key.name, roles: ['newsroom'] };
+  const webhook = await app.get(WebhooksService, { strict: false }).create(
+    toDto(CreateWebhookDto, {
+      url: webhookUrl,
+      events: ['claim.triaged', 'claim.published', 'claim.reopened', 'webhook.test'],
+      tags: [DEMO_TAG],
+      description: 'Demo newsroom: the demo process receives these itself',
+    }),
+    newsroom,
+  );
+  await records.save('newsroom:webhook', webhook.id);
+}
+
+/** The `demo_records` table: stable demo keys to the ids of what the loader created. */
+class DemoRecords {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async find(key: string): Promise<string | undefined> {
+    const rows: { record_id: string }[] = await this.dataSource.query(
+      `SELECT record_id FROM demo_records WHERE key = $1`,
+      [key],
+    );
+    return rows[0]?.record_id;
+  }
+
+  async save(key: string, id: string): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO demo_records (key, record_id) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`,
+      [key, id],
+    );
+  }
+
+  /**
+   * Desks loaded before demo records existed matched claims by text: adopt those claims once under
+   * their keys, so upgrading does not load the demo a second time.
+   */
+  async adoptByText(claims: ClaimsService): Promise<void> {
+    const [{ count }] = await this.dataSource.query(
+      `SELECT count(*)::int AS count FROM demo_records WHERE key LIKE 'claim:%'`,
+    );
+    if (count > 0) return;
+    const byText = await demoClaimIdsByText(claims);
+    for (const demoClaim of DEMO_CLAIMS) {
+      const id = byText.get(demoClaim.text);
+      if (id) await this.save(`claim:${demoClaim.key}`, id);
+    }
+  }
 }
 
 async function findUserByEmail(users: UsersService, email: string): Promise<UserView | undefined> {
@@ -102,14 +260,14 @@ async function createUser(users: UsersService, demoUser: DemoUser): Promise<User
   }
 }
 
-/** The texts of every claim tagged `demo`, paging through the list the API serves. */
-async function demoClaimTexts(claims: ClaimsService): Promise<Set<string>> {
-  const texts = new Set<string>();
+/** The ids of every claim tagged `demo` by text, paging through the list the API serves. */
+async function demoClaimIdsByText(claims: ClaimsService): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
   let cursor: string | undefined;
   do {
     const query = Object.assign(new ListClaimsQuery(), { tag: DEMO_TAG, limit: 100, cursor });
     const page = await claims.list(query);
-    for (const claim of page.items) texts.add(claim.text);
+    for (const claim of page.items) texts.set(claim.text, claim.id);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
   return texts;

@@ -1,2 +1,3 @@
 export * from './demo-desk.data';
 export * from './demo-desk.loader';
+export * from './demo-desk.workflow';
