@@ -135,14 +135,11 @@ describe('the demo desk', () => {
     const checkers = DEMO_USERS.filter((user) => user.roles.includes('fact_checker'));
     for (const checker of checkers) {
       const load = stats.data.assignees.find((entry: any) => entry.handle === checker.handle);
-      expect({
+      const open = load ? load.assigned + load.inReview + load.inApproval : 0;
+      expect({ checker: checker.handle, hasWork: open > 0 }).toEqual({
         checker: checker.handle,
-        open: load ? load.assigned + load.inReview + load.inApproval : 0,
-      }).toEqual({
-        checker: checker.handle,
-        open: expect.any(Number),
+        hasWork: true,
       });
-      expect(load.assigned + load.inReview + load.inApproval).toBeGreaterThan(0);
     }
     const published = listed.data.items.find((claim: any) => claim.status === 'published');
     const view = await api.request({ method: 'GET', url: `/v1/claims/${published.id}` });

@@ -3,16 +3,25 @@ import { api, unwrap } from '../../api/client';
 import { dateTime, humanize } from '../../components/format';
 import { ProblemMessage } from '../../components/problem-message';
 
-function describeChanges(changes: unknown): string {
+const brief = (value: unknown) => {
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+};
+
+/** One line per changed field: `before → after` where the event recorded both, else the value. */
+export function describeChanges(changes: unknown): string {
   if (!changes || typeof changes !== 'object') return '';
-  return Object.entries(changes as Record<string, unknown>)
-    .slice(0, 6)
-    .map(([key, value]) => {
-      if (value && typeof value === 'object' && 'to' in value)
-        return `${key} → ${String((value as { to: unknown }).to)}`;
-      if (value && typeof value === 'object') return `${key}: ${JSON.stringify(value).slice(0, 80)}`;
-      return `${key}: ${String(value)}`;
-    })
+  const record = changes as Record<string, unknown>;
+  const before = (record.before ?? {}) as Record<string, unknown>;
+  const after = (record.after ?? {}) as Record<string, unknown>;
+  if (record.after && typeof record.after === 'object')
+    return Object.keys(after)
+      .map((key) => `${key}: ${brief(before[key] ?? '—')} → ${brief(after[key])}`)
+      .join('; ');
+  return Object.entries(record)
+    .filter(([key]) => !['claim', 'version', 'before', 'after'].includes(key))
+    .slice(0, 5)
+    .map(([key, value]) => `${key}: ${brief(value)}`)
     .join('; ');
 }
 
