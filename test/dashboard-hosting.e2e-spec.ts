@@ -50,6 +50,13 @@ describe('dashboard hosting at /app', () => {
     expect(missing.body).not.toContain('<div id="root">');
   });
 
+  it('serves nothing outside its folder', async () => {
+    for (const url of ['/app/..%2F..%2Fpackage.json', '/app/%2e%2e/%2e%2e/etc/passwd']) {
+      const response = await api.request({ method: 'GET', url, as: 'anonymous' });
+      expect({ url, status: response.statusCode }).toEqual({ url, status: 404 });
+    }
+  });
+
   it('serves nothing at /app when the dashboard was not built', async () => {
     const bare = await startTestApi({ DASHBOARD_DIR: join(dir, 'not-built') });
     try {

@@ -14,6 +14,8 @@ export function useClaim(id: string) {
   return useQuery({
     queryKey: claimKey(id),
     queryFn: () => unwrap(api.GET('/v1/claims/{id}', { params: { path: { id } } })) as Promise<Claim>,
+    // Opening a claim always asks for its latest version: the desk changes it all day.
+    staleTime: 0,
   });
 }
 

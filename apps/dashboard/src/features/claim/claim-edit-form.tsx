@@ -25,12 +25,18 @@ function draftOf(claim: Claim): Record<Field, string> {
   };
 }
 
-/** The fields the draft changed compared with `claim` (the latest the user has reloaded). */
-function patchFor(claim: Claim, draft: Record<Field, string>, fields: readonly Field[]): ClaimPatch {
-  const now = draftOf(claim);
+/**
+ * The fields the user changed since opening the form. Compared with where the user started, not with
+ * the latest claim: after a 412 and a reload, fields the user left alone keep the other person's change.
+ */
+export function patchFor(
+  start: Record<Field, string>,
+  draft: Record<Field, string>,
+  fields: readonly Field[],
+): ClaimPatch {
   const patch: ClaimPatch = {};
   for (const field of fields) {
-    if (draft[field] === now[field]) continue;
+    if (draft[field] === start[field]) continue;
     if (field === 'tags')
       patch.tags = draft.tags
         .split(',')
@@ -57,7 +63,8 @@ export function ClaimEditForm({
   onDone: () => void;
 }) {
   const fields = FIELDS.filter((field) => allowed.includes(field));
-  const [draft, setDraft] = useState(() => draftOf(claim));
+  const [start] = useState(() => draftOf(claim));
+  const [draft, setDraft] = useState(start);
   const write = useGuardedWrite(claim);
   const error = write.error;
   const set = (field: Field) => (event: { target: { value: string } }) =>
@@ -65,7 +72,7 @@ export function ClaimEditForm({
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    const patch = patchFor(claim, draft, fields);
+    const patch = patchFor(start, draft, fields);
     if (Object.keys(patch).length === 0) return onDone();
     if (await write.run(() => patchClaim(claim, patch))) onDone();
   }
