@@ -124,16 +124,19 @@ export function IngestPage() {
 
 function stanceOf(actor: CandidateActor): Schemas['CreateStanceDto'] | null {
   if (!actor.stance) return null;
-  if (actor.actorId) return { actorId: actor.actorId, type: actor.stance };
+  const quote = actor.quote ? { quote: actor.quote } : {};
+  if (actor.actorId)
+    return { actorId: actor.actorId, type: actor.stance, ...quote } as Schemas['CreateStanceDto'];
   return {
+    ...quote,
     type: actor.stance,
     actor: {
       name: actor.name,
       kind: actor.kind,
       ...(actor.title ? { title: actor.title } : {}),
       ...(actor.country ? { country: actor.country } : {}),
-    } as Schemas['CreateActorDto'],
-  };
+    },
+  } as Schemas['CreateStanceDto'];
 }
 
 function CandidateCard({ sourceId, candidate }: { sourceId: string; candidate: Candidate }) {
@@ -255,7 +258,15 @@ function CandidateCard({ sourceId, candidate }: { sourceId: string; candidate: C
               onClick={() =>
                 setActors([
                   ...actors,
-                  { name: '', kind: 'person', stance: 'asserted', actorId: null, title: null, country: null },
+                  {
+                    name: '',
+                    kind: 'person',
+                    stance: 'asserted',
+                    actorId: null,
+                    title: null,
+                    country: null,
+                    quote: null,
+                  },
                 ])
               }
             >
