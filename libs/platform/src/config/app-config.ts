@@ -190,6 +190,20 @@ export class AppConfig {
   @Max(60_000)
   WEBHOOK_POLL_MS = 1000;
 
+  /** Webhook deliveries one worker process sends at once (they mostly wait on the receiver). */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  WEBHOOK_CONCURRENCY = 64;
+
+  /** Jobs of every other queue one worker process runs at once. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  WORKER_CONCURRENCY = 8;
+
   /** The organisation publishing the fact-checks (ClaimReview `author`). */
   @IsString()
   @MinLength(1)
