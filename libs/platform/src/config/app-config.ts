@@ -190,6 +190,13 @@ export class AppConfig {
   @Max(60_000)
   WEBHOOK_POLL_MS = 1000;
 
+  /** Longest any one SQL statement of the API or the worker may run (ms; 0: no limit): a slow query answers 503, it cannot pile up. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  DB_STATEMENT_TIMEOUT_MS = 5000;
+
   /** Webhook deliveries one worker process sends at once (they mostly wait on the receiver). */
   @Transform(toInteger)
   @IsInt()
