@@ -49,16 +49,17 @@ export class WebhookEventHandler {
   @OnJob('webhooks.event')
   async handle(payload: EventJobPayload): Promise<void> {
     const dispatched = await this.transactions.run(async (manager) => {
-      const [event]: EventRow[] = await manager.query(`${EVENT_SELECT} WHERE id = $1`, [payload.eventId]);
+      // The event and, for a claim's event, the claim's lock in one round trip; the catch-up below
+      // is a later statement, so it sees every fan-out committed before the lock was granted.
+      const [event]: EventRow[] = await manager.query(`${EVENT_SELECT_LOCKED} WHERE id = $1`, [
+        payload.eventId,
+      ]);
       if (!event) {
         this.logger.warn(`webhooks.event: event ${payload.eventId} does not exist; nothing to do`);
         return [];
       }
       let events = [event];
       if (event.claim_id) {
-        await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
-          `webhooks:${event.claim_id}`,
-        ]);
         events = await manager.query(
           `${EVENT_SELECT}
             WHERE claim_id = $1 AND id <= $2 AND type = ANY($3::text[])
@@ -81,20 +82,19 @@ export class WebhookEventHandler {
 
   /** Records the fan-out of one event and inserts its messages; returns the chains they joined. */
   private async fanOut(manager: EntityManager, event: EventRow): Promise<Chain[]> {
-    const recorded: unknown[] = await manager.query(
-      `INSERT INTO webhook_fanouts (event_id, claim_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`,
-      [event.id, event.claim_id],
+    // Records the fan-out and finds the endpoints in one statement; none when it was recorded already.
+    const endpoints: { id: string; tags: string[] }[] = await manager.query(
+      `WITH recorded AS (
+         INSERT INTO webhook_fanouts (event_id, claim_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id
+       )
+       SELECT w.id, w.tags FROM webhooks w, recorded
+        WHERE w.active AND $3 = ANY(w.events) AND w.created_at <= $4`,
+      [event.id, event.claim_id, event.type, event.created_at],
     );
-    if (!recorded.length) return [];
+    if (!endpoints.length) return [];
     // Webhooks serve newsrooms: they carry what the public may see of the event, or nothing.
     const visible = await this.visible(manager, event);
     if (!visible) return [];
-    const endpoints: { id: string; tags: string[] }[] = await manager.query(
-      `SELECT id, tags FROM webhooks
-        WHERE active AND $1 = ANY(events) AND created_at <= $2`,
-      [event.type, event.created_at],
-    );
-    if (!endpoints.length) return [];
 
     const claim = event.claim_id ? await this.claimView(event.claim_id) : null;
     const claimTags = new Set(claim?.tags ?? []);
@@ -160,4 +160,8 @@ export class WebhookEventHandler {
   }
 }
 
-const EVENT_SELECT = `SELECT id::text AS id, type, claim_id, actor_kind, actor_id, actor_name, payload, created_at FROM events`;
+const EVENT_COLUMNS = `id::text AS id, type, claim_id, actor_kind, actor_id, actor_name, payload, created_at`;
+const EVENT_SELECT = `SELECT ${EVENT_COLUMNS} FROM events`;
+const EVENT_SELECT_LOCKED = `SELECT ${EVENT_COLUMNS},
+    CASE WHEN claim_id IS NOT NULL THEN pg_advisory_xact_lock(hashtextextended('webhooks:' || claim_id::text, 0)) END AS locked
+  FROM events`;
