@@ -100,6 +100,11 @@ export class AppConfig {
   @Transform(toBoolean)
   @IsBoolean()
   SESSION_COOKIE_SECURE = true;
+  /** Successful requests logged per second at most (0: all); errors and 4xx are always logged. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  LOG_REQUESTS_PER_SECOND = 50;
 
   /** Comma-separated browser origins allowed to call the API (the review dashboard's); none by default. */
   @IsOptional()
