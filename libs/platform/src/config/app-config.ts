@@ -202,6 +202,13 @@ export class AppConfig {
   @Max(600_000)
   DB_STATEMENT_TIMEOUT_MS = 5000;
 
+  /** How long the API trusts a user's access token it has just verified, without reading the user again (ms; 0: never). */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  PRINCIPAL_CACHE_MS = 5000;
+
   /** Webhook deliveries one worker process sends at once (they mostly wait on the receiver). */
   @Transform(toInteger)
   @IsInt()
