@@ -135,6 +135,13 @@ export class AppConfig {
   @Max(1_000_000)
   RATE_LIMIT_PER_MINUTE = 600;
 
+  /** How often each API process adds its callers' hits to the shared (Redis) rate-limit counters (ms; 0: on every request). */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  RATE_LIMIT_SYNC_MS = 250;
+
   /** How often the outbox relay looks for events when no LISTEN/NOTIFY wake-up arrives (ms). */
   @Transform(toInteger)
   @IsInt()
