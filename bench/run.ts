@@ -142,6 +142,13 @@ async function main(): Promise<void> {
     webhooks: null,
     peakRssMb: {},
   };
+  const stamp = report.startedAt.replace(/[:.]/g, '-');
+  // Saved after every phase, so a run cut short still leaves what it measured.
+  const save = () => {
+    mkdirSync(join(__dirname, 'results'), { recursive: true });
+    writeFileSync(join(__dirname, 'results', `${stamp}.json`), JSON.stringify(report, null, 2));
+    writeFileSync(join(__dirname, 'results', `${stamp}.md`), formatReport(report));
+  };
   try {
     await migrated(small);
     const { api, headers } = await startApi(small);
@@ -187,10 +194,12 @@ async function main(): Promise<void> {
       };
     }
     report.peakRssMb.apiAfterPairs = peakRssMb(api.child.pid);
+    save();
     await baseline.stop();
 
     console.log(`list and search at ${SMALL}`);
     report.scale[SMALL] = await scaleRun(ours, headers, 3);
+    save();
 
     console.log('webhooks');
     const worker = startService(
@@ -211,6 +220,7 @@ async function main(): Promise<void> {
     });
     report.peakRssMb.worker = peakRssMb(worker.child.pid);
     report.peakRssMb.api = peakRssMb(api.child.pid);
+    save();
     await worker.stop();
     await api.stop();
 
@@ -231,12 +241,8 @@ async function main(): Promise<void> {
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
     await admin.end();
   }
-  const markdown = formatReport(report);
-  console.log(`\n${markdown}`);
-  mkdirSync(join(__dirname, 'results'), { recursive: true });
-  const stamp = report.startedAt.replace(/[:.]/g, '-');
-  writeFileSync(join(__dirname, 'results', `${stamp}.json`), JSON.stringify(report, null, 2));
-  writeFileSync(join(__dirname, 'results', `${stamp}.md`), markdown);
+  save();
+  console.log(`\n${formatReport(report)}`);
   console.log(`results: bench/results/${stamp}.{json,md}`);
 }
 

@@ -25,7 +25,7 @@ interface Receipt {
 
 /**
  * A local receiver for N endpoints that verifies every signature with `standardwebhooks`, and
- * checks per-(endpoint, claim) order from the `seq` each event carries.
+ * checks per-(endpoint, claim) order from the number (`version`) each event carries.
  */
 class Receiver {
   readonly receipts: Receipt[] = [];
@@ -50,10 +50,10 @@ class Receiver {
         }
         const event = JSON.parse(body) as {
           timestamp: string;
-          data: { claim: { id: string } | null; changes: { seq?: number } };
+          data: { claim: { id: string } | null; changes: { version?: number } };
         };
         const key = `${endpoint}/${event.data.claim?.id}`;
-        const seq = event.data.changes.seq ?? 0;
+        const seq = event.data.changes.version ?? 0;
         if ((this.lastSeq.get(key) ?? -1) > seq) this.outOfOrder++;
         this.lastSeq.set(key, seq);
         this.receipts.push({ at, eventAt: Date.parse(event.timestamp) });
@@ -92,7 +92,9 @@ async function insertEvents(db: Client, claims: string[], count: number, firstSe
   await db.query(
     `INSERT INTO events (type, claim_id, actor_kind, payload)
      SELECT 'claim.updated', ($1::uuid[])[1 + (n % cardinality($1::uuid[]))], NULL,
-            jsonb_build_object('seq', $3::int + n)
+            -- A change the public may see (webhooks carry only that): the priority; version numbers the events.
+            jsonb_build_object('version', $3::int + n, 'before', jsonb_build_object('priority', 'low'),
+                               'after', jsonb_build_object('priority', 'high'))
        FROM generate_series(0, $2 - 1) AS n`,
     [claims, count, firstSeq],
   );
@@ -126,7 +128,7 @@ export async function webhookFigures(options: {
       receiver.addSecret(((await response.json()) as { secret: string }).secret);
     }
     const { rows } = await db.query<{ id: string }>(
-      `SELECT id FROM claims ORDER BY created_at DESC LIMIT 250`,
+      `SELECT id FROM claims WHERE status = 'published' ORDER BY created_at DESC LIMIT 250`,
     );
     const claims = rows.map((row) => row.id);
 
