@@ -1,6 +1,6 @@
-import { RedisThrottlerStorage } from '@claimdesk/auth';
+import { BatchedThrottlerStorage, RedisThrottlerStorage } from '@claimdesk/auth';
 import { REDIS } from '@claimdesk/platform';
-import { createUserSession, startTestApi, TestApi } from '@claimdesk/testing';
+import { createUserSession, startTestApi, TestApi, waitFor } from '@claimdesk/testing';
 import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 
@@ -95,6 +95,46 @@ describe('rate limiting (Redis-backed, per principal or address)', () => {
         isBlocked: false,
       });
       offline.disconnect();
+    });
+  });
+
+  describe('batched storage (one Redis call per caller and interval)', () => {
+    let redis: Redis;
+    let shared: RedisThrottlerStorage;
+    beforeAll(() => {
+      redis = api.app.get<Redis>(REDIS);
+      shared = new RedisThrottlerStorage(redis, api.config.QUEUE_PREFIX);
+    });
+
+    it('is exact within one process: exactly `limit` of many simultaneous hits pass', async () => {
+      const storage = new BatchedThrottlerStorage(shared, 60_000);
+      const key = randomUUID();
+      const results = await Promise.all(
+        Array.from({ length: 40 }, () => storage.increment(key, 10_000, 25, 10_000, 'default')),
+      );
+      expect(results.filter((result) => !result.isBlocked)).toHaveLength(25);
+      const after = await storage.increment(key, 10_000, 25, 10_000, 'default');
+      expect(after.isBlocked).toBe(true);
+      expect(after.timeToBlockExpire).toBe(10);
+    });
+
+    it('shares the count across processes through Redis', async () => {
+      const key = randomUUID();
+      const replicaA = new BatchedThrottlerStorage(shared, 0);
+      const replicaB = new BatchedThrottlerStorage(shared, 0);
+      for (let i = 0; i < 3; i++) await replicaA.increment(key, 10_000, 5, 10_000, 'default');
+      await replicaA.increment(key, 10_000, 5, 10_000, 'default');
+      const counter = `${api.config.QUEUE_PREFIX}:throttle:default:{${key}}`;
+      await waitFor(async () => (await redis.get(counter)) === '4' || undefined, 5000);
+      // B has never seen this caller: it starts from A's four hits.
+      const fifth = await replicaB.increment(key, 10_000, 5, 10_000, 'default');
+      const sixth = await replicaB.increment(key, 10_000, 5, 10_000, 'default');
+      expect([fifth.totalHits, fifth.isBlocked, sixth.totalHits, sixth.isBlocked]).toEqual([
+        5,
+        false,
+        6,
+        true,
+      ]);
     });
   });
 });

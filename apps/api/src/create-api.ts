@@ -14,6 +14,7 @@ import {
   useBoundedJsonParser,
 } from '@claimdesk/platform';
 import { Logger } from 'nestjs-pino';
+import { useApiSecurityHeaders } from './api-headers';
 import { AppModule } from './app.module';
 import { serveDashboard } from './dashboard/serve-dashboard';
 import { buildOpenApi } from './docs/openapi';
@@ -54,6 +55,7 @@ export async function createApi(config: AppConfig): Promise<NestFastifyApplicati
   recordHttpMetrics(fastify, app.get(Metrics));
   // Parses cookies for the browser session (auth routes, /admin/queues); nothing is signed with it.
   await app.register(cookie);
+  useApiSecurityHeaders(fastify);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -8,6 +8,7 @@ import { ApiKey } from './api-key.entity';
 import { ApiKeysService } from './api-keys.service';
 import { AuthService } from './auth.service';
 import { AuthGuard } from './guards/auth.guard';
+import { PrincipalCache } from './guards/principal-cache';
 import { LoginAttempts } from './login-attempts';
 import { RefreshTokensService } from './sessions/refresh-tokens.service';
 import { User } from './user.entity';
@@ -29,7 +30,15 @@ import { UsersService } from './users.service';
       }),
     }),
   ],
-  providers: [UsersService, ApiKeysService, AuthService, LoginAttempts, RefreshTokensService, AuthGuard],
-  exports: [UsersService, ApiKeysService, AuthService, AuthGuard],
+  providers: [
+    UsersService,
+    ApiKeysService,
+    AuthService,
+    LoginAttempts,
+    RefreshTokensService,
+    AuthGuard,
+    PrincipalCache,
+  ],
+  exports: [UsersService, ApiKeysService, AuthService, AuthGuard, PrincipalCache],
 })
 export class AuthModule {}

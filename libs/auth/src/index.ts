@@ -16,6 +16,7 @@ export * from './handle';
 export * from './login-attempts';
 export * from './roles';
 export * from './sessions/refresh-tokens.service';
+export * from './throttling/batched-throttler.storage';
 export * from './throttling/principal-throttler.guard';
 export * from './throttling/rate-limited.exception';
 export * from './throttling/redis-throttler.storage';

@@ -1,3 +1,4 @@
+import { PrincipalCache } from './guards/principal-cache';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import {
   assertIfMatch,
@@ -42,6 +43,7 @@ export class UsersService implements OnModuleInit {
     private readonly transactions: TransactionService,
     private readonly events: EventsService,
     private readonly refreshTokens: RefreshTokensService,
+    private readonly principals: PrincipalCache,
   ) {}
 
   /** Hashing the dummy at start keeps the first unknown-address sign-in from costing two hashes. */
@@ -123,7 +125,7 @@ export class UsersService implements OnModuleInit {
     actor?: Principal | null,
   ): Promise<UserView> {
     const passwordHash = patch.password === undefined ? undefined : await hashPassword(patch.password);
-    return this.transactions.run(async (manager) => {
+    const view = await this.transactions.run(async (manager) => {
       const repository = manager.getRepository(User);
       const user = await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw notFound('User', id);
@@ -169,6 +171,9 @@ export class UsersService implements OnModuleInit {
       }
       return toUserView(saved);
     });
+    // After the commit: a request in between would cache the old row again.
+    this.principals.forgetUser(id);
+    return view;
   }
 
   /** The user for the auth guard; disabled users are returned too, so the caller can refuse them. */

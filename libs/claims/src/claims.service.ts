@@ -28,6 +28,7 @@ import { EvidenceStatus, Priority } from './claim.entity';
 import { PUBLIC_EVENT_TYPES, visibleClaim, visibleEvent, visibleListItem } from './claim-visibility';
 import { claimWorkflowView, REVIEW_COLUMNS, ReviewRow } from './claim-workflow';
 import { WORKFLOW_COLUMNS, WorkflowChanges, WorkflowClaim, WorkflowResult } from './claim-workflow-state';
+import { listOrder, matchDensity } from './list-plan';
 import {
   ClaimListItemView,
   ClaimView,
@@ -152,13 +153,22 @@ export class ClaimsService {
         `EXISTS (SELECT 1 FROM stances s WHERE s.claim_id = c.id AND s.actor_id = ${bind(query.actorId)}::uuid)`,
       );
     }
-    if (query.tag) where.push(`c.tags @> ARRAY[${bind(query.tag)}]::text[]`);
+    // The GIN-indexed conditions, also asked on their own how many rows they match (list-plan.ts).
+    const gin: string[] = [];
+    const ginParams: unknown[] = [];
+    const ginCondition = (value: unknown, condition: (placeholder: string) => string) => {
+      where.push(condition(bind(value)));
+      ginParams.push(value);
+      gin.push(condition(`$${ginParams.length}`));
+    };
+    if (query.tag) ginCondition(query.tag, (tag) => `c.tags @> ARRAY[${tag}]::text[]`);
     const q = query.q?.trim();
     if (q) {
       // Both configurations, as indexed (see the registry migration): english stems, simple keeps every word.
-      const text = bind(q);
-      where.push(
-        `c.search @@ (websearch_to_tsquery('english', claimdesk_fold(${text})) || websearch_to_tsquery('simple', claimdesk_fold(${text})))`,
+      ginCondition(
+        q,
+        (text) =>
+          `c.search @@ (websearch_to_tsquery('english', claimdesk_fold(${text})) || websearch_to_tsquery('simple', claimdesk_fold(${text})))`,
       );
     }
     if (query.cursor) {
@@ -166,10 +176,12 @@ export class ClaimsService {
       where.push(`(c.created_at, c.id) < (${bind(at)}::timestamptz, ${bind(id)}::uuid)`);
     }
     const manager = this.transactions.manager;
+    const density = gin.length ? await matchDensity(manager, gin.join(' AND '), ginParams) : 'many';
+    if (density === 'none') return { items: [], nextCursor: null };
     const rows: ClaimRow[] = await manager.query(
       `SELECT ${CLAIM_COLUMNS} FROM claims c
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY c.created_at DESC, c.id DESC
+        ORDER BY ${listOrder(density)}
         LIMIT ${bind(query.limit + 1)}`,
       params,
     );

@@ -1,7 +1,13 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { AuthGuard, AuthModule, PrincipalThrottlerGuard, RedisThrottlerStorage } from '@claimdesk/auth';
+import {
+  AuthGuard,
+  AuthModule,
+  BatchedThrottlerStorage,
+  PrincipalThrottlerGuard,
+  RedisThrottlerStorage,
+} from '@claimdesk/auth';
 import { NotificationsModule } from '@claimdesk/notifications';
 import { AppConfig, REDIS } from '@claimdesk/platform';
 import Redis from 'ioredis';
@@ -17,10 +23,16 @@ import { UsersController } from './users.controller';
     NotificationsModule,
     ThrottlerModule.forRootAsync({
       inject: [REDIS, AppConfig],
-      useFactory: (redis: Redis, config: AppConfig) => ({
-        throttlers: [{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }],
-        storage: new RedisThrottlerStorage(redis, config.QUEUE_PREFIX),
-      }),
+      useFactory: (redis: Redis, config: AppConfig) => {
+        const shared = new RedisThrottlerStorage(redis, config.QUEUE_PREFIX);
+        return {
+          throttlers: [{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }],
+          storage:
+            config.RATE_LIMIT_SYNC_MS > 0
+              ? new BatchedThrottlerStorage(shared, config.RATE_LIMIT_SYNC_MS)
+              : shared,
+        };
+      },
     }),
   ],
   controllers: [AuthController, MeController, UsersController, ApiKeysController],

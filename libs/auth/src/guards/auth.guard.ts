@@ -11,6 +11,7 @@ import {
 } from '@claimdesk/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthenticationError, AuthService } from '../auth.service';
+import { PrincipalCache, tokenExpiry } from './principal-cache';
 import { ACCEPTS_STREAM_TOKEN } from './stream-token';
 
 /** Roles a route allows, as declared by `@Roles(...)`; `admin` may always. */
@@ -29,6 +30,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
+    private readonly principals: PrincipalCache,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -40,8 +42,7 @@ export class AuthGuard implements CanActivate {
 
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) {
       // Credentials are optional here: use them when they are good, ignore them when not.
-      if (authorization)
-        request.principal = await this.auth.authenticate(authorization).catch(() => undefined);
+      if (authorization) request.principal = await this.authenticate(authorization).catch(() => undefined);
       return true;
     }
 
@@ -81,6 +82,18 @@ export class AuthGuard implements CanActivate {
     ) {
       return this.auth.authenticateStreamToken(streamToken);
     }
-    return this.auth.authenticate(authorization);
+    return this.authenticate(authorization);
+  }
+
+  /** AuthService.authenticate, skipped for an access token seen in the last few seconds (see PrincipalCache). */
+  private async authenticate(authorization: string | undefined): Promise<Principal> {
+    const cached = authorization ? this.principals.get(authorization) : undefined;
+    if (cached) return cached;
+    const principal = await this.auth.authenticate(authorization);
+    if (authorization && principal.kind === 'user') {
+      const token = authorization.slice(authorization.lastIndexOf(' ') + 1).trim();
+      this.principals.set(authorization, principal, tokenExpiry(token));
+    }
+    return principal;
   }
 }

@@ -6,10 +6,10 @@ import Redis from 'ioredis';
 /**
  * One round trip, atomic: count the hit in a fixed window, and once the count passes the limit set
  * a block that lasts `blockDuration` (which may outlive the window).
- * KEYS: hits, block. ARGV: ttl ms, limit, block ms. Returns {hits, window ms left, block ms left}.
+ * KEYS: hits, block. ARGV: ttl ms, limit, block ms, hits to add. Returns {hits, window ms left, block ms left}.
  */
 const INCREMENT_SCRIPT = `
-local hits = redis.call('INCR', KEYS[1])
+local hits = redis.call('INCRBY', KEYS[1], ARGV[4])
 local ttl = redis.call('PTTL', KEYS[1])
 if ttl < 0 then
   redis.call('PEXPIRE', KEYS[1], ARGV[1])
@@ -31,6 +31,7 @@ type ThrottleClient = Redis & {
     ttl: number,
     limit: number,
     block: number,
+    count: number,
   ): Promise<number[]>;
 };
 
@@ -57,6 +58,24 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
     blockDuration: number,
     throttlerName: string,
   ): Promise<ThrottlerStorageRecord> {
+    const counted = await this.add(key, ttl, limit, blockDuration, throttlerName, 1);
+    return {
+      totalHits: counted.hits,
+      timeToExpire: Math.ceil(counted.windowMs / 1000),
+      isBlocked: counted.blockMs > 0,
+      timeToBlockExpire: Math.ceil(counted.blockMs / 1000),
+    };
+  }
+
+  /** Adds `count` hits at once (see BatchedThrottlerStorage); on a Redis failure, counts nothing. */
+  async add(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+    count: number,
+  ): Promise<{ hits: number; windowMs: number; blockMs: number }> {
     // The hash tag keeps both keys in one slot, as a script on Redis Cluster requires.
     const base = `${this.prefix}:throttle:${throttlerName}:{${key}}`;
     try {
@@ -66,20 +85,16 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
         Math.max(1, Math.round(ttl)),
         limit,
         Math.max(1, Math.round(blockDuration)),
+        count,
       );
-      return {
-        totalHits: hits,
-        timeToExpire: Math.ceil(windowMs / 1000),
-        isBlocked: blockMs > 0,
-        timeToBlockExpire: Math.ceil(blockMs / 1000),
-      };
+      return { hits, windowMs, blockMs };
     } catch (error) {
       // Rate limits protect the service; failing every request because Redis is away would not.
       if (Date.now() - this.lastWarning > 60_000) {
         this.lastWarning = Date.now();
         this.logger.warn({ err: error }, 'rate limit storage unavailable; not limiting');
       }
-      return { totalHits: 0, timeToExpire: 0, isBlocked: false, timeToBlockExpire: 0 };
+      return { hits: 0, windowMs: 0, blockMs: 0 };
     }
   }
 }

@@ -100,6 +100,11 @@ export class AppConfig {
   @Transform(toBoolean)
   @IsBoolean()
   SESSION_COOKIE_SECURE = true;
+  /** Successful requests logged per second at most (0: all); errors and 4xx are always logged. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  LOG_REQUESTS_PER_SECOND = 50;
 
   /** Comma-separated browser origins allowed to call the API (the review dashboard's); none by default. */
   @IsOptional()
@@ -129,6 +134,13 @@ export class AppConfig {
   @Min(1)
   @Max(1_000_000)
   RATE_LIMIT_PER_MINUTE = 600;
+
+  /** How often each API process adds its callers' hits to the shared (Redis) rate-limit counters (ms; 0: on every request). */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  RATE_LIMIT_SYNC_MS = 250;
 
   /** How often the outbox relay looks for events when no LISTEN/NOTIFY wake-up arrives (ms). */
   @Transform(toInteger)
@@ -189,6 +201,34 @@ export class AppConfig {
   @Min(50)
   @Max(60_000)
   WEBHOOK_POLL_MS = 1000;
+
+  /** Longest any one SQL statement of the API or the worker may run (ms; 0: no limit): a slow query answers 503, it cannot pile up. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  DB_STATEMENT_TIMEOUT_MS = 5000;
+
+  /** How long the API trusts a user's access token it has just verified, without reading the user again (ms; 0: never). */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  PRINCIPAL_CACHE_MS = 5000;
+
+  /** Webhook deliveries one worker process sends at once (they mostly wait on the receiver). */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  WEBHOOK_CONCURRENCY = 64;
+
+  /** Jobs of every other queue one worker process runs at once. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  WORKER_CONCURRENCY = 8;
 
   /** The organisation publishing the fact-checks (ClaimReview `author`). */
   @IsString()

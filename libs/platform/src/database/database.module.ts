@@ -10,7 +10,7 @@ import { TransactionService } from './transaction.service';
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        ...dataSourceOptions(config.DATABASE_URL),
+        ...dataSourceOptions(config.DATABASE_URL, config.DB_STATEMENT_TIMEOUT_MS),
         entities: undefined,
         autoLoadEntities: true,
         retryAttempts: 3,

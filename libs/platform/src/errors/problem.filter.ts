@@ -32,6 +32,8 @@ const clientSqlStates: Record<string, [number, string]> = {
   '23503': [409, 'A referenced resource does not exist or is still in use.'],
   '23514': [400, 'A value is not allowed.'],
   '54000': [400, 'A value is too large to index or process.'],
+  // statement_timeout (DB_STATEMENT_TIMEOUT_MS) cancelled the query: the service is busy, not broken.
+  '57014': [503, 'The request took too long; try again or narrow it.'],
 };
 
 /** Turns every failure into an RFC 9457 problem+json response; only real faults are 5xx and logged as errors. */

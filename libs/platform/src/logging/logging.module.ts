@@ -1,8 +1,17 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppConfig } from '../config/app-config';
 import { requestIdFor } from './request-id';
+import { RequestSampler } from './request-sampler';
+
+interface LoggedRequest {
+  id?: string;
+  method?: string;
+  url?: string;
+  remoteAddress?: string;
+  headers?: Record<string, unknown>;
+}
 
 /** Query parameters and headers that carry credentials: never logged in clear. */
 const SECRET_NAME = /token|key|secret|password|signature|session|csrf|auth|code/i;
@@ -63,25 +72,49 @@ export function redactRequest<T extends { url?: string; query?: unknown; headers
   imports: [
     LoggerModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        pinoHttp: {
-          level: config.LOG_LEVEL,
-          genReqId: (request: IncomingMessage & { id?: string }) => request.id ?? requestIdFor(request),
-          redact: {
-            paths: [
-              'req.headers.authorization',
-              'req.headers.cookie',
-              'res.headers["set-cookie"]',
-              '*.password',
-              '*.secret',
-              '*.key',
-            ],
-            censor: '[redacted]',
+      useFactory: (config: AppConfig) => {
+        // Headers only when debugging: at info a line is the request, its status and its time.
+        const withHeaders = config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace';
+        const sampler = new RequestSampler(config.LOG_REQUESTS_PER_SECOND);
+        return {
+          pinoHttp: {
+            level: config.LOG_LEVEL,
+            genReqId: (request: IncomingMessage & { id?: string }) => request.id ?? requestIdFor(request),
+            redact: {
+              paths: [
+                'req.headers.authorization',
+                'req.headers.cookie',
+                'res.headers["set-cookie"]',
+                '*.password',
+                '*.secret',
+                '*.key',
+              ],
+              censor: '[redacted]',
+            },
+            serializers: {
+              req: (request: LoggedRequest) => {
+                const safe = redactRequest(request);
+                return withHeaders
+                  ? safe
+                  : { id: safe.id, method: safe.method, url: safe.url, remoteAddress: safe.remoteAddress };
+              },
+              res: (response: { statusCode?: number; headers?: Record<string, unknown> }) =>
+                withHeaders ? response : { statusCode: response.statusCode },
+            },
+            customLogLevel: (_request: IncomingMessage, response: ServerResponse, error?: Error) =>
+              error || response.statusCode >= 500
+                ? 'error'
+                : response.statusCode >= 400
+                  ? 'warn'
+                  : sampler.take()
+                    ? 'info'
+                    : 'silent',
+            autoLogging: {
+              ignore: (request: IncomingMessage) => request.url?.startsWith('/health') ?? false,
+            },
           },
-          serializers: { req: redactRequest },
-          autoLogging: { ignore: (request: IncomingMessage) => request.url?.startsWith('/health') ?? false },
-        },
-      }),
+        };
+      },
     }),
   ],
 })

@@ -18,9 +18,6 @@ import { bullConnection } from './queue.module';
 
 type BoundHandler = FoundJobHandler & { run: (payload: unknown, job: Job) => Promise<unknown> };
 
-/** Jobs one worker process runs at once per queue; handlers mostly wait on PostgreSQL and HTTP. */
-const CONCURRENCY = 8;
-
 /**
  * How fast a job held by a dead worker (SIGKILL, lost host) runs again. A worker renews each
  * running job's lock every JOB_LOCK_MS / 2, so a dead worker's locks lapse within JOB_LOCK_MS. Every
@@ -64,7 +61,9 @@ export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShut
       const worker = new Worker(queue, (job) => this.process(byName, job), {
         connection: bullConnection(this.config),
         prefix: this.config.QUEUE_PREFIX,
-        concurrency: CONCURRENCY,
+        // Webhook deliveries wait on receivers far more than on PostgreSQL: they get their own number.
+        concurrency:
+          queue === QueueName.Webhooks ? this.config.WEBHOOK_CONCURRENCY : this.config.WORKER_CONCURRENCY,
         lockDuration: JOB_LOCK_MS,
         stalledInterval: JOB_STALLED_CHECK_MS,
         maxStalledCount: MAX_STALLED,

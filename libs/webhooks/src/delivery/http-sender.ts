@@ -48,6 +48,31 @@ export function pinnedLookup(addresses: readonly ResolvedAddress[]): LookupFunct
   }) as LookupFunction;
 }
 
+/** Agents kept at once; beyond it the oldest is closed (endpoints are few, hosts fewer). */
+const MAX_AGENTS = 256;
+const agents = new Map<string, http.Agent>();
+
+/**
+ * A keep-alive agent per (URL origin, checked addresses): a connection is only ever reused for the
+ * same host at the same addresses the SSRF guard passed, so pinning holds as with a fresh socket,
+ * and a busy endpoint is not paid a TCP (and TLS) handshake per delivery.
+ */
+function agentFor(target: SafeTarget): http.Agent {
+  const key = `${target.url.origin}|${target.addresses.map((entry) => entry.address).join(',')}`;
+  let agent = agents.get(key);
+  if (!agent) {
+    const options = { keepAlive: true, maxSockets: 64, maxFreeSockets: 16, timeout: 30_000 };
+    agent = target.url.protocol === 'https:' ? new https.Agent(options) : new http.Agent(options);
+    agents.set(key, agent);
+    if (agents.size > MAX_AGENTS) {
+      const [oldest] = agents.keys();
+      agents.get(oldest)?.destroy();
+      agents.delete(oldest);
+    }
+  }
+  return agent;
+}
+
 /**
  * POSTs one delivery. Redirects are not followed (Node's http never does), the whole exchange is
  * bounded by `timeoutMs`, and only the first SNIPPET_BYTES of the answer are kept. The Host header
@@ -74,7 +99,7 @@ export function sendWebhook(
       {
         method: 'POST',
         // A fresh connection per delivery: a pooled socket could belong to an earlier resolution.
-        agent: false,
+        agent: agentFor(target),
         lookup: pinnedLookup(target.addresses),
         headers: {
           'content-type': 'application/json',

@@ -7,7 +7,14 @@ import { decideAfterAttempt, parseRetrySchedule } from '../delivery/retry-policy
 import { openWebhookSecret, signatureHeader } from '../secrets';
 import { checkWebhookUrl, ResolveHost, UnsafeUrlError } from '../ssrf/ssrf-guard';
 import { returnedRows } from '../webhooks.service';
-import { CHAIN_KEY, WebhookDispatcher } from './webhook-dispatcher';
+import {
+  Chain,
+  CHAIN_HEADS,
+  DISPATCH_HEADS,
+  DispatchedRow,
+  EARLIER_PENDING,
+  WebhookDispatcher,
+} from './webhook-dispatcher';
 
 interface DeliveryRow {
   id: string;
@@ -27,6 +34,7 @@ interface DeliveryRow {
   owner_kind: 'user' | 'api_key';
   owner_id: string;
   failing_since: Date | null;
+  waits: boolean;
 }
 
 /** The label values of `claimdesk_webhook_deliveries_total{outcome}`. */
@@ -63,7 +71,8 @@ export class WebhookDeliverHandler {
     const [row]: DeliveryRow[] = await manager.query(
       `SELECT m.id, m.msg_id, m.endpoint_id, m.claim_id, m.event_id::text AS event_id, m.body, m.status, m.attempts,
               m.dispatch_seq, w.url, w.active, w.secret, w.previous_secret, w.owner_kind, w.owner_id, w.failing_since,
-              coalesce(w.previous_secret_expires_at > now(), false) AS previous_valid
+              coalesce(w.previous_secret_expires_at > now(), false) AS previous_valid,
+              EXISTS (${EARLIER_PENDING}) AS waits
          FROM webhook_messages m JOIN webhooks w ON w.id = m.endpoint_id
         WHERE m.id = $1`,
       [payload.deliveryId],
@@ -71,7 +80,7 @@ export class WebhookDeliverHandler {
     // Deleted, already finished, or superseded by a later dispatch: that job does the work.
     if (!row || row.status !== 'pending' || row.dispatch_seq !== payload.ticket) return;
 
-    if (await this.waitsForEarlier(manager, row)) {
+    if (row.waits) {
       // Not the head of its chain (a race with a newer message): release the lease and let the
       // head's completion dispatch this one in turn.
       await manager.query(
@@ -80,13 +89,14 @@ export class WebhookDeliverHandler {
       );
       return;
     }
+    const chain: Chain = { endpointId: row.endpoint_id, key: row.claim_id ?? row.id };
     if (!row.active) {
       await manager.query(
         `UPDATE webhook_messages SET status = 'failed', last_error = 'endpoint disabled', next_attempt_at = NULL,
            dispatched_at = NULL WHERE id = $1`,
         [row.id],
       );
-      await this.dispatcher.dispatchDue();
+      await this.dispatcher.enqueue(await this.dispatcher.dispatchChains(manager, [chain]));
       return;
     }
 
@@ -114,6 +124,39 @@ export class WebhookDeliverHandler {
       result.error ??
       (decision.kind === 'delivered' ? null : `endpoint answered ${result.statusCode ?? '-'}`);
 
+    if (decision.kind === 'delivered') {
+      // The common case in one statement: the attempt, the message, the endpoint's health and the
+      // dispatch of the chain's next message.
+      const next = returnedRows<DispatchedRow>(
+        await manager.query(
+          `WITH attempt AS (
+             INSERT INTO webhook_attempts
+               (message_id, attempt, started_at, status_code, duration_ms, response_snippet, error)
+             VALUES ($3, $5, $6, $7, $8, $9, $10)
+           ), done AS (
+             UPDATE webhook_messages SET attempts = greatest(attempts, $5), status = 'delivered',
+               next_attempt_at = NULL, dispatched_at = NULL, last_error = $10, delivered_at = now()
+              WHERE id = $3
+           ), healthy AS (
+             UPDATE webhooks SET failing_since = NULL WHERE id = $11 AND failing_since IS NOT NULL
+           ), ${CHAIN_HEADS} ${DISPATCH_HEADS}`,
+          [
+            ...this.dispatcher.chainParams([chain], row.id),
+            attempt,
+            startedAt,
+            result.statusCode,
+            result.durationMs,
+            result.snippet,
+            result.error,
+            row.endpoint_id,
+          ],
+        ),
+      );
+      this.finish(row, attempt, outcome, result);
+      await this.dispatcher.enqueue(next);
+      return;
+    }
+
     const finished = await this.transactions.run(async (tx) => {
       await tx.query(
         `INSERT INTO webhook_attempts
@@ -130,21 +173,14 @@ export class WebhookDeliverHandler {
           nextRetryAt,
         ],
       );
-      const status =
-        decision.kind === 'delivered' ? 'delivered' : decision.kind === 'retry' ? 'pending' : 'failed';
+      const status = decision.kind === 'retry' ? 'pending' : 'failed';
       await tx.query(
         `UPDATE webhook_messages SET attempts = greatest(attempts, $2), status = $3, next_attempt_at = $4,
-           dispatched_at = NULL, last_error = $5,
-           delivered_at = CASE WHEN $3 = 'delivered' THEN now() ELSE delivered_at END
+           dispatched_at = NULL, last_error = $5
          WHERE id = $1`,
         [row.id, attempt, status, nextRetryAt, error],
       );
-      if (decision.kind === 'delivered') {
-        await tx.query(
-          `UPDATE webhooks SET failing_since = NULL WHERE id = $1 AND failing_since IS NOT NULL`,
-          [row.endpoint_id],
-        );
-      } else if (decision.kind === 'gone') {
+      if (decision.kind === 'gone') {
         await this.disable(tx, row, 'the endpoint answered 410 Gone');
       } else {
         const [endpoint] = returnedRows<{ failing_since: Date }>(
@@ -164,25 +200,18 @@ export class WebhookDeliverHandler {
       }
       return status !== 'pending';
     });
+    this.finish(row, attempt, outcome, result);
+    // The next message of this chain (or its retry, if due already) goes now, not at the next poll.
+    if (finished || (nextRetryAt && nextRetryAt.getTime() <= Date.now())) {
+      await this.dispatcher.enqueue(await this.dispatcher.dispatchChains(manager, [chain]));
+    }
+  }
 
+  private finish(row: DeliveryRow, attempt: number, outcome: DeliveryOutcome, result: SendResult): void {
     this.metrics.webhookDeliveries.inc({ outcome });
     this.logger.debug(
       `webhook ${row.msg_id} attempt ${attempt} → ${outcome} (${result.statusCode ?? result.error})`,
     );
-    // The next message of this chain (or its retry, if due already) goes now, not at the next poll.
-    if (finished || (nextRetryAt && nextRetryAt.getTime() <= Date.now())) await this.dispatcher.dispatchDue();
-  }
-
-  private async waitsForEarlier(manager: EntityManager, row: DeliveryRow): Promise<boolean> {
-    if (!row.claim_id) return false;
-    const earlier: unknown[] = await manager.query(
-      `SELECT 1 FROM webhook_messages m
-        WHERE m.endpoint_id = $1 AND ${CHAIN_KEY} = $2 AND m.status = 'pending' AND m.id <> $3
-          AND (m.event_id < $4::bigint OR ($4::bigint IS NULL AND m.event_id IS NOT NULL))
-        LIMIT 1`,
-      [row.endpoint_id, row.claim_id, row.id, row.event_id],
-    );
-    return earlier.length > 0;
   }
 
   /** Signs and sends; a URL the SSRF guard now refuses (DNS changed) is a failed attempt, not a request. */

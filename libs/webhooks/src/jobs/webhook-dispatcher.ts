@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig, JobQueue, TransactionService } from '@claimdesk/platform';
+import { EntityManager } from 'typeorm';
 import { returnedRows } from '../webhooks.service';
 
 /**
@@ -16,7 +17,8 @@ export const CHAIN_KEY = `coalesce(m.claim_id::text, m.id::text)`;
  * Order per (endpoint, claim): only the head of each chain (its oldest pending message) is ever
  * dispatched, so message N is not sent while an earlier one for the same claim and endpoint is
  * still pending (waiting for a retry included); when the head finishes, delivered or given up, the
- * next one becomes the head and is dispatched straight away.
+ * next one becomes the head and is dispatched straight away, by the statement that finished it.
+ * Only the chains that moved are looked at, so the cost of a dispatch does not grow with the backlog.
  *
  * Each dispatch bumps `dispatch_seq` and stamps `dispatched_at`. The job carries the sequence as
  * its ticket, so a job superseded by a later dispatch does nothing, and the job id (message id +
@@ -72,39 +74,106 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   }
 
   private async dispatchOnce(): Promise<number> {
-    const dispatched = await this.transactions.run(async (manager) =>
-      returnedRows<{ id: string; dispatch_seq: number }>(
-        await manager.query(
-          `WITH heads AS (
-             SELECT DISTINCT ON (m.endpoint_id, ${CHAIN_KEY}) m.id, m.next_attempt_at, m.dispatched_at
-               FROM webhook_messages m
-              WHERE m.status = 'pending'
-              ORDER BY m.endpoint_id, ${CHAIN_KEY}, m.event_id NULLS LAST, m.created_at, m.id
-           ), due AS (
-             SELECT id FROM heads
-              WHERE next_attempt_at <= now()
-                AND (dispatched_at IS NULL OR dispatched_at < now() - $1 * interval '1 millisecond')
-              LIMIT 500
-           )
-           UPDATE webhook_messages m
-              SET dispatch_seq = m.dispatch_seq + 1, dispatched_at = now()
-             FROM due
-            WHERE m.id = due.id AND m.status = 'pending'
+    // Walks the due index (not every pending message): a message is a chain head when no
+    // earlier message of its (endpoint, claim) is pending. Chains that just moved are dispatched
+    // by the fan-out and the deliveries themselves (dispatchChains); this poll is for retries that
+    // came due, expired leases and test sends.
+    const dispatched = returnedRows<DispatchedRow>(
+      await this.transactions.manager.query(
+        `WITH due AS (
+           SELECT m.id FROM webhook_messages m
+            WHERE m.status = 'pending' AND m.next_attempt_at <= now()
               AND (m.dispatched_at IS NULL OR m.dispatched_at < now() - $1 * interval '1 millisecond')
-           RETURNING m.id, m.dispatch_seq`,
-          [this.leaseMs],
-        ),
+              AND NOT EXISTS (${EARLIER_PENDING})
+            ORDER BY m.next_attempt_at
+            LIMIT 500
+         )
+         UPDATE webhook_messages m
+            SET dispatch_seq = m.dispatch_seq + 1, dispatched_at = now()
+           FROM due
+          WHERE m.id = due.id AND m.status = 'pending'
+            AND (m.dispatched_at IS NULL OR m.dispatched_at < now() - $1 * interval '1 millisecond')
+         RETURNING m.id, m.dispatch_seq`,
+        [this.leaseMs],
       ),
     );
-    if (dispatched.length) {
-      // Enqueued after the commit: if this fails, the lease expires and a later poll dispatches again.
-      await this.jobs.addBulk(
-        dispatched.map((row) => ({
-          name: 'webhooks.deliver' as const,
-          payload: { deliveryId: row.id, ticket: row.dispatch_seq },
-        })),
-      );
-    }
+    await this.enqueue(dispatched);
     return dispatched.length;
   }
+
+  /**
+   * Dispatches the head of each given chain if it is due and free, in one statement on `manager`
+   * (the caller's transaction, or a plain connection). `finishedId` is a message the caller has
+   * just finished in the same transaction or statement: it is skipped when looking for the head.
+   * Returns the rows to hand to `enqueue` after the caller's commit.
+   */
+  async dispatchChains(
+    manager: EntityManager,
+    chains: readonly Chain[],
+    finishedId: string | null = null,
+  ): Promise<DispatchedRow[]> {
+    if (!chains.length) return [];
+    return returnedRows<DispatchedRow>(
+      await manager.query(`WITH ${CHAIN_HEADS} ${DISPATCH_HEADS}`, this.chainParams(chains, finishedId)),
+    );
+  }
+
+  /** The parameters $1–$4 of CHAIN_HEADS and DISPATCH_HEADS. */
+  chainParams(chains: readonly Chain[], finishedId: string | null): unknown[] {
+    return [
+      chains.map((chain) => chain.endpointId),
+      chains.map((chain) => chain.key),
+      finishedId,
+      this.leaseMs,
+    ];
+  }
+
+  /** Enqueues dispatched messages, after the commit that dispatched them: if this fails, the lease expires and a later poll dispatches again. */
+  async enqueue(dispatched: readonly DispatchedRow[]): Promise<void> {
+    if (!dispatched.length) return;
+    await this.jobs.addBulk(
+      dispatched.map((row) => ({
+        name: 'webhooks.deliver' as const,
+        payload: { deliveryId: row.id, ticket: row.dispatch_seq },
+      })),
+    );
+  }
 }
+
+/** One (endpoint, claim) chain: `key` is CHAIN_KEY's value (the claim id, or the message id without a claim). */
+export interface Chain {
+  endpointId: string;
+  key: string;
+}
+
+export interface DispatchedRow {
+  id: string;
+  dispatch_seq: number;
+}
+
+/** Whether an earlier message of m's chain is still pending (claim chains order by event id). */
+export const EARLIER_PENDING = `SELECT 1 FROM webhook_messages e
+  WHERE e.status = 'pending' AND e.endpoint_id = m.endpoint_id AND m.claim_id IS NOT NULL
+    AND coalesce(e.claim_id::text, e.id::text) = m.claim_id::text AND e.event_id < m.event_id`;
+
+/**
+ * `heads`: the pending head of each chain given as parallel arrays $1 (endpoint ids) and $2
+ * (chain keys), skipping message $3. Each is one descent of webhook_messages_pending_idx.
+ */
+export const CHAIN_HEADS = `heads AS (
+  SELECT h.id FROM unnest($1::uuid[], $2::text[]) AS chain (endpoint_id, key)
+  CROSS JOIN LATERAL (
+    SELECT e.id FROM webhook_messages e
+     WHERE e.status = 'pending' AND e.endpoint_id = chain.endpoint_id
+       AND coalesce(e.claim_id::text, e.id::text) = chain.key AND e.id IS DISTINCT FROM $3::uuid
+     ORDER BY e.endpoint_id, coalesce(e.claim_id::text, e.id::text), e.event_id NULLS LAST, e.created_at, e.id
+     LIMIT 1) h
+)`;
+
+/** Dispatches the `heads` that are due and not leased ($4: the lease in ms). */
+export const DISPATCH_HEADS = `UPDATE webhook_messages m
+   SET dispatch_seq = m.dispatch_seq + 1, dispatched_at = now()
+  FROM heads
+ WHERE m.id = heads.id AND m.next_attempt_at <= now()
+   AND (m.dispatched_at IS NULL OR m.dispatched_at < now() - $4 * interval '1 millisecond')
+RETURNING m.id, m.dispatch_seq`;

@@ -5,7 +5,7 @@ import type { EventType, HistoryEntry } from '@claimdesk/events';
 import { EntityManager } from 'typeorm';
 import { WEBHOOK_EVENT_TYPES } from '../webhook-event-types';
 import { newMessageId } from '../webhooks.service';
-import { WebhookDispatcher } from './webhook-dispatcher';
+import { Chain, WebhookDispatcher } from './webhook-dispatcher';
 
 /** Earlier events of a claim older than this are history, not a fan-out to catch up on. */
 const CATCH_UP_WINDOW = `interval '1 day'`;
@@ -48,17 +48,18 @@ export class WebhookEventHandler {
 
   @OnJob('webhooks.event')
   async handle(payload: EventJobPayload): Promise<void> {
-    const created = await this.transactions.run(async (manager) => {
-      const [event]: EventRow[] = await manager.query(`${EVENT_SELECT} WHERE id = $1`, [payload.eventId]);
+    const dispatched = await this.transactions.run(async (manager) => {
+      // The event and, for a claim's event, the claim's lock in one round trip; the catch-up below
+      // is a later statement, so it sees every fan-out committed before the lock was granted.
+      const [event]: EventRow[] = await manager.query(`${EVENT_SELECT_LOCKED} WHERE id = $1`, [
+        payload.eventId,
+      ]);
       if (!event) {
         this.logger.warn(`webhooks.event: event ${payload.eventId} does not exist; nothing to do`);
-        return 0;
+        return [];
       }
       let events = [event];
       if (event.claim_id) {
-        await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
-          `webhooks:${event.claim_id}`,
-        ]);
         events = await manager.query(
           `${EVENT_SELECT}
             WHERE claim_id = $1 AND id <= $2 AND type = ANY($3::text[])
@@ -68,36 +69,39 @@ export class WebhookEventHandler {
           [event.claim_id, event.id, WEBHOOK_EVENT_TYPES],
         );
       }
-      let count = 0;
-      for (const each of events) count += await this.fanOut(manager, each);
-      return count;
+      const chains = new Map<string, Chain>();
+      for (const each of events) {
+        for (const chain of await this.fanOut(manager, each))
+          chains.set(`${chain.endpointId}/${chain.key}`, chain);
+      }
+      // The new heads go now, in this transaction; they are enqueued after its commit.
+      return this.dispatcher.dispatchChains(manager, [...chains.values()]);
     });
-    if (created) await this.dispatcher.dispatchDue();
+    await this.dispatcher.enqueue(dispatched);
   }
 
-  /** Records the fan-out of one event and inserts its messages; returns how many. */
-  private async fanOut(manager: EntityManager, event: EventRow): Promise<number> {
-    const recorded: unknown[] = await manager.query(
-      `INSERT INTO webhook_fanouts (event_id, claim_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`,
-      [event.id, event.claim_id],
+  /** Records the fan-out of one event and inserts its messages; returns the chains they joined. */
+  private async fanOut(manager: EntityManager, event: EventRow): Promise<Chain[]> {
+    // Records the fan-out and finds the endpoints in one statement; none when it was recorded already.
+    const endpoints: { id: string; tags: string[] }[] = await manager.query(
+      `WITH recorded AS (
+         INSERT INTO webhook_fanouts (event_id, claim_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id
+       )
+       SELECT w.id, w.tags FROM webhooks w, recorded
+        WHERE w.active AND $3 = ANY(w.events) AND w.created_at <= $4`,
+      [event.id, event.claim_id, event.type, event.created_at],
     );
-    if (!recorded.length) return 0;
+    if (!endpoints.length) return [];
     // Webhooks serve newsrooms: they carry what the public may see of the event, or nothing.
     const visible = await this.visible(manager, event);
-    if (!visible) return 0;
-    const endpoints: { id: string; tags: string[] }[] = await manager.query(
-      `SELECT id, tags FROM webhooks
-        WHERE active AND $1 = ANY(events) AND created_at <= $2`,
-      [event.type, event.created_at],
-    );
-    if (!endpoints.length) return 0;
+    if (!visible) return [];
 
     const claim = event.claim_id ? await this.claimView(event.claim_id) : null;
     const claimTags = new Set(claim?.tags ?? []);
     const matching = endpoints.filter(
       (endpoint) => !endpoint.tags.length || endpoint.tags.some((tag) => claimTags.has(tag)),
     );
-    if (!matching.length) return 0;
+    if (!matching.length) return [];
 
     const body = JSON.stringify({
       type: event.type,
@@ -110,12 +114,12 @@ export class WebhookEventHandler {
         actor: visible.actor,
       },
     });
-    const inserted: unknown[] = await manager.query(
+    const inserted: { id: string; endpoint_id: string }[] = await manager.query(
       `INSERT INTO webhook_messages (msg_id, endpoint_id, event_id, claim_id, event_type, body, next_attempt_at)
        SELECT msg_id, endpoint_id, $3, $4, $5, $6, now()
          FROM unnest($1::text[], $2::uuid[]) AS target (msg_id, endpoint_id)
        ON CONFLICT (event_id, endpoint_id) DO NOTHING
-       RETURNING id`,
+       RETURNING id, endpoint_id`,
       [
         matching.map(() => newMessageId()),
         matching.map((endpoint) => endpoint.id),
@@ -125,7 +129,7 @@ export class WebhookEventHandler {
         body,
       ],
     );
-    return inserted.length;
+    return inserted.map((row) => ({ endpointId: row.endpoint_id, key: event.claim_id ?? row.id }));
   }
 
   /** The event as the public may see it (claim-visibility.ts), or null when it is the desk's own. */
@@ -156,4 +160,8 @@ export class WebhookEventHandler {
   }
 }
 
-const EVENT_SELECT = `SELECT id::text AS id, type, claim_id, actor_kind, actor_id, actor_name, payload, created_at FROM events`;
+const EVENT_COLUMNS = `id::text AS id, type, claim_id, actor_kind, actor_id, actor_name, payload, created_at`;
+const EVENT_SELECT = `SELECT ${EVENT_COLUMNS} FROM events`;
+const EVENT_SELECT_LOCKED = `SELECT ${EVENT_COLUMNS},
+    CASE WHEN claim_id IS NOT NULL THEN pg_advisory_xact_lock(hashtextextended('webhooks:' || claim_id::text, 0)) END AS locked
+  FROM events`;

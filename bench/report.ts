@@ -1,0 +1,83 @@
+import { PairResult, RunResult } from './http-pairs';
+import { SCALE_PATHS, scaleRatio } from './scale';
+import { WebhookFigures } from './webhook-burst';
+
+export interface Report {
+  machine: string;
+  startedAt: string;
+  settings: { durationS: number; connections: number; pairs: number; small: number; large: number };
+  /** Seconds the generator took, by claim count. */
+  generated: Record<number, number>;
+  pairs: PairResult[];
+  ratios: Record<string, { median: number; min: number; max: number; p99Median: number }>;
+  scale: Record<number, Record<string, RunResult>>;
+  webhooks: WebhookFigures | null;
+  peakRssMb: Record<string, number | null>;
+  load1AtEnd?: number;
+}
+
+/** The markdown that docs/performance.md quotes. */
+export function formatReport(report: Report): string {
+  const { settings } = report;
+  const lines = [
+    `claimdesk benchmark, ${report.startedAt}: ${report.machine}`,
+    '',
+    `### Against bare Fastify + pg (${settings.pairs} interleaved pairs × ${settings.durationS} s, ${settings.connections} connections)`,
+    '',
+    '| route | pair | load avg (1 min) | ours req/s | baseline req/s | ratio | ours p99 ms | baseline p99 ms | non-2xx ours/baseline |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...report.pairs.map(
+      (pair) =>
+        `| ${pair.route} | ${pair.pair} | ${pair.load1} | ${pair.ours.requestsPerSecond} | ${pair.baseline.requestsPerSecond} | ${pair.ratio} | ${pair.ours.p99} | ${pair.baseline.p99} | ${pair.ours.non2xx}/${pair.baseline.non2xx} |`,
+    ),
+    '',
+    '| route | median ratio (req/s) | spread | median p99 ratio |',
+    '| --- | ---: | ---: | ---: |',
+    ...Object.entries(report.ratios).map(
+      ([route, ratio]) => `| ${route} | ${ratio.median} | ${ratio.min}–${ratio.max} | ${ratio.p99Median} |`,
+    ),
+    '',
+  ];
+  const sizes = Object.keys(report.scale).map(Number);
+  if (sizes.length) {
+    lines.push(
+      `### List and search (4 connections × 3 s each; generator: ${Object.entries(report.generated)
+        .map(([size, seconds]) => `${size} claims in ${Math.round(seconds)} s`)
+        .join(', ')})`,
+      '',
+      `| path | ${sizes.map((size) => `p50 / p99 ms at ${size}`).join(' | ')} | p99 ratio |`,
+      `| --- | ${sizes.map(() => '---:').join(' | ')} | ---: |`,
+      ...SCALE_PATHS.map(({ name }) => {
+        const cells = sizes.map((size) => {
+          const result = report.scale[size][name];
+          return result
+            ? `${result.p50} / ${result.p99}${result.non2xx ? ` (${result.non2xx} non-2xx)` : ''}`
+            : '-';
+        });
+        const [first, last] = [report.scale[sizes[0]]?.[name], report.scale[sizes[sizes.length - 1]]?.[name]];
+        return `| ${name} | ${cells.join(' | ')} | ${first && last && sizes.length > 1 ? scaleRatio(first, last) : '-'} |`;
+      }),
+      '',
+    );
+  }
+  const hooks = report.webhooks;
+  if (hooks) {
+    lines.push(
+      `### Webhooks (${hooks.endpoints} endpoints, local receiver verifying every signature)`,
+      '',
+      '| figure | value |',
+      '| --- | ---: |',
+      `| burst: ${hooks.burstEvents} events × ${hooks.endpoints} endpoints, commit of the events to the last receipt | ${hooks.burstSeconds} s |`,
+      `| sustained deliveries/s in the burst | ${hooks.deliveriesPerSecond} |`,
+      `| ${hooks.sustainedEventsPerSecond} events/s × ${hooks.endpoints}: commit-to-receipt p50 / p99 | ${hooks.p50Ms} / ${hooks.p99Ms} ms |`,
+      `| bad signatures / out of order per (endpoint, claim) | ${hooks.badSignatures} / ${hooks.outOfOrder} |`,
+      '',
+    );
+  }
+  lines.push(
+    `Peak RSS (VmHWM): ${Object.entries(report.peakRssMb)
+      .map(([name, mb]) => `${name} ${mb ?? '?'} MB`)
+      .join(', ')}. Load average at the end: ${report.load1AtEnd ?? '?'}.`,
+  );
+  return lines.join('\n');
+}
