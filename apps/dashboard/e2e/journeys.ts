@@ -144,6 +144,24 @@ export const JOURNEYS: Journey[] = [
       await form.getByRole('button', { name: 'Add evidence' }).click();
       await luka.page.getByText('Statements of three governments deny any recruitment.').waitFor();
 
+      // A piece of evidence added by mistake goes again, with the reason the history keeps.
+      await luka.page.locator('dialog[open]').waitFor({ state: 'detached' });
+      await luka.page.getByRole('button', { name: 'Add evidence' }).click();
+      form = await dialog(luka.page);
+      await form.getByLabel('Kind').selectOption('other');
+      await form.getByLabel('Relation to the claim').selectOption('context');
+      await form.getByLabel('Summary').fill('A blog post repeating the claim.');
+      await form.getByRole('button', { name: 'Add evidence' }).click();
+      await luka.page.getByText('A blog post repeating the claim.').waitFor();
+      await luka.page.locator('dialog[open]').waitFor({ state: 'detached' });
+      await luka.page.getByRole('button', { name: /Remove evidence “A blog post/ }).click();
+      form = await dialog(luka.page);
+      await form.getByLabel('Reason (optional)').fill('Not evidence: it only repeats the claim.');
+      await form.getByRole('button', { name: 'Remove', exact: true }).click();
+      await luka.page
+        .getByText('A blog post repeating the claim.', { exact: true })
+        .waitFor({ state: 'detached' });
+
       await luka.page.getByRole('button', { name: 'Submit for approval' }).click();
       form = await dialog(luka.page);
       await form.getByLabel('Verdict').selectOption('false');
@@ -159,6 +177,7 @@ export const JOURNEYS: Journey[] = [
       await (await dialog(editor.page)).getByRole('button', { name: 'Publish' }).click();
       await editor.page.locator('.badge.status-published').waitFor();
       await editor.page.getByRole('heading', { name: 'Published versions' }).waitFor();
+      await editor.page.getByRole('heading', { name: /^Version 1 · / }).waitFor();
       await inspector.scan(editor.page, 'claim-published');
 
       await waitFor(() => desk.receiver.verified.includes('claim.published'), 30_000, {

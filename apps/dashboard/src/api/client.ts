@@ -55,29 +55,5 @@ export async function unwrap<T>(call: Promise<Result<T>>): Promise<T> {
   return data as T;
 }
 
-/**
- * Raw JSON call for the few routes the served contract may not describe yet (see pending-contract.ts);
- * it goes through the same session, renewal and error handling as the typed client.
- */
-export async function rawJson<T>(
-  method: string,
-  path: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-) {
-  const request = new Request(path, {
-    method,
-    credentials: 'same-origin',
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (session.token) request.headers.set('authorization', `Bearer ${session.token}`);
-  const response = await fetchWithSession(request);
-  const text = await response.text();
-  const parsed = text ? JSON.parse(text) : undefined;
-  if (!response.ok) throw problemFrom(response.status, parsed);
-  return { data: parsed as T, response };
-}
-
 /** The version a write must match, as the `If-Match` header. */
 export const ifMatch = (version: number) => ({ 'If-Match': `W/"${version}"` });

@@ -7,17 +7,16 @@ import {
   useState,
   useSyncExternalStore,
 } from 'react';
-import { onSessionExpired, rawJson } from '../../api/client';
-import {
-  logoutByCookie,
-  refreshByCookie,
-  type LoginBody,
-  type SessionAnswer,
-} from '../../api/pending-contract';
+import { api, onSessionExpired, unwrap } from '../../api/client';
 import { ApiProblem } from '../../api/problem';
+import type { components } from '../../api/schema';
 import { csrfToken, session } from '../../api/session';
 
 type Status = 'restoring' | 'signed-in' | 'signed-out';
+type SessionAnswer = components['schemas']['LoginResponse'];
+
+/** A browser's refresh and logout send no refresh token: the API reads the httpOnly cookie (C3). */
+const byCookie = (csrf: string) => ({ params: { header: { 'X-CSRF-Token': csrf } }, body: {} });
 
 interface Auth {
   status: Status;
@@ -37,7 +36,7 @@ async function renew(): Promise<boolean> {
   const csrf = csrfToken();
   if (!csrf) return false;
   try {
-    start(await refreshByCookie(csrf));
+    start(await unwrap(api.POST('/v1/auth/refresh', byCookie(csrf))));
     return true;
   } catch (error) {
     if (error instanceof ApiProblem && error.status !== 0) session.clear();
@@ -47,16 +46,9 @@ async function renew(): Promise<boolean> {
 
 onSessionExpired(renew);
 
-async function login(email: string, password: string): Promise<SessionAnswer> {
-  const body: LoginBody = { email, password, session: 'cookie' };
-  try {
-    return (await rawJson<SessionAnswer>('POST', '/v1/auth/login', body)).data;
-  } catch (error) {
-    // An API without browser sessions (before C3) rejects the field: sign in for this tab only.
-    if (error instanceof ApiProblem && error.status === 400 && error.fieldError('session'))
-      return (await rawJson<SessionAnswer>('POST', '/v1/auth/login', { email, password })).data;
-    throw error;
-  }
+/** Signs in with a browser session: the refresh token comes back as an httpOnly cookie (C3). */
+function login(email: string, password: string): Promise<SessionAnswer> {
+  return unwrap(api.POST('/v1/auth/login', { body: { email, password, session: 'cookie' } }));
 }
 
 export function AuthProvider({ children }: { children: ReactNode }) {
@@ -72,7 +64,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const signOut = useCallback(async () => {
     const csrf = csrfToken();
     try {
-      if (csrf) await logoutByCookie(csrf);
+      if (csrf) await unwrap(api.POST('/v1/auth/logout', byCookie(csrf)));
     } finally {
       session.clear();
     }

@@ -1,5 +1,4 @@
 import { type FormEvent, useState } from 'react';
-import type { Claim } from '../../api/pending-contract';
 import { AssigneePicker } from '../../components/assignee-picker';
 import { Dialog } from '../../components/dialog';
 import {
@@ -12,7 +11,7 @@ import {
 } from '../../components/format';
 import { describedBy, FieldError, ProblemMessage } from '../../components/problem-message';
 import { ACTION_LABELS, type WorkflowAction } from './action-buttons';
-import { type ActionBody, postAction, useGuardedWrite } from './claim-api';
+import { type ActionBody, type Claim, postAction, useGuardedWrite } from './claim-api';
 import { MergePrompt } from './merge-prompt';
 
 /** The form for one workflow action: what its body needs, sent with If-Match. */

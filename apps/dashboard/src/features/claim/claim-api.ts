@@ -1,19 +1,23 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ifMatch, unwrap } from '../../api/client';
-import type { Claim } from '../../api/pending-contract';
 import { ApiProblem } from '../../api/problem';
 import type { components } from '../../api/schema';
 import type { WorkflowAction } from './action-buttons';
 
 type Schemas = components['schemas'];
 
+/** The claim view, with the caller's `allowedActions` and `allowedEdits` as the API serves them. */
+export type Claim = Schemas['ClaimView'];
+export type ClaimEdit = Claim['allowedEdits'][number];
+export type PublishedVersion = Schemas['PublishedVersionView'];
+
 export const claimKey = (id: string) => ['claim', id] as const;
 
 export function useClaim(id: string) {
   return useQuery({
     queryKey: claimKey(id),
-    queryFn: () => unwrap(api.GET('/v1/claims/{id}', { params: { path: { id } } })) as Promise<Claim>,
+    queryFn: () => unwrap(api.GET('/v1/claims/{id}', { params: { path: { id } } })),
     // Opening a claim always asks for its latest version: the desk changes it all day.
     staleTime: 0,
   });
@@ -61,6 +65,35 @@ export function postAction<A extends WorkflowAction>(
   return unwrap(call() as Promise<{ data?: Claim; error?: unknown; response: Response }>);
 }
 
+/** Every published version of the claim, oldest first (a claim has a handful, so one page is all). */
+export async function publishedVersions(claimId: string): Promise<PublishedVersion[]> {
+  const page = await unwrap(
+    api.GET('/v1/claims/{id}/published-versions', {
+      params: { path: { id: claimId }, query: { limit: 100 } },
+    }),
+  );
+  return page.items;
+}
+
+/** Removes a stance or a piece of evidence, with the reason the history shows. */
+export async function removeFromClaim(
+  claimId: string,
+  kind: 'stances' | 'evidence',
+  itemId: string,
+  reason?: string,
+): Promise<void> {
+  const query = reason ? { reason } : {};
+  await unwrap(
+    kind === 'stances'
+      ? api.DELETE('/v1/claims/{id}/stances/{stanceId}', {
+          params: { path: { id: claimId, stanceId: itemId }, query },
+        })
+      : api.DELETE('/v1/claims/{id}/evidence/{evidenceId}', {
+          params: { path: { id: claimId, evidenceId: itemId }, query },
+        }),
+  );
+}
+
 export interface ClaimPatch {
   text?: string;
   summary?: string | null;
@@ -77,7 +110,7 @@ export function patchClaim(claim: Claim, body: ClaimPatch): Promise<Claim> {
       // The generator renders optional nullable strings as objects; the API takes strings.
       body: body as Schemas['UpdateClaimDto'],
     }),
-  ) as Promise<Claim>;
+  );
 }
 
 /**

@@ -1,5 +1,4 @@
 import { type FormEvent, useState } from 'react';
-import type { Claim, ClaimEdit } from '../../api/pending-contract';
 import {
   EVIDENCE_STATUSES,
   fromLocalInput,
@@ -8,7 +7,7 @@ import {
   toLocalInput,
 } from '../../components/format';
 import { describedBy, FieldError, ProblemMessage } from '../../components/problem-message';
-import { type ClaimPatch, patchClaim, useGuardedWrite } from './claim-api';
+import { type Claim, type ClaimEdit, type ClaimPatch, patchClaim, useGuardedWrite } from './claim-api';
 import { type Draft, MergePrompt } from './merge-prompt';
 
 const FIELDS = ['text', 'summary', 'tags', 'priority', 'dueAt', 'evidenceStatus'] as const;

@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
-import { allowedEditsOf } from '../../api/pending-contract';
 import { DueLabel, PriorityBadge, StatusBadge } from '../../components/badges';
 import { useDeskPeople } from '../../components/desk-people';
 import { humanize } from '../../components/format';
@@ -42,7 +41,7 @@ export function ClaimPage() {
 
   if (claim.error) return <ProblemMessage error={claim.error} />;
   if (!data) return <p className="muted">Loading the claim…</p>;
-  const edits = allowedEditsOf(data);
+  const edits = data.allowedEdits;
   const canEditFields = FIELD_EDITS.some((field) => edits.includes(field));
   const assignee = people.find((person) => person.id === data.assigneeId);
 

@@ -1,11 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { api, ifMatch, unwrap } from '../../api/client';
-import { type Claim, removeFromClaim } from '../../api/pending-contract';
 import type { components } from '../../api/schema';
 import { Dialog } from '../../components/dialog';
 import { humanize } from '../../components/format';
 import { describedBy, FieldError, ProblemMessage } from '../../components/problem-message';
-import { useGuardedWrite } from './claim-api';
+import { type Claim, removeFromClaim, useGuardedWrite } from './claim-api';
 import { MergePrompt } from './merge-prompt';
 import { RemoveForm } from './stances-section';
 

@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { Claim } from '../../api/pending-contract';
+import type { Claim } from './claim-api';
 import { claimChanges } from './claim-changes';
 import { MergePrompt } from './merge-prompt';
 

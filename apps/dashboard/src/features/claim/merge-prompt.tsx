@@ -1,4 +1,4 @@
-import type { Claim } from '../../api/pending-contract';
+import type { Claim } from './claim-api';
 import { claimChanges } from './claim-changes';
 
 export interface Draft {

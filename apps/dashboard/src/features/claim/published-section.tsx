@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { type Claim, publishedVersions, type PublishedVersion } from '../../api/pending-contract';
-import { ApiProblem } from '../../api/problem';
 import { dateTime, humanize } from '../../components/format';
 import { ProblemMessage } from '../../components/problem-message';
+import { type Claim, publishedVersions } from './claim-api';
 
 /** The published versions and their corrections (C2), oldest first; nothing while never published. */
 export function PublishedSection({ claim }: { claim: Claim }) {
@@ -13,33 +12,11 @@ export function PublishedSection({ claim }: { claim: Claim }) {
     enabled: everPublished,
   });
   if (!everPublished) return null;
-  // An API without C2 answers 404 here: fall back to the published reviews the claim view carries.
-  const fallback = versions.error instanceof ApiProblem && versions.error.status === 404;
-  const items: PublishedVersion[] = fallback
-    ? claim.publishedReviews.map((review, index) => ({
-        version: index + 1,
-        publishedAt: review.publishedAt ?? review.submittedAt,
-        text: claim.text,
-        summary: review.summary,
-        verdict: review.verdict,
-        rating: review.rating,
-        evidenceStatus: review.evidenceStatus,
-        stances: [],
-        evidence: [],
-        correction: review.correctsReviewId
-          ? {
-              reason: review.decisionComment ?? '',
-              previousVerdict: null,
-              previousRating: null,
-              previousPublishedAt: null,
-            }
-          : null,
-      }))
-    : (versions.data ?? []);
+  const items = versions.data ?? [];
   return (
     <section aria-labelledby="published-title" className="card">
       <h2 id="published-title">Published versions</h2>
-      {!fallback && <ProblemMessage error={versions.error} />}
+      <ProblemMessage error={versions.error} />
       <ol className="plain">
         {items.map((version) => (
           <li key={version.version} className="published-version">

@@ -2,12 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, ifMatch, unwrap } from '../../api/client';
-import { type Claim, removeFromClaim } from '../../api/pending-contract';
 import type { components } from '../../api/schema';
 import { Dialog } from '../../components/dialog';
 import { ACTOR_KINDS, dateOnly, humanize, STANCE_TYPES } from '../../components/format';
 import { describedBy, FieldError, ProblemMessage } from '../../components/problem-message';
-import { useGuardedWrite } from './claim-api';
+import { type Claim, removeFromClaim, useGuardedWrite } from './claim-api';
 import { MergePrompt } from './merge-prompt';
 
 type Stance = Claim['stances'][number];

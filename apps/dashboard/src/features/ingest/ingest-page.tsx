@@ -156,7 +156,7 @@ function CandidateCard({ sourceId, candidate }: { sourceId: string; candidate: C
           body: { text, actors: actors.map(stanceOf).filter((stance) => stance !== null) },
         }),
       ),
-    onSuccess: (claim) => setDecided({ status: 'accepted', claimId: (claim as { id: string }).id }),
+    onSuccess: (claim) => setDecided({ status: 'accepted', claimId: claim.id }),
   });
   const reject = useMutation({
     mutationFn: () => unwrap(api.POST('/v1/sources/{id}/candidates/{candidateId}/reject', { params })),
