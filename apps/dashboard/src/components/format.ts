@@ -1,3 +1,5 @@
+import type { components } from '../api/schema';
+
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 
@@ -41,31 +43,68 @@ export function toLocalInput(iso: string | null | undefined): string {
 export const fromLocalInput = (value: string): string | null =>
   value ? new Date(value).toISOString() : null;
 
-export const STATUSES = [
-  'submitted',
-  'triaged',
-  'assigned',
-  'in_review',
-  'in_approval',
-  'published',
-  'dismissed',
-] as const;
-export const EVIDENCE_STATUSES = [
-  'unverified',
-  'unsubstantiated',
-  'disputed',
-  'corroborated',
-  'debunked',
-] as const;
-export const VERDICTS = [
-  'true',
-  'mostly_true',
-  'mixed',
-  'misleading',
-  'mostly_false',
-  'false',
-  'unproven',
-] as const;
-export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
-export const STANCE_TYPES = ['asserted', 'repeated', 'supported', 'rejected'] as const;
-export const ACTOR_KINDS = ['person', 'government', 'organization', 'media_outlet', 'group'] as const;
+type Schemas = components['schemas'];
+export type ClaimStatus = Schemas['ClaimView']['status'];
+export type EvidenceStatus = Schemas['ClaimView']['evidenceStatus'];
+export type Verdict = Schemas['SubmitReviewDto']['verdict'];
+export type Priority = Schemas['ClaimView']['priority'];
+export type StanceType = Schemas['CreateStanceDto']['type'];
+export type ActorKind = Schemas['CreateActorDto']['kind'];
+
+/*
+ * The value sets come from the API contract (schema.d.ts); the dashboard keeps only the words it shows.
+ * `satisfies Record<…>` makes a value added to or dropped from the contract a type error here, and the
+ * key order is the order the desk sees in every list.
+ */
+export const STATUS_LABELS = {
+  submitted: 'submitted',
+  triaged: 'triaged',
+  assigned: 'assigned',
+  in_review: 'in review',
+  in_approval: 'in approval',
+  published: 'published',
+  dismissed: 'dismissed',
+} as const satisfies Record<ClaimStatus, string>;
+export const EVIDENCE_STATUS_LABELS = {
+  unverified: 'unverified',
+  unsubstantiated: 'unsubstantiated',
+  disputed: 'disputed',
+  corroborated: 'corroborated',
+  debunked: 'debunked',
+} as const satisfies Record<EvidenceStatus, string>;
+export const VERDICT_LABELS = {
+  true: 'true',
+  mostly_true: 'mostly true',
+  mixed: 'mixed',
+  misleading: 'misleading',
+  mostly_false: 'mostly false',
+  false: 'false',
+  unproven: 'unproven',
+} as const satisfies Record<Verdict, string>;
+export const PRIORITY_LABELS = {
+  low: 'low',
+  normal: 'normal',
+  high: 'high',
+  urgent: 'urgent',
+} as const satisfies Record<Priority, string>;
+export const STANCE_TYPE_LABELS = {
+  asserted: 'asserted',
+  repeated: 'repeated',
+  supported: 'supported',
+  rejected: 'rejected',
+} as const satisfies Record<StanceType, string>;
+export const ACTOR_KIND_LABELS = {
+  person: 'person',
+  government: 'government',
+  organization: 'organization',
+  media_outlet: 'media outlet',
+  group: 'group',
+} as const satisfies Record<ActorKind, string>;
+
+const valuesOf = <T extends string>(labels: Record<T, string>) => Object.keys(labels) as T[];
+export const STATUSES = valuesOf<ClaimStatus>(STATUS_LABELS);
+export const EVIDENCE_STATUSES = valuesOf<EvidenceStatus>(EVIDENCE_STATUS_LABELS);
+export const VERDICTS = valuesOf<Verdict>(VERDICT_LABELS);
+export const PRIORITIES = valuesOf<Priority>(PRIORITY_LABELS);
+export const STANCE_TYPES = valuesOf<StanceType>(STANCE_TYPE_LABELS);
+export const ACTOR_KINDS = valuesOf<ActorKind>(ACTOR_KIND_LABELS);
