@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
-import { describedBy, FieldError, ProblemMessage } from '../../components/problem-message';
+import { TextField } from '../../components/fields';
+import { ProblemMessage } from '../../components/problem-message';
 import { useAuth } from './auth-provider';
 
 export function SignInPage() {
@@ -31,28 +32,28 @@ export function SignInPage() {
     <main className="sign-in" id="main">
       <form onSubmit={submit} className="card" aria-labelledby="sign-in-title">
         <h1 id="sign-in-title">Sign in to claimdesk</h1>
-        <label htmlFor="email">E-mail</label>
-        <input
+        <TextField
           id="email"
+          label="E-mail"
           type="email"
           autoComplete="username"
           required
           value={email}
-          onChange={(event) => setEmail(event.target.value)}
-          aria-describedby={describedBy(error, 'email', 'email-error')}
+          onChange={setEmail}
+          error={error}
+          field="email"
         />
-        <FieldError error={error} field="email" id="email-error" />
-        <label htmlFor="password">Password</label>
-        <input
+        <TextField
           id="password"
+          label="Password"
           type="password"
           autoComplete="current-password"
           required
           value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          aria-describedby={describedBy(error, 'password', 'password-error')}
+          onChange={setPassword}
+          error={error}
+          field="password"
         />
-        <FieldError error={error} field="password" id="password-error" />
         <ProblemMessage error={error} fields={['email', 'password']} />
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}

@@ -1,18 +1,19 @@
 import { type FormEvent, useState } from 'react';
 import { AssigneePicker } from '../../components/assignee-picker';
 import { Dialog } from '../../components/dialog';
+import { SelectField, TextField } from '../../components/fields';
 import {
-  EVIDENCE_STATUSES,
+  EVIDENCE_STATUS_LABELS,
   fromLocalInput,
   humanize,
-  PRIORITIES,
+  PRIORITY_LABELS,
   toLocalInput,
-  VERDICTS,
+  VERDICT_LABELS,
 } from '../../components/format';
-import { describedBy, FieldError, ProblemMessage } from '../../components/problem-message';
+import { FieldError, ProblemMessage } from '../../components/problem-message';
 import { ACTION_LABELS, type WorkflowAction } from './action-buttons';
 import { type ActionBody, type Claim, postAction, useGuardedWrite } from './claim-api';
-import { MergePrompt } from './merge-prompt';
+import { WriteFooter } from './write-footer';
 
 /** The form for one workflow action: what its body needs, sent with If-Match. */
 export function ActionDialog({
@@ -74,26 +75,24 @@ function ActionForm({ action, claim, onDone }: { action: WorkflowAction; claim: 
     <form onSubmit={submit} className="stack">
       {action === 'triage' && (
         <>
-          <label htmlFor="triage-priority">Priority</label>
-          <select
+          <SelectField
             id="triage-priority"
+            label="Priority"
             value={priority}
-            onChange={(event) => setPriority(event.target.value as Claim['priority'])}
-          >
-            {PRIORITIES.map((value) => (
-              <option key={value}>{value}</option>
-            ))}
-          </select>
-          <FieldError error={error} field="priority" id="triage-priority-error" />
-          <label htmlFor="triage-due">Due</label>
-          <input
+            labels={PRIORITY_LABELS}
+            onChange={setPriority}
+            error={error}
+            field="priority"
+          />
+          <TextField
             id="triage-due"
+            label="Due"
             type="datetime-local"
             value={dueAt}
-            onChange={(event) => setDueAt(event.target.value)}
-            aria-describedby={describedBy(error, 'dueAt', 'triage-due-error')}
+            onChange={setDueAt}
+            error={error}
+            field="dueAt"
           />
-          <FieldError error={error} field="dueAt" id="triage-due-error" />
         </>
       )}
       {action === 'assign' && (
@@ -104,43 +103,33 @@ function ActionForm({ action, claim, onDone }: { action: WorkflowAction; claim: 
       )}
       {action === 'submit' && (
         <>
-          <label htmlFor="submit-verdict">Verdict</label>
-          <select
+          <SelectField
             id="submit-verdict"
+            label="Verdict"
             value={verdict}
-            onChange={(event) => setVerdict(event.target.value as typeof verdict)}
-          >
-            {VERDICTS.map((value) => (
-              <option key={value} value={value}>
-                {humanize(value)}
-              </option>
-            ))}
-          </select>
-          <label htmlFor="submit-evidence">Evidence status</label>
-          <select
+            labels={VERDICT_LABELS}
+            onChange={setVerdict}
+          />
+          <SelectField
             id="submit-evidence"
+            label="Evidence status"
             value={evidenceStatus}
-            onChange={(event) => setEvidenceStatus(event.target.value as Claim['evidenceStatus'])}
-          >
-            {EVIDENCE_STATUSES.map((value) => (
-              <option key={value}>{value}</option>
-            ))}
-          </select>
+            labels={EVIDENCE_STATUS_LABELS}
+            onChange={setEvidenceStatus}
+          />
         </>
       )}
       {textField && (
-        <>
-          <label htmlFor="action-text">{humanize(textField).replace(/^./, (c) => c.toUpperCase())}</label>
-          <textarea
-            id="action-text"
-            rows={4}
-            required
-            value={text}
-            onChange={(event) => setText(event.target.value)}
-            aria-describedby={describedBy(error, textField, 'action-text-error')}
-          />
-          <FieldError error={error} field={textField} id="action-text-error" />
-        </>
+        <TextField
+          id="action-text"
+          label={humanize(textField).replace(/^./, (c) => c.toUpperCase())}
+          rows={4}
+          required
+          value={text}
+          onChange={setText}
+          error={error}
+          field={textField}
+        />
       )}
       {(action === 'start' || action === 'publish') && (
         <p>
@@ -150,28 +139,14 @@ function ActionForm({ action, claim, onDone }: { action: WorkflowAction; claim: 
         </p>
       )}
       <ProblemMessage error={error} fields={['priority', 'dueAt', 'assigneeId', textField ?? '']} />
-      {write.conflictBase ? (
-        <MergePrompt
-          base={write.conflictBase}
-          latest={claim.version !== write.conflictBase.version ? claim : undefined}
-          draft={textField ? { [textField]: text } : undefined}
-          onReload={write.acceptLatest}
-          onDismiss={onDone}
-        />
-      ) : (
-        <div className="row">
-          <button
-            type="submit"
-            className="primary"
-            disabled={write.busy || (action === 'assign' && !assigneeId)}
-          >
-            {ACTION_LABELS[action]}
-          </button>
-          <button type="button" onClick={onDone}>
-            Cancel
-          </button>
-        </div>
-      )}
+      <WriteFooter
+        claim={claim}
+        write={write}
+        submitLabel={ACTION_LABELS[action]}
+        onCancel={onDone}
+        draft={textField ? { [textField]: text } : undefined}
+        disabled={action === 'assign' && !assigneeId}
+      />
     </form>
   );
 }

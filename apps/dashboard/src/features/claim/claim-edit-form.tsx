@@ -1,17 +1,25 @@
 import { type FormEvent, useState } from 'react';
+import { SelectField, TextField } from '../../components/fields';
 import {
-  EVIDENCE_STATUSES,
+  EVIDENCE_STATUS_LABELS,
   fromLocalInput,
-  humanize,
-  PRIORITIES,
+  PRIORITY_LABELS,
   toLocalInput,
 } from '../../components/format';
-import { describedBy, FieldError, ProblemMessage } from '../../components/problem-message';
+import { ProblemMessage } from '../../components/problem-message';
 import { type Claim, type ClaimEdit, type ClaimPatch, patchClaim, useGuardedWrite } from './claim-api';
-import { type Draft, MergePrompt } from './merge-prompt';
+import { WriteFooter } from './write-footer';
 
 const FIELDS = ['text', 'summary', 'tags', 'priority', 'dueAt', 'evidenceStatus'] as const;
 type Field = (typeof FIELDS)[number];
+const LABELS: Record<Field, string> = {
+  text: 'Text',
+  summary: 'Summary',
+  tags: 'Tags (comma separated)',
+  priority: 'Priority',
+  dueAt: 'Due',
+  evidenceStatus: 'Evidence status',
+};
 
 function draftOf(claim: Claim): Record<Field, string> {
   return {
@@ -66,8 +74,6 @@ export function ClaimEditForm({
   const [draft, setDraft] = useState(start);
   const write = useGuardedWrite(claim);
   const error = write.error;
-  const set = (field: Field) => (event: { target: { value: string } }) =>
-    setDraft({ ...draft, [field]: event.target.value });
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -77,52 +83,23 @@ export function ClaimEditForm({
   }
 
   const control = (field: Field) => {
-    const id = `edit-${field}`;
-    const aria = describedBy(error, field, `${id}-error`);
-    const label = {
-      text: 'Text',
-      summary: 'Summary',
-      tags: 'Tags (comma separated)',
-      priority: 'Priority',
-      dueAt: 'Due',
-      evidenceStatus: 'Evidence status',
-    }[field];
-    let input;
-    if (field === 'text' || field === 'summary')
-      input = (
-        <textarea
-          id={id}
-          rows={field === 'text' ? 3 : 2}
-          value={draft[field]}
-          onChange={set(field)}
-          aria-describedby={aria}
-        />
-      );
-    else if (field === 'priority' || field === 'evidenceStatus')
-      input = (
-        <select id={id} value={draft[field]} onChange={set(field)} aria-describedby={aria}>
-          {(field === 'priority' ? PRIORITIES : EVIDENCE_STATUSES).map((value) => (
-            <option key={value} value={value}>
-              {humanize(value)}
-            </option>
-          ))}
-        </select>
-      );
-    else
-      input = (
-        <input
-          id={id}
-          type={field === 'dueAt' ? 'datetime-local' : 'text'}
-          value={draft[field]}
-          onChange={set(field)}
-          aria-describedby={aria}
-        />
-      );
+    const props = { id: `edit-${field}`, label: LABELS[field], error, field };
+    const onChange = (value: string) => setDraft({ ...draft, [field]: value });
     return (
       <div key={field} className="field">
-        <label htmlFor={id}>{label}</label>
-        {input}
-        <FieldError error={error} field={field} id={`${id}-error`} />
+        {field === 'priority' ? (
+          <SelectField {...props} value={draft[field]} labels={PRIORITY_LABELS} onChange={onChange} />
+        ) : field === 'evidenceStatus' ? (
+          <SelectField {...props} value={draft[field]} labels={EVIDENCE_STATUS_LABELS} onChange={onChange} />
+        ) : (
+          <TextField
+            {...props}
+            value={draft[field]}
+            onChange={onChange}
+            rows={field === 'text' ? 3 : field === 'summary' ? 2 : undefined}
+            type={field === 'dueAt' ? 'datetime-local' : 'text'}
+          />
+        )}
       </div>
     );
   };
@@ -131,24 +108,14 @@ export function ClaimEditForm({
     <form onSubmit={save} className="card stack" aria-label="Edit claim">
       {fields.map(control)}
       <ProblemMessage error={error} fields={fields} />
-      {write.conflictBase ? (
-        <MergePrompt
-          base={write.conflictBase}
-          latest={claim.version !== write.conflictBase.version ? claim : undefined}
-          draft={draft as unknown as Draft}
-          onReload={write.acceptLatest}
-          onDismiss={write.acceptLatest}
-        />
-      ) : (
-        <div className="row">
-          <button type="submit" className="primary" disabled={write.busy}>
-            Save changes
-          </button>
-          <button type="button" onClick={onDone}>
-            Cancel
-          </button>
-        </div>
-      )}
+      <WriteFooter
+        claim={claim}
+        write={write}
+        submitLabel="Save changes"
+        onCancel={onDone}
+        onDismiss={write.acceptLatest}
+        draft={draft}
+      />
     </form>
   );
 }

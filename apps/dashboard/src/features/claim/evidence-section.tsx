@@ -2,23 +2,35 @@ import { type FormEvent, useState } from 'react';
 import { api, ifMatch, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
 import { Dialog } from '../../components/dialog';
+import { SelectField, TextField } from '../../components/fields';
 import { humanize } from '../../components/format';
-import { describedBy, FieldError, ProblemMessage } from '../../components/problem-message';
+import { ProblemMessage } from '../../components/problem-message';
 import { type Claim, removeFromClaim, useGuardedWrite } from './claim-api';
-import { MergePrompt } from './merge-prompt';
-import { RemoveForm } from './stances-section';
+import { RemoveDialog } from './remove-dialog';
+import { WriteFooter } from './write-footer';
 
 type EvidenceBody = components['schemas']['CreateEvidenceDto'];
-const KINDS: EvidenceBody['kind'][] = [
-  'document',
-  'official_statement',
-  'data',
-  'media',
-  'expert',
-  'report',
-  'other',
-];
-const RELATIONS: EvidenceBody['relation'][] = ['refutes', 'supports', 'context'];
+type Reliability = '' | NonNullable<EvidenceBody['reliability']>;
+const KIND_LABELS = {
+  document: 'document',
+  official_statement: 'official statement',
+  data: 'data',
+  media: 'media',
+  expert: 'expert',
+  report: 'report',
+  other: 'other',
+} as const satisfies Record<EvidenceBody['kind'], string>;
+const RELATION_LABELS = {
+  refutes: 'refutes',
+  supports: 'supports',
+  context: 'context',
+} as const satisfies Record<EvidenceBody['relation'], string>;
+const RELIABILITY_LABELS = {
+  '': 'not rated',
+  high: 'high',
+  medium: 'medium',
+  low: 'low',
+} as const satisfies Record<Reliability, string>;
 
 export function EvidenceSection({ claim, canEdit }: { claim: Claim; canEdit: boolean }) {
   const [adding, setAdding] = useState(false);
@@ -57,16 +69,14 @@ export function EvidenceSection({ claim, canEdit }: { claim: Claim; canEdit: boo
       <Dialog title="Add evidence" open={adding} onClose={() => setAdding(false)}>
         <AddEvidenceForm claim={claim} onDone={() => setAdding(false)} />
       </Dialog>
-      <Dialog title="Remove evidence" open={!!removing} onClose={() => setRemoving(null)}>
-        {removing && (
-          <RemoveForm
-            claim={claim}
-            label={`“${removing.summary.slice(0, 80)}”`}
-            remove={(reason) => removeFromClaim(claim.id, 'evidence', removing.id, reason)}
-            onDone={() => setRemoving(null)}
-          />
-        )}
-      </Dialog>
+      <RemoveDialog
+        title="Remove evidence"
+        claim={claim}
+        item={removing}
+        describe={(item) => `“${item.summary.slice(0, 80)}”`}
+        remove={(item, reason) => removeFromClaim(claim.id, 'evidence', item.id, reason)}
+        onDone={() => setRemoving(null)}
+      />
     </section>
   );
 }
@@ -74,7 +84,7 @@ export function EvidenceSection({ claim, canEdit }: { claim: Claim; canEdit: boo
 function AddEvidenceForm({ claim, onDone }: { claim: Claim; onDone: () => void }) {
   const [kind, setKind] = useState<EvidenceBody['kind']>('document');
   const [relation, setRelation] = useState<EvidenceBody['relation']>('refutes');
-  const [reliability, setReliability] = useState<'' | 'high' | 'medium' | 'low'>('');
+  const [reliability, setReliability] = useState<Reliability>('');
   const [summary, setSummary] = useState('');
   const [url, setUrl] = useState('');
   const write = useGuardedWrite(claim);
@@ -102,76 +112,42 @@ function AddEvidenceForm({ claim, onDone }: { claim: Claim; onDone: () => void }
 
   return (
     <form onSubmit={submit} className="stack">
-      <label htmlFor="evidence-kind">Kind</label>
-      <select
-        id="evidence-kind"
-        value={kind}
-        onChange={(event) => setKind(event.target.value as EvidenceBody['kind'])}
-      >
-        {KINDS.map((value) => (
-          <option key={value} value={value}>
-            {humanize(value)}
-          </option>
-        ))}
-      </select>
-      <label htmlFor="evidence-relation">Relation to the claim</label>
-      <select
+      <SelectField id="evidence-kind" label="Kind" value={kind} labels={KIND_LABELS} onChange={setKind} />
+      <SelectField
         id="evidence-relation"
+        label="Relation to the claim"
         value={relation}
-        onChange={(event) => setRelation(event.target.value as EvidenceBody['relation'])}
-      >
-        {RELATIONS.map((value) => (
-          <option key={value}>{value}</option>
-        ))}
-      </select>
-      <label htmlFor="evidence-reliability">Reliability</label>
-      <select
+        labels={RELATION_LABELS}
+        onChange={setRelation}
+      />
+      <SelectField
         id="evidence-reliability"
+        label="Reliability"
         value={reliability}
-        onChange={(event) => setReliability(event.target.value as typeof reliability)}
-      >
-        <option value="">not rated</option>
-        <option>high</option>
-        <option>medium</option>
-        <option>low</option>
-      </select>
-      <label htmlFor="evidence-summary">Summary</label>
-      <textarea
+        labels={RELIABILITY_LABELS}
+        onChange={setReliability}
+      />
+      <TextField
         id="evidence-summary"
+        label="Summary"
         rows={3}
         required
         value={summary}
-        onChange={(event) => setSummary(event.target.value)}
-        aria-describedby={describedBy(error, 'summary', 'evidence-summary-error')}
+        onChange={setSummary}
+        error={error}
+        field="summary"
       />
-      <FieldError error={error} field="summary" id="evidence-summary-error" />
-      <label htmlFor="evidence-url">Link (optional)</label>
-      <input
+      <TextField
         id="evidence-url"
+        label="Link (optional)"
         type="url"
         value={url}
-        onChange={(event) => setUrl(event.target.value)}
-        aria-describedby={describedBy(error, 'url', 'evidence-url-error')}
+        onChange={setUrl}
+        error={error}
+        field="url"
       />
-      <FieldError error={error} field="url" id="evidence-url-error" />
       <ProblemMessage error={error} fields={['summary', 'url']} />
-      {write.conflictBase ? (
-        <MergePrompt
-          base={write.conflictBase}
-          latest={claim.version !== write.conflictBase.version ? claim : undefined}
-          onReload={write.acceptLatest}
-          onDismiss={onDone}
-        />
-      ) : (
-        <div className="row">
-          <button type="submit" className="primary" disabled={write.busy}>
-            Add evidence
-          </button>
-          <button type="button" onClick={onDone}>
-            Cancel
-          </button>
-        </div>
-      )}
+      <WriteFooter claim={claim} write={write} submitLabel="Add evidence" onCancel={onDone} />
     </form>
   );
 }

@@ -4,10 +4,18 @@ import { Link } from 'react-router-dom';
 import { api, ifMatch, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
 import { Dialog } from '../../components/dialog';
-import { ACTOR_KINDS, dateOnly, humanize, STANCE_TYPES } from '../../components/format';
-import { describedBy, FieldError, ProblemMessage } from '../../components/problem-message';
+import { SelectField, TextField } from '../../components/fields';
+import {
+  ACTOR_KIND_LABELS,
+  type ActorKind,
+  dateOnly,
+  STANCE_TYPE_LABELS,
+  STANCE_TYPES,
+} from '../../components/format';
+import { ProblemMessage } from '../../components/problem-message';
 import { type Claim, removeFromClaim, useGuardedWrite } from './claim-api';
-import { MergePrompt } from './merge-prompt';
+import { RemoveDialog } from './remove-dialog';
+import { WriteFooter } from './write-footer';
 
 type Stance = Claim['stances'][number];
 const GROUP_TITLES = {
@@ -65,60 +73,15 @@ export function StancesSection({ claim, canEdit }: { claim: Claim; canEdit: bool
       <Dialog title="Add a stance" open={adding} onClose={() => setAdding(false)}>
         <AddStanceForm claim={claim} onDone={() => setAdding(false)} />
       </Dialog>
-      <Dialog title="Remove a stance" open={!!removing} onClose={() => setRemoving(null)}>
-        {removing && (
-          <RemoveForm
-            claim={claim}
-            label={`${removing.actor.name} (${removing.type})`}
-            remove={(reason) => removeFromClaim(claim.id, 'stances', removing.id, reason)}
-            onDone={() => setRemoving(null)}
-          />
-        )}
-      </Dialog>
-    </section>
-  );
-}
-
-export function RemoveForm({
-  claim,
-  label,
-  remove,
-  onDone,
-}: {
-  claim: Claim;
-  label: string;
-  remove: (reason?: string) => Promise<void>;
-  onDone: () => void;
-}) {
-  const [reason, setReason] = useState('');
-  const write = useGuardedWrite(claim);
-  return (
-    <form
-      className="stack"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        if (await write.run(() => remove(reason || undefined))) onDone();
-      }}
-    >
-      <p>Remove {label}?</p>
-      <label htmlFor="remove-reason">Reason (optional)</label>
-      <input
-        id="remove-reason"
-        value={reason}
-        maxLength={500}
-        onChange={(event) => setReason(event.target.value)}
+      <RemoveDialog
+        title="Remove a stance"
+        claim={claim}
+        item={removing}
+        describe={(stance) => `${stance.actor.name} (${stance.type})`}
+        remove={(stance, reason) => removeFromClaim(claim.id, 'stances', stance.id, reason)}
+        onDone={() => setRemoving(null)}
       />
-      <FieldError error={write.error} field="reason" id="remove-reason-error" />
-      <ProblemMessage error={write.error} fields={['reason']} />
-      <div className="row">
-        <button type="submit" className="danger" disabled={write.busy}>
-          Remove
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </section>
   );
 }
 
@@ -127,7 +90,7 @@ type StanceBody = components['schemas']['CreateStanceDto'];
 function AddStanceForm({ claim, onDone }: { claim: Claim; onDone: () => void }) {
   const [type, setType] = useState<StanceBody['type']>('rejected');
   const [actorName, setActorName] = useState('');
-  const [kind, setKind] = useState<(typeof ACTOR_KINDS)[number]>('person');
+  const [kind, setKind] = useState<ActorKind>('person');
   const [title, setTitle] = useState('');
   const [quote, setQuote] = useState('');
   const [statedAt, setStatedAt] = useState('');
@@ -167,16 +130,13 @@ function AddStanceForm({ claim, onDone }: { claim: Claim; onDone: () => void }) 
   const error = write.error;
   return (
     <form onSubmit={submit} className="stack">
-      <label htmlFor="stance-type">Stance</label>
-      <select
+      <SelectField
         id="stance-type"
+        label="Stance"
         value={type}
-        onChange={(event) => setType(event.target.value as StanceBody['type'])}
-      >
-        {STANCE_TYPES.map((value) => (
-          <option key={value}>{value}</option>
-        ))}
-      </select>
+        labels={STANCE_TYPE_LABELS}
+        onChange={setType}
+      />
       <label htmlFor="stance-actor">Actor</label>
       <input
         id="stance-actor"
@@ -198,66 +158,46 @@ function AddStanceForm({ claim, onDone }: { claim: Claim; onDone: () => void }) 
       </span>
       {!existing && (
         <>
-          <label htmlFor="stance-kind">Kind of actor</label>
-          <select
+          <SelectField
             id="stance-kind"
+            label="Kind of actor"
             value={kind}
-            onChange={(event) => setKind(event.target.value as typeof kind)}
-          >
-            {ACTOR_KINDS.map((value) => (
-              <option key={value} value={value}>
-                {humanize(value)}
-              </option>
-            ))}
-          </select>
+            labels={ACTOR_KIND_LABELS}
+            onChange={setKind}
+          />
           <label htmlFor="stance-title">Title (optional)</label>
           <input id="stance-title" value={title} onChange={(event) => setTitle(event.target.value)} />
         </>
       )}
-      <label htmlFor="stance-quote">Quote (optional)</label>
-      <textarea
+      <TextField
         id="stance-quote"
+        label="Quote (optional)"
         rows={2}
         value={quote}
-        onChange={(event) => setQuote(event.target.value)}
-        aria-describedby={describedBy(error, 'quote', 'stance-quote-error')}
+        onChange={setQuote}
+        error={error}
+        field="quote"
       />
-      <FieldError error={error} field="quote" id="stance-quote-error" />
-      <label htmlFor="stance-date">Stated on (optional)</label>
-      <input
+      <TextField
         id="stance-date"
+        label="Stated on (optional)"
         type="date"
         value={statedAt}
-        onChange={(event) => setStatedAt(event.target.value)}
+        onChange={setStatedAt}
+        error={error}
+        field="statedAt"
       />
-      <FieldError error={error} field="statedAt" id="stance-date-error" />
-      <label htmlFor="stance-source">Source link (optional)</label>
-      <input
+      <TextField
         id="stance-source"
+        label="Source link (optional)"
         type="url"
         value={sourceUrl}
-        onChange={(event) => setSourceUrl(event.target.value)}
-        aria-describedby={describedBy(error, 'sourceUrl', 'stance-source-error')}
+        onChange={setSourceUrl}
+        error={error}
+        field="sourceUrl"
       />
-      <FieldError error={error} field="sourceUrl" id="stance-source-error" />
       <ProblemMessage error={error} fields={['quote', 'statedAt', 'sourceUrl']} />
-      {write.conflictBase ? (
-        <MergePrompt
-          base={write.conflictBase}
-          latest={claim.version !== write.conflictBase.version ? claim : undefined}
-          onReload={write.acceptLatest}
-          onDismiss={onDone}
-        />
-      ) : (
-        <div className="row">
-          <button type="submit" className="primary" disabled={write.busy}>
-            Add stance
-          </button>
-          <button type="button" onClick={onDone}>
-            Cancel
-          </button>
-        </div>
-      )}
+      <WriteFooter claim={claim} write={write} submitLabel="Add stance" onCancel={onDone} />
     </form>
   );
 }

@@ -3,8 +3,9 @@ import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
+import { TextField } from '../../components/fields';
 import { ACTOR_KINDS, humanize, STANCE_TYPES } from '../../components/format';
-import { describedBy, FieldError, ProblemMessage } from '../../components/problem-message';
+import { ProblemMessage } from '../../components/problem-message';
 import { highlightPieces } from './highlight';
 
 type Schemas = components['schemas'];
@@ -45,16 +46,16 @@ export function IngestPage() {
       <h1 id="ingest-title">Paste an article</h1>
       {!result && (
         <form onSubmit={submit} className="card stack">
-          <label htmlFor="ingest-url">Article URL</label>
-          <input
+          <TextField
             id="ingest-url"
+            label="Article URL"
             type="url"
             required
             value={url}
-            onChange={(event) => setUrl(event.target.value)}
-            aria-describedby={describedBy(error, 'url', 'ingest-url-error')}
+            onChange={setUrl}
+            error={error}
+            field="url"
           />
-          <FieldError error={error} field="url" id="ingest-url-error" />
           <div className="row">
             <label>
               Title
@@ -65,16 +66,16 @@ export function IngestPage() {
               <input value={outlet} onChange={(event) => setOutlet(event.target.value)} />
             </label>
           </div>
-          <label htmlFor="ingest-text">Article text</label>
-          <textarea
+          <TextField
             id="ingest-text"
+            label="Article text"
             rows={14}
             required
             value={text}
-            onChange={(event) => setText(event.target.value)}
-            aria-describedby={describedBy(error, 'text', 'ingest-text-error')}
+            onChange={setText}
+            error={error}
+            field="text"
           />
-          <FieldError error={error} field="text" id="ingest-text-error" />
           <ProblemMessage error={error} fields={['url', 'text']} />
           <div>
             <button type="submit" className="primary" disabled={ingest.isPending}>
@@ -194,15 +195,15 @@ function CandidateCard({ sourceId, candidate }: { sourceId: string; candidate: C
         </p>
       ) : (
         <>
-          <label htmlFor={`${id}-text`}>Claim text</label>
-          <textarea
+          <TextField
             id={`${id}-text`}
+            label="Claim text"
             rows={3}
             value={text}
-            onChange={(event) => setText(event.target.value)}
-            aria-describedby={describedBy(accept.error, 'text', `${id}-text-error`)}
+            onChange={setText}
+            error={accept.error}
+            field="text"
           />
-          <FieldError error={accept.error} field="text" id={`${id}-text-error`} />
           <fieldset>
             <legend>Actors</legend>
             {actors.map((actor, index) => (

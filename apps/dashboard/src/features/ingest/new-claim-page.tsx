@@ -3,7 +3,8 @@ import { type FormEvent, useDeferredValue, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
-import { PRIORITIES } from '../../components/format';
+import { SelectField, TextField } from '../../components/fields';
+import { type Priority, PRIORITY_LABELS } from '../../components/format';
 import { describedBy, FieldError, ProblemMessage } from '../../components/problem-message';
 
 type Body = components['schemas']['CreateClaimDto'];
@@ -13,7 +14,7 @@ export function NewClaimPage() {
   const [text, setText] = useState('');
   const [summary, setSummary] = useState('');
   const [tags, setTags] = useState('');
-  const [priority, setPriority] = useState<Body['priority']>('normal');
+  const [priority, setPriority] = useState<Priority>('normal');
   const [sourceUrl, setSourceUrl] = useState('');
   const deferred = useDeferredValue(text.trim());
   const similar = useQuery({
@@ -41,7 +42,6 @@ export function NewClaimPage() {
     onSuccess: (claim) => navigate(`/claims/${claim.id}`),
   });
   const error = create.error;
-  const field = (name: string) => ({ 'aria-describedby': describedBy(error, name, `new-${name}-error`) });
   return (
     <section aria-labelledby="new-title">
       <h1 id="new-title">New claim</h1>
@@ -52,16 +52,16 @@ export function NewClaimPage() {
           create.mutate();
         }}
       >
-        <label htmlFor="new-text">Claim</label>
-        <textarea
+        <TextField
           id="new-text"
+          label="Claim"
           rows={3}
           required
           value={text}
-          onChange={(event) => setText(event.target.value)}
-          {...field('text')}
+          onChange={setText}
+          error={error}
+          field="text"
         />
-        <FieldError error={error} field="text" id="new-text-error" />
         {similar.data && similar.data.length > 0 && (
           <div className="hint" role="status">
             Similar claims already on the desk:
@@ -74,40 +74,37 @@ export function NewClaimPage() {
             </ul>
           </div>
         )}
-        <label htmlFor="new-summary">Summary (optional)</label>
-        <textarea
+        <TextField
           id="new-summary"
+          label="Summary (optional)"
           rows={2}
           value={summary}
-          onChange={(event) => setSummary(event.target.value)}
-          {...field('summary')}
+          onChange={setSummary}
+          error={error}
+          field="summary"
         />
-        <FieldError error={error} field="summary" id="new-summary-error" />
-        <label htmlFor="new-tags">Tags (comma separated)</label>
-        <input
+        <TextField
           id="new-tags"
+          label="Tags (comma separated)"
           value={tags}
-          onChange={(event) => setTags(event.target.value)}
-          {...field('tags')}
+          onChange={setTags}
+          error={error}
+          field="tags"
         />
-        <FieldError error={error} field="tags" id="new-tags-error" />
-        <label htmlFor="new-priority">Priority</label>
-        <select
+        <SelectField
           id="new-priority"
+          label="Priority"
           value={priority}
-          onChange={(event) => setPriority(event.target.value as Body['priority'])}
-        >
-          {PRIORITIES.map((value) => (
-            <option key={value}>{value}</option>
-          ))}
-        </select>
+          labels={PRIORITY_LABELS}
+          onChange={setPriority}
+        />
         <label htmlFor="new-source">Source URL (optional)</label>
         <input
           id="new-source"
           type="url"
           value={sourceUrl}
           onChange={(event) => setSourceUrl(event.target.value)}
-          {...field('source.url')}
+          aria-describedby={describedBy(error, 'source.url', 'new-source.url-error')}
         />
         <FieldError error={error} field="source" id="new-source.url-error" />
         <ProblemMessage error={error} fields={['text', 'summary', 'tags', 'source']} />

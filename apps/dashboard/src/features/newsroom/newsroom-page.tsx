@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, ifMatch, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
+import { TextField } from '../../components/fields';
 import { dateTime } from '../../components/format';
 import { describedBy, FieldError, ProblemMessage } from '../../components/problem-message';
 import { useRoles } from '../auth/auth-provider';
@@ -187,16 +188,16 @@ function Webhooks() {
           create.mutate();
         }}
       >
-        <label htmlFor="hook-url">Endpoint URL</label>
-        <input
+        <TextField
           id="hook-url"
+          label="Endpoint URL"
           type="url"
           required
           value={url}
-          onChange={(event) => setUrl(event.target.value)}
-          aria-describedby={describedBy(error, 'url', 'hook-url-error')}
+          onChange={setUrl}
+          error={error}
+          field="url"
         />
-        <FieldError error={error} field="url" id="hook-url-error" />
         <fieldset>
           <legend>Events</legend>
           <div className="checks">
