@@ -9,22 +9,24 @@ import { useRoles } from '../auth/auth-provider';
 
 type Schemas = components['schemas'];
 type EventType = Schemas['CreateWebhookDto']['events'][number];
-const EVENTS: EventType[] = [
-  'claim.published',
-  'claim.reopened',
-  'claim.created',
-  'claim.updated',
-  'claim.triaged',
-  'claim.assigned',
-  'claim.review_started',
-  'claim.submitted',
-  'claim.sent_back',
-  'claim.dismissed',
-  'claim.stance_added',
-  'claim.evidence_added',
-  'claim.evidence_status_changed',
-  'webhook.test',
-];
+// Exhaustive over the contract's event types, so a new one fails the build until it is offered here.
+const EVENT_CHOICES = {
+  'claim.published': true,
+  'claim.reopened': true,
+  'claim.created': true,
+  'claim.updated': true,
+  'claim.triaged': true,
+  'claim.assigned': true,
+  'claim.review_started': true,
+  'claim.submitted': true,
+  'claim.sent_back': true,
+  'claim.dismissed': true,
+  'claim.stance_added': true,
+  'claim.evidence_added': true,
+  'claim.evidence_status_changed': true,
+  'webhook.test': true,
+} as const satisfies Record<EventType, true>;
+const EVENTS = Object.keys(EVENT_CHOICES) as EventType[];
 
 /** A secret or key shown exactly once, with a copy button. */
 function ShownOnce({ label, value, onDone }: { label: string; value: string; onDone: () => void }) {
