@@ -30,7 +30,11 @@ export function Dialog({
     <dialog
       ref={ref}
       aria-labelledby={titleId}
-      onClose={onClose}
+      // The close event is queued: when our own close() is followed at once by a reopen (one action's
+      // dialog after another's), it arrives while the dialog is open again and must not shut it.
+      onClose={() => {
+        if (!ref.current?.open) onClose();
+      }}
       onCancel={(event) => {
         event.preventDefault();
         onClose();
