@@ -1,4 +1,4 @@
-import { createUserSession, startTestApi, TestApi, TestResponse, TestSession } from '@claimdesk/testing';
+import { createUserSession, sessionRequests, startTestApi, TestApi, TestSession } from '@claimdesk/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 
@@ -24,27 +24,7 @@ describe('ClaimReview', () => {
   });
   afterAll(() => api.close());
 
-  async function send(session: TestSession | null, method: 'GET' | 'POST', url: string, payload?: unknown) {
-    const response: TestResponse = await api.request({
-      method,
-      url,
-      as: 'anonymous',
-      headers: session ? session.headers : {},
-      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
-    });
-    expect(response.statusCode).toBeLessThan(500);
-    return response;
-  }
-
-  async function act(session: TestSession, id: string, action: string, payload: unknown = {}) {
-    const response = await send(session, 'POST', `/v1/claims/${id}/${action}`, payload);
-    expect({ action, status: response.statusCode, detail: response.data?.detail }).toEqual({
-      action,
-      status: 200,
-      detail: undefined,
-    });
-    return response.data;
-  }
+  const { send, act } = sessionRequests(() => api);
 
   async function publish(id: string, verdict: string, summary: string, approver = editor) {
     await act(checker, id, 'submit', { verdict, summary, evidenceStatus: 'debunked' });

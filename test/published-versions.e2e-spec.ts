@@ -1,6 +1,7 @@
 import {
   createApiKeySession,
   createUserSession,
+  sessionRequests,
   startTestApi,
   TestApi,
   TestResponse,
@@ -34,27 +35,7 @@ describe('published versions', () => {
   });
   afterAll(() => api.close());
 
-  async function send(session: TestSession | null, method: 'GET' | 'POST', url: string, payload?: unknown) {
-    const response: TestResponse = await api.request({
-      method,
-      url,
-      as: 'anonymous',
-      headers: session ? session.headers : {},
-      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
-    });
-    expect(response.statusCode).toBeLessThan(500);
-    return response;
-  }
-
-  async function act(session: TestSession, id: string, action: string, payload: unknown = {}) {
-    const response = await send(session, 'POST', `/v1/claims/${id}/${action}`, payload);
-    expect({ action, status: response.statusCode, detail: response.data?.detail }).toEqual({
-      action,
-      status: 200,
-      detail: undefined,
-    });
-    return response.data;
-  }
+  const { send, act } = sessionRequests(() => api);
 
   /** A claim with a source, an asserting and a rejecting stance and one piece of evidence, under review. */
   async function claimUnderReview(label: string) {

@@ -3,3 +3,4 @@ export * from './sessions';
 export * from './test-worker';
 export * from './wait-for';
 export * from './test-smtp';
+export * from './session-requests';
