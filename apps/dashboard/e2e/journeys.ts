@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { DEMO_CLAIMS, DEMO_PASSWORD } from '@claimdesk/demo';
-import { waitFor } from '@claimdesk/testing';
+// The journeys run outside jest: import the one jest-free helper, not the index.
+import { waitFor } from '@claimdesk/testing/wait-for';
 import type { Browser, Page } from 'playwright-core';
 import { Inspector, newSession } from './browser';
 import type { Desk } from './desk';
