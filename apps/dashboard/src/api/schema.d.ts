@@ -3528,7 +3528,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -3787,7 +3787,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -4027,7 +4027,7 @@ export interface operations {
           'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -4110,7 +4110,7 @@ export interface operations {
           'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -4203,7 +4203,7 @@ export interface operations {
           'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -4437,7 +4437,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -4668,7 +4668,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -4804,7 +4804,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -5019,7 +5019,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -5161,7 +5161,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -5579,7 +5579,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -5724,7 +5724,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -5961,7 +5961,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -6106,7 +6106,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -6248,7 +6248,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -6505,7 +6505,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -6650,7 +6650,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -6795,7 +6795,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -7041,7 +7041,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -7215,7 +7215,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -7322,7 +7322,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -7492,7 +7492,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -7665,7 +7665,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -7945,7 +7945,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -8073,7 +8073,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -8184,7 +8184,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -8370,7 +8370,7 @@ export interface operations {
           'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -8592,7 +8592,7 @@ export interface operations {
           'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -8763,7 +8763,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -9051,7 +9051,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -9262,7 +9262,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -9377,7 +9377,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -9496,7 +9496,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
