@@ -2208,23 +2208,479 @@ export interface components {
       kind: 'user' | 'api_key';
       name: string | null;
     };
-    HistoryEntryView: {
-      actor: components['schemas']['HistoryActorView'] | null;
-      /** Format: date-time */
-      at: string;
-      /** @description What changed; for claim.updated `{version, before, after}` with only the changed fields. */
-      changes: Record<string, never>;
-      /**
-       * @description The event id; increases with time.
-       * @example 42
-       */
-      id: string;
-      /** @example claim.updated */
-      type: string;
-    };
     HistoryPage: {
-      /** @description Oldest first. */
-      items: components['schemas']['HistoryEntryView'][];
+      /** @description Oldest first. Each entry’s `changes` is the payload of its `type`. */
+      items: (
+        | {
+            actor: components['schemas']['HistoryActorView'] | null;
+            /** Format: date-time */
+            at: string;
+            changes: {
+              claim: {
+                language?: string;
+                priority?: string;
+                /** Format: uuid */
+                sourceId?: string | null;
+                summary?: string | null;
+                tags?: string[];
+                text: string;
+              };
+              stances: {
+                actor: {
+                  country?: string | null;
+                  /** Format: uuid */
+                  id: string;
+                  kind: string;
+                  name: string;
+                  title?: string | null;
+                };
+                /** Format: uuid */
+                id: string;
+                type: string;
+              }[];
+              version: number;
+            };
+            /**
+             * @description The event id; increases with time.
+             * @example 42
+             */
+            id: string;
+            /** @enum {string} */
+            type: 'claim.created';
+          }
+        | {
+            actor: components['schemas']['HistoryActorView'] | null;
+            /** Format: date-time */
+            at: string;
+            changes: {
+              /** @description The changed fields as they are now. */
+              after: {
+                [key: string]: unknown;
+              };
+              /** @description The changed fields as they were. */
+              before: {
+                [key: string]: unknown;
+              };
+              version: number;
+            };
+            /**
+             * @description The event id; increases with time.
+             * @example 42
+             */
+            id: string;
+            /** @enum {string} */
+            type: 'claim.updated';
+          }
+        | {
+            actor: components['schemas']['HistoryActorView'] | null;
+            /** Format: date-time */
+            at: string;
+            changes: {
+              /** Format: date-time */
+              dueAt?: string | null;
+              priority?: string;
+              version: number;
+            };
+            /**
+             * @description The event id; increases with time.
+             * @example 42
+             */
+            id: string;
+            /** @enum {string} */
+            type: 'claim.triaged';
+          }
+        | {
+            actor: components['schemas']['HistoryActorView'] | null;
+            /** Format: date-time */
+            at: string;
+            changes: {
+              /** Format: uuid */
+              assigneeId?: string;
+              /** Format: uuid */
+              assignmentId?: string;
+              /** @description Assigned by the auto-assigner or Take next. */
+              auto?: boolean;
+              /** Format: date-time */
+              dueAt?: string | null;
+              /** Format: uuid */
+              previousAssigneeId?: string | null;
+              version: number;
+            };
+            /**
+             * @description The event id; increases with time.
+             * @example 42
+             */
+            id: string;
+            /** @enum {string} */
+            type: 'claim.assigned';
+          }
+        | {
+            actor: components['schemas']['HistoryActorView'] | null;
+            /** Format: date-time */
+            at: string;
+            changes: {
+              /** Format: uuid */
+              assigneeId?: string | null;
+              /** Format: uuid */
+              assignmentId?: string;
+              version: number;
+            };
+            /**
+             * @description The event id; increases with time.
+             * @example 42
+             */
+            id: string;
+            /** @enum {string} */
+            type: 'claim.review_started';
+          }
+        | {
+            actor: components['schemas']['HistoryActorView'] | null;
+            /** Format: date-time */
+            at: string;
+            changes: {
+              evidenceStatus?: string;
+              /** Format: uuid */
+              reviewId?: string;
+              round?: number;
+              /** Format: uuid */
+              submittedBy?: string;
+              verdict?: string;
+              version: number;
+            };
+            /**
+             * @description The event id; increases with time.
+             * @example 42
+             */
+            id: string;
+            /** @enum {string} */
+            type: 'claim.submitted';
+          }
+        | {
+            actor: components['schemas']['HistoryActorView'] | null;
+            /** Format: date-time */
+            at: string;
+            changes: {
+              /** Format: uuid */
+              assigneeId?: string | null;
+              comment?: string;
+              /** Format: uuid */
+              reviewId?: string;
+              version: number;
+            };
+            /**
+             * @description The event id; increases with time.
+             * @example 42
+             */
+            id: string;
+            /** @enum {string} */
+            type: 'claim.sent_back';
+          }
+        | {
+            actor: components['schemas']['HistoryActorView'] | null;
+            /** Format: date-time */
+            at: string;
+            changes: {
+              /**
+               * Format: uuid
+               * @description The review this publication corrects.
+               */
+              correctsReviewId?: string | null;
+              /** @description The published version (newsroom keys only). */
+              publishedVersion?: {
+                [key: string]: unknown;
+              };
+              /** Format: uuid */
+              reviewId?: string;
+              round?: number;
+              /** Format: uuid */
+              submittedBy?: string;
+              verdict?: string;
+              version: number;
+            };
+            /**
+             * @description The event id; increases with time.
+             * @example 42
+             */
+            id: string;
+            /** @enum {string} */
+            type: 'claim.published';
+          }
+        | {
+            actor: components['schemas']['HistoryActorView'] | null;
+            /** Format: date-time */
+            at: string;
+            changes: {
+              /** Format: uuid */
+              assigneeId?: string | null;
+              /** Format: uuid */
+              assignmentId?: string | null;
+              /** Format: date-time */
+              dueAt?: string | null;
+              /** Format: uuid */
+              previousReviewId?: string | null;
+              reason?: string;
+              version: number;
+            };
+            /**
+             * @description The event id; increases with time.
+             * @example 42
+             */
+            id: string;
+            /** @enum {string} */
+            type: 'claim.reopened';
+          }
+        | {
+            actor: components['schemas']['HistoryActorView'] | null;
+            /** Format: date-time */
+            at: string;
+            changes: {
+              reason?: string;
+              version: number;
+            };
+            /**
+             * @description The event id; increases with time.
+             * @example 42
+             */
+            id: string;
+            /** @enum {string} */
+            type: 'claim.dismissed';
+          }
+        | {
+            actor: components['schemas']['HistoryActorView'] | null;
+            /** Format: date-time */
+            at: string;
+            changes: {
+              stance: {
+                actor: {
+                  country?: string | null;
+                  /** Format: uuid */
+                  id: string;
+                  kind: string;
+                  name: string;
+                  title?: string | null;
+                };
+                /** @description Who had added it (desk only). */
+                createdBy?: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'user' | 'api_key';
+                } | null;
+                /** Format: uuid */
+                id: string;
+                type: string;
+              };
+              version: number;
+            };
+            /**
+             * @description The event id; increases with time.
+             * @example 42
+             */
+            id: string;
+            /** @enum {string} */
+            type: 'claim.stance_added';
+          }
+        | {
+            actor: components['schemas']['HistoryActorView'] | null;
+            /** Format: date-time */
+            at: string;
+            changes: {
+              /** @description Who had added it (desk only). */
+              addedBy?: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: 'user' | 'api_key';
+              } | null;
+              /** Format: uuid */
+              assigneeId?: string | null;
+              /** @description Why it was removed (desk only). */
+              reason?: string | null;
+              stance: {
+                actor: {
+                  country?: string | null;
+                  /** Format: uuid */
+                  id: string;
+                  kind: string;
+                  name: string;
+                  title?: string | null;
+                };
+                /** @description Who had added it (desk only). */
+                createdBy?: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'user' | 'api_key';
+                } | null;
+                /** Format: uuid */
+                id: string;
+                type: string;
+              };
+              version: number;
+            };
+            /**
+             * @description The event id; increases with time.
+             * @example 42
+             */
+            id: string;
+            /** @enum {string} */
+            type: 'claim.stance_removed';
+          }
+        | {
+            actor: components['schemas']['HistoryActorView'] | null;
+            /** Format: date-time */
+            at: string;
+            changes: {
+              evidence: {
+                /** @description Who had added it (desk only). */
+                createdBy?: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'user' | 'api_key';
+                } | null;
+                /** Format: uuid */
+                id: string;
+                kind: string;
+                relation: string;
+                summary: string;
+              };
+              version: number;
+            };
+            /**
+             * @description The event id; increases with time.
+             * @example 42
+             */
+            id: string;
+            /** @enum {string} */
+            type: 'claim.evidence_added';
+          }
+        | {
+            actor: components['schemas']['HistoryActorView'] | null;
+            /** Format: date-time */
+            at: string;
+            changes: {
+              /** @description Who had added it (desk only). */
+              addedBy?: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: 'user' | 'api_key';
+              } | null;
+              /** Format: uuid */
+              assigneeId?: string | null;
+              evidence: {
+                /** @description Who had added it (desk only). */
+                createdBy?: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'user' | 'api_key';
+                } | null;
+                /** Format: uuid */
+                id: string;
+                kind: string;
+                relation: string;
+                summary: string;
+              };
+              /** @description Why it was removed (desk only). */
+              reason?: string | null;
+              version: number;
+            };
+            /**
+             * @description The event id; increases with time.
+             * @example 42
+             */
+            id: string;
+            /** @enum {string} */
+            type: 'claim.evidence_removed';
+          }
+        | {
+            actor: components['schemas']['HistoryActorView'] | null;
+            /** Format: date-time */
+            at: string;
+            changes: {
+              after?: {
+                [key: string]: unknown;
+              };
+              before?: {
+                [key: string]: unknown;
+              };
+              from: string;
+              /**
+               * Format: uuid
+               * @description Set when a submitted review changed it.
+               */
+              reviewId?: string;
+              to: string;
+              version: number;
+            };
+            /**
+             * @description The event id; increases with time.
+             * @example 42
+             */
+            id: string;
+            /** @enum {string} */
+            type: 'claim.evidence_status_changed';
+          }
+        | {
+            actor: components['schemas']['HistoryActorView'] | null;
+            /** Format: date-time */
+            at: string;
+            changes: {
+              mentions: string[];
+              /** Format: uuid */
+              noteId: string;
+            };
+            /**
+             * @description The event id; increases with time.
+             * @example 42
+             */
+            id: string;
+            /** @enum {string} */
+            type: 'claim.note_added';
+          }
+        | {
+            actor: components['schemas']['HistoryActorView'] | null;
+            /** Format: date-time */
+            at: string;
+            changes: {
+              /** Format: uuid */
+              assigneeId: string;
+              /** Format: uuid */
+              assignmentId: string;
+              /** Format: date-time */
+              dueAt: string;
+            };
+            /**
+             * @description The event id; increases with time.
+             * @example 42
+             */
+            id: string;
+            /** @enum {string} */
+            type: 'claim.due_soon';
+          }
+        | {
+            actor: components['schemas']['HistoryActorView'] | null;
+            /** Format: date-time */
+            at: string;
+            changes: {
+              /** Format: uuid */
+              assigneeId: string;
+              /** Format: uuid */
+              assignmentId: string;
+              /** Format: date-time */
+              dueAt: string;
+            };
+            /**
+             * @description The event id; increases with time.
+             * @example 42
+             */
+            id: string;
+            /** @enum {string} */
+            type: 'claim.overdue';
+          }
+      )[];
       /** @description Pass as `cursor` for the next page; null on the last. */
       nextCursor: string | null;
     };
