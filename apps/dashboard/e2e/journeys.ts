@@ -189,6 +189,13 @@ export const JOURNEYS: Journey[] = [
       await luka.page
         .getByText('A blog post repeating the claim.', { exact: true })
         .waitFor({ state: 'detached' });
+      // The history says it in words: who removed what, and why.
+      const removal = luka.page.locator('.timeline li[data-event-type="claim.evidence_removed"]');
+      await removal.getByText(/removed evidence$/).waitFor();
+      await removal.getByText('Reason: “Not evidence: it only repeats the claim.”').waitFor();
+      await removal
+        .getByText('other giving context to the claim: “A blog post repeating the claim.”')
+        .waitFor();
 
       await luka.page.getByRole('button', { name: 'Submit for approval' }).click();
       form = await dialog(luka.page);

@@ -198,7 +198,7 @@ const CASES: { [T in HistoryEventType]: [Extract<HistoryEntry, { type: T }>, str
   'claim.evidence_added': [
     { id: '13', type: 'claim.evidence_added', at, actor: ana, changes: { version: 5, evidence } },
     'Ana Lučić added evidence',
-    ['official statement that refutes the claim: “Ministry denial”'],
+    ['official statement refuting the claim: “Ministry denial”'],
   ],
   'claim.evidence_removed': [
     {
@@ -209,7 +209,7 @@ const CASES: { [T in HistoryEventType]: [Extract<HistoryEntry, { type: T }>, str
       changes: { version: 6, evidence, addedBy: null, reason: 'Duplicate', assigneeId: null },
     },
     'Ana Lučić removed evidence',
-    ['official statement that refutes the claim: “Ministry denial”', 'Reason: “Duplicate”'],
+    ['official statement refuting the claim: “Ministry denial”', 'Reason: “Duplicate”'],
   ],
   'claim.evidence_status_changed': [
     {

@@ -1,7 +1,9 @@
 import type { components } from '../../api/schema';
 import {
   dateTime,
+  EVIDENCE_KIND_LABELS,
   EVIDENCE_STATUS_LABELS,
+  type EvidenceRelation,
   humanize,
   PRIORITY_LABELS,
   STANCE_TYPE_LABELS,
@@ -76,8 +78,14 @@ type EvidenceRef = Changes<'claim.evidence_added'>['evidence'];
 const stanceLine = (stance: Pick<StanceRef, 'type' | 'actor'>) =>
   `${stance.actor.name}${stance.actor.title ? `, ${stance.actor.title}` : ''}${stance.actor.country ? ` (${stance.actor.country})` : ''} ${wordFor(STANCE_TYPE_LABELS, stance.type)} the claim`;
 
+const RELATION_PHRASES = {
+  supports: 'supporting',
+  refutes: 'refuting',
+  context: 'giving context to',
+} as const satisfies Record<EvidenceRelation, string>;
+
 const evidenceLine = (evidence: EvidenceRef) =>
-  `${humanize(evidence.kind)} that ${humanize(evidence.relation)} the claim: ${quoted(evidence.summary)}`;
+  `${wordFor(EVIDENCE_KIND_LABELS, evidence.kind)} ${wordFor(RELATION_PHRASES, evidence.relation)} the claim: ${quoted(evidence.summary)}`;
 
 const reasonLine = (reason: string | null | undefined) =>
   reason ? `Reason: ${quoted(reason)}` : 'No reason given';
