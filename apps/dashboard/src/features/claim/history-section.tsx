@@ -11,7 +11,7 @@ export function HistoryItem({ entry, nameOf }: { entry: HistoryEntry; nameOf: Na
     <li data-event-type={entry.type}>
       <time dateTime={entry.at}>{dateTime(entry.at)}</time> <strong>{summary}</strong>
       {details.length > 0 && (
-        <ul className="plain small muted">
+        <ul className="history-details small muted">
           {details.map((line, index) => (
             <li key={index}>{line}</li>
           ))}
