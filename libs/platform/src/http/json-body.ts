@@ -83,12 +83,26 @@ export function refuseJsonShape(text: string, limits = JSON_BODY_LIMITS): string
 const loneSurrogate = (code: number) =>
   `The request body contains a lone UTF-16 surrogate (\\u${code.toString(16)}): text must be valid Unicode.`;
 
+/** Past this size a body whose error states no position is not bisected: each step is a parse. */
+const BISECT_LIMIT_CHARS = 64 * 1024;
+
+/** The position V8 names in its message, when it names one (most messages do on Node 20). */
+function statedPosition(text: string): number | undefined {
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    const position = /at position (\d+)/.exec((error as Error).message);
+    if (position) return Number(position[1]);
+  }
+  return undefined;
+}
+
 /**
  * Where a text that `JSON.parse` refuses stops being JSON, as a 0-based character position. V8's
  * messages name it for most errors but not for an unexpected token (and they quote the text, which
- * must not reach the client), so it is found by bisection over prefixes: a prefix that ends before
+ * must not reach the client), so it is then found by bisection over prefixes: a prefix that ends before
  * the error parses or only runs out of input (an error at its very end), one that holds the error
- * fails before its end.
+ * fails before its end. -1 when the position is unstated and the text too long to bisect.
  */
 export function jsonErrorPosition(text: string): number {
   const breaksWithin = (length: number) => {
@@ -103,6 +117,9 @@ export function jsonErrorPosition(text: string): number {
     }
   };
   if (!breaksWithin(text.length)) return text.length;
+  const stated = statedPosition(text);
+  if (stated !== undefined) return stated;
+  if (text.length > BISECT_LIMIT_CHARS) return -1;
   let low = 0; // breaksWithin(low) is false
   let high = text.length; // breaksWithin(high) is true
   while (high - low > 1) {
@@ -116,6 +133,7 @@ export function jsonErrorPosition(text: string): number {
 /** Why `JSON.parse` refused `text`, by position only: the body's content is never echoed. */
 export function describeInvalidJson(text: string): string {
   const position = jsonErrorPosition(text);
+  if (position < 0) return 'The request body is not valid JSON.';
   if (position >= text.length) {
     return `The request body is not valid JSON: it ends at position ${text.length} before the JSON value is complete.`;
   }
