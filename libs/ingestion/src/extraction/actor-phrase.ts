@@ -68,6 +68,8 @@ const ORGANIZATION_ONLY = new Set([
   'alliance',
   'ngo',
 ]);
+/** Parts of an organisation that speak for it. */
+const BRANCHES = new Set(['office', 'offices', 'branch', 'mission', 'delegation', 'bureau', 'chapter']);
 const LEADING_DESCRIPTORS = new Set([
   'carmaker',
   'company',
@@ -161,6 +163,15 @@ function delegate(words: Word[]): Word[] | null {
     );
     if (by > 0 && by < words.length - 1) return words.slice(by + 1);
   }
+  // "the World Health Organization’s office in Indonesia": a branch speaks for its organisation.
+  const owner = words.findIndex((word) => POSSESSIVE.has(word.text));
+  if (
+    owner > lead &&
+    BRANCHES.has(words[owner + 1]?.lower ?? '') &&
+    (owner + 2 === words.length || ['in', 'for', 'at'].includes(words[owner + 2].lower)) &&
+    words.slice(lead, owner).every((word) => capitalish(word) || LEXICON.nameConnectors.has(word.lower))
+  )
+    return words.slice(lead, owner);
   const spokes = words.findIndex((word) => SPOKESPEOPLE.has(word.lower));
   if (spokes >= 0 && words[spokes + 1]?.lower === 'for' && !words.slice(0, spokes).some(capitalish)) {
     return words.slice(spokes + 2);

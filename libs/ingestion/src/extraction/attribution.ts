@@ -290,6 +290,7 @@ export function findAttributions(words: Word[]): Attribution[] {
   const consume = (from: number, to: number) => {
     for (let i = from; i < to; i++) consumed[i] = true;
   };
+  let passive: { content: Word[] | null; to: number } | null = null;
   const lastConsumedBefore = (i: number) => {
     for (let j = i - 1; j >= 0; j--) if (consumed[j]) return j + 1;
     return 0;
@@ -339,24 +340,28 @@ export function findAttributions(words: Word[]): Attribution[] {
       }
       if (words[k].text === ',' || words[k].text === '.') break;
     }
-    if (be >= 0 && by > 0 && !word.lower.endsWith('ing')) {
+    // "were made by X and echoed by Y": a second participle shares the first one's subject.
+    const sharedSubject = previous?.lower === 'and' && passive !== null && passive.to === i - 1;
+    if ((be >= 0 || sharedSubject) && by > 0 && !word.lower.endsWith('ing')) {
       const end = speakerEnd(words, by + 1, true);
       const speaker = words.slice(by + 1, end);
-      const subjectFrom = lastConsumedBefore(be);
+      const subjectFrom = sharedSubject ? i - 1 : lastConsumedBefore(be);
       const subject = words.slice(subjectFrom, be);
       const stance = stanceOfWords(words.slice(i + 1, by), verb.stance);
       let content: Word[] | null = null;
       let to = end;
-      if (subject.length === 1 && subject[0].lower === 'it' && words[end]?.lower === 'that') {
+      if (sharedSubject && passive) {
+        content = passive.content;
+      } else if (subject.length === 1 && subject[0].lower === 'it' && words[end]?.lower === 'that') {
         const clause = contentEnd(words, end + 1);
         content = words.slice(end + 1, clause.end);
         to = clause.end;
       } else if (pointerEnd(subject, 0) === null && subject.length > 0) {
         content = subject;
       }
-      found.push(
-        attribution(speaker, false, spanText(words, be, i + 1), stance, content, subjectFrom, to, verb),
-      );
+      const frame = sharedSubject ? `${word.lower} by` : spanText(words, be, i + 1);
+      found.push(attribution(speaker, false, frame, stance, content, subjectFrom, to, verb));
+      passive = { content, to: end };
       consume(subjectFrom, to);
       continue;
     }

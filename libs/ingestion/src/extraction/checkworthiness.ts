@@ -71,7 +71,11 @@ export function scoreClaim(signals: ClaimSignals): {
     namedEntities: named,
     eventVerb: words.some(isEvent),
     causal: CAUSAL.test(plain),
-    hedged: signals.vagueSpeaker || signals.hedgedVerb || lower.some((word) => LEXICON.hedges.has(word)),
+    // "warned that the real lost 15 percent" reports a past event; "warned that prices could rise" hedges.
+    hedged:
+      signals.vagueSpeaker ||
+      (signals.hedgedVerb && !(words.some(isEvent) && !FUTURE.test(plain))) ||
+      lower.some((word) => LEXICON.hedges.has(word)),
     prediction: FUTURE.test(plain),
     opinion: OPINION.test(plain),
     procedural:

@@ -92,6 +92,11 @@ export class ActorRegistry {
         heads: ['government'],
       });
     }
+    // "the ministry" is a government body: never a charity named before it; after "Health Minister
+    // Budi Hartono" it is his ministry.
+    if (LEXICON.governmentWords.has(head) && !LEXICON.organizationWords.has(head)) {
+      return this.latest((actor) => actor.kind === 'government') ?? this.portfolioOf(head);
+    }
     if (LEXICON.organizationWords.has(head) || LEXICON.governmentWords.has(head)) {
       return (
         this.latest((actor) => actor.kind === 'organization') ??
@@ -99,6 +104,26 @@ export class ActorRegistry {
       );
     }
     if (LEXICON.mediaWords.has(head)) return this.latest((actor) => actor.kind === 'media_outlet');
+    return null;
+  }
+
+  /** The ministry of the latest minister whose title names a portfolio ("Health Minister"). */
+  private portfolioOf(head: string): DocActor | null {
+    if (!head.startsWith('ministr')) return null;
+    for (let i = this.actors.length - 1; i >= 0; i--) {
+      const { title, country: code } = this.actors[i];
+      const words = title?.toLowerCase().split(/\s+/) ?? [];
+      const topic = words.includes('minister')
+        ? words.map((word) => LEXICON.ministries[word]).find(Boolean)
+        : undefined;
+      const country = COUNTRIES.find((item) => item.code === (code ?? this.country));
+      if (!topic || !country) continue;
+      const name = `Ministry of ${topic} of ${country.name.replace(/^the\s+/i, '')}`;
+      return (
+        this.find(name) ??
+        this.add({ name, kind: 'government', title: null, country: country.code, heads: ['ministry'] })
+      );
+    }
     return null;
   }
 
