@@ -73,6 +73,7 @@ const STOPWORDS = new Set(
   ),
 );
 const NEGATIVE = new Set(['no', 'not', "n't", 'never', 'none', 'nobody']);
+const CONTRASTIVE = new Set(['real', 'actual', 'true', 'correct', 'genuine']);
 
 /** The check-worthy claims of `text`, best first (ties in reading order), at most MAX_CANDIDATES. */
 export function extractCandidates(text: string): ExtractedCandidate[] {
@@ -101,9 +102,18 @@ export function extractClaims(text: string): ExtractedCandidate[] {
       continue;
     }
     let speakers: DocActor[] = [];
+    // The claim this sentence's speaker just rejected: what they add after it explains the rejection.
+    let rejecting: ClaimDraft | null = null;
     for (const attribution of attributions) {
       const actors = attribution.inherits ? speakers : resolve(registry, attribution);
-      if (!attribution.inherits) speakers = actors;
+      if (!attribution.inherits) {
+        speakers = actors;
+        rejecting = null;
+      }
+      if (attribution.inherits && rejecting) {
+        attach(rejecting, sentence, actors, 'rejected', attribution.verb, 'rejects');
+        continue;
+      }
       const vague =
         !attribution.inherits &&
         attribution.speaker.length > 0 &&
@@ -111,13 +121,21 @@ export function extractClaims(text: string): ExtractedCandidate[] {
         parseActorPhrase(attribution.speaker, attribution.speakerInitial).some((item) => item.vague);
       if (attribution.content === null) {
         const target = referent(claims, sentence.index);
-        if (target)
+        if (target) {
           attach(target, sentence, actors, attribution.stance, attribution.verb, ROLE[attribution.stance]);
+          if (attribution.stance === 'rejected') rejecting = target;
+        }
         continue;
       }
       const latest = referent(claims, sentence.index);
-      if (latest && contradicts(attribution.content, latest)) {
+      if (
+        latest &&
+        (contradicts(attribution.content, latest) ||
+          (actors.length > 0 && counterClaim(attribution.content)) ||
+          deniedParaphrase(attribution, latest))
+      ) {
         attach(latest, sentence, actors, 'rejected', attribution.verb, 'rejects');
+        rejecting = latest;
         continue;
       }
       const owner =
@@ -207,6 +225,30 @@ function contradicts(content: Word[], claim: ClaimDraft): boolean {
   return names.some((name) => claim.keywords.has(name));
 }
 
+/**
+ * "the real toll was more than twice as high", "the actual figure is lower": a definite noun
+ * phrase with a contrastive adjective presupposes a figure stated before, and answers it.
+ */
+function counterClaim(content: Word[]): boolean {
+  const [determiner, adjective, noun] = content;
+  return (
+    determiner?.lower === 'the' &&
+    CONTRASTIVE.has(adjective?.lower ?? '') &&
+    (noun?.pos === 'NOUN' || noun?.pos === 'PROPN')
+  );
+}
+
+/**
+ * "denied that any fish had escaped" after "released 50,000 fish": a denial worded otherwise than
+ * the claim it answers, recognised by a content word they share.
+ */
+function deniedParaphrase(attribution: Attribution, claim: ClaimDraft): boolean {
+  if (attribution.stance !== 'rejected' || attribution.content === null) return false;
+  return attribution.content.some(
+    (word) => (word.pos === 'NOUN' || word.pos === 'PROPN') && claim.keywords.has(keywordOf(word)),
+  );
+}
+
 function attach(
   claim: ClaimDraft,
   sentence: AnalysedSentence,
@@ -277,6 +319,8 @@ function toCandidate(claim: ClaimDraft): ExtractedCandidate {
     features: features as CheckworthinessFeatures,
   };
 }
+
+const keywordOf = (word: Word) => [...keywordsOf(word.text)][0] ?? '';
 
 export function keywordsOf(text: string): Set<string> {
   return new Set(

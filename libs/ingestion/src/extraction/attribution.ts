@@ -89,6 +89,7 @@ const AUDIENCE = new Set([
   'television',
   'radio',
 ]);
+const OBJECT_PRONOUNS = new Set(['it', 'them', 'this']);
 const LINKERS = new Set(['and', 'but', 'also', 'later', 'then']);
 
 function reportingVerb(words: Word[], i: number): ReportingVerb | null {
@@ -480,7 +481,14 @@ export function findAttributions(words: Word[]): Attribution[] {
     if (words[k]?.lower === 'that') k++;
 
     let stance = verb.stance;
-    const pointer = pointerEnd(words, k);
+    // "called it dangerous", "described them as lies": a verdict on what was just reported.
+    const objectPronoun =
+      verb.frame === 'complement' &&
+      OBJECT_PRONOUNS.has(words[k]?.lower ?? '') &&
+      !isPunctuation(words[k + 1])
+        ? k + 1
+        : null;
+    const pointer = objectPronoun ?? pointerEnd(words, k);
     if (verb.frame === 'accuse') {
       const of = words.findIndex((w, n) => n > k && w.lower === 'of');
       if (of > k) {

@@ -16,6 +16,8 @@ export interface DocActor {
   heads: Set<string>;
 }
 
+/** Heads that only a state body has ("the agency" may be a charity's, "the ministry" may not). */
+const STATE_ONLY_HEADS = new Set(['ministry', 'ministries', 'embassy', 'embassies', 'cabinet', 'presidency']);
 const PERSON_PRONOUNS = new Set(['he', 'she', 'who']);
 const THING_PRONOUNS = new Set(['it', 'which']);
 
@@ -94,7 +96,7 @@ export class ActorRegistry {
     }
     // "the ministry" is a government body: never a charity named before it; after "Health Minister
     // Budi Hartono" it is his ministry.
-    if (LEXICON.governmentWords.has(head) && !LEXICON.organizationWords.has(head)) {
+    if (STATE_ONLY_HEADS.has(head)) {
       return this.latest((actor) => actor.kind === 'government') ?? this.portfolioOf(head);
     }
     if (LEXICON.organizationWords.has(head) || LEXICON.governmentWords.has(head)) {
