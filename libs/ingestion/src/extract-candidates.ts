@@ -73,6 +73,7 @@ const STOPWORDS = new Set(
   ),
 );
 const NEGATIVE = new Set(['no', 'not', "n't", 'never', 'none', 'nobody']);
+const FIRST_PERSON_SUBJECTS = new Set(['i', 'we', 'our', 'my']);
 const CONTRASTIVE = new Set(['real', 'actual', 'true', 'correct', 'genuine']);
 
 /** The check-worthy claims of `text`, best first (ties in reading order), at most MAX_CANDIDATES. */
@@ -110,6 +111,8 @@ export function extractClaims(text: string): ExtractedCandidate[] {
         speakers = actors;
         rejecting = null;
       }
+      // Whoever is accused is an actor of the article: "the party" may answer later.
+      if (attribution.accused) registry.introduce(parseActorPhrase(attribution.accused.object, false));
       if (attribution.inherits && rejecting) {
         attach(rejecting, sentence, actors, 'rejected', attribution.verb, 'rejects');
         continue;
@@ -145,6 +148,11 @@ export function extractClaims(text: string): ExtractedCandidate[] {
       const same = claims.find((claim) => similarity(keywords, claim.keywords) >= SAME_CLAIM);
       if (same) {
         attach(same, sentence, actors, attribution.stance, attribution.verb, 'states');
+        continue;
+      }
+      const backed = ownClaimBacked(claims, actors, attribution.content);
+      if (backed) {
+        attach(backed, sentence, actors, 'asserted', attribution.verb, 'supports');
         continue;
       }
       const claim = draft(claimText, attribution.content, sentence, attribution, false);
@@ -223,6 +231,19 @@ function contradicts(content: Word[], claim: ClaimDraft): boolean {
   if (!content.some((word) => NEGATIVE.has(word.lower))) return false;
   const names = content.filter((word, i) => word.capital && i > 0).map((word) => word.lower);
   return names.some((name) => claim.keywords.has(name));
+}
+
+/**
+ * "“We have video evidence from twelve towns,” Huamán told reporters": a claimant speaking in
+ * the first person after making a claim backs that claim; the claim they made last is returned.
+ */
+function ownClaimBacked(claims: ClaimDraft[], actors: DocActor[], content: Word[]): ClaimDraft | null {
+  if (actors.length === 0 || !FIRST_PERSON_SUBJECTS.has(content[0]?.lower ?? '')) return null;
+  for (let i = claims.length - 1; i >= 0; i--) {
+    const made = claims[i].actors.some((item) => item.stance === 'asserted' && actors.includes(item.actor));
+    if (made) return claims[i];
+  }
+  return null;
 }
 
 /**

@@ -32,6 +32,8 @@ export interface ActorDraft {
   heads: string[];
   /** Set when the phrase only points at someone named before ("the commission", "he", "Lavrov"). */
   reference?: string;
+  /** A reference's own words when it has more than its head ("governing party"). */
+  description?: string;
   /** "some analysts": nobody a desk could record. */
   vague?: boolean;
   /** Named by a proper name (not only described). */
@@ -424,9 +426,16 @@ function parseSingle(input: Word[], initial: boolean): ActorDraft | null {
   while (nameWords.length > 1 && HONORIFICS.has(nameWords[0].lower)) nameWords = nameWords.slice(1);
   const honorific = nameWords !== runWords;
   const descriptor = [...before, ...after].filter((word) => !isPunctuation(word));
-  const title = titleOf(before.filter((word) => !isPunctuation(word)));
+  const described = before.filter((word) => !isPunctuation(word));
+  // "Ghana Cocoa Board": a country's name directly before a name is part of an institution's name.
+  const countryNamed = leading.mention?.kind === 'name' && leading.to === run.from && described.length === 0;
+  // "the consultancy AgriWatch Africa": a common noun that is no role classifies a body.
+  const classified = described.length === 1 && isCommonNoun(described[0]) && !isRoleNoun(described[0]);
+  const title =
+    titleOf(described) ?? (looksLikePerson(nameWords) ? roleTitle(described, initial && skip === 0) : null);
   const candidate = spanText(nameWords);
-  if ((title || honorific || (looksLikePerson(nameWords) && !orgWords(descriptor))) && !orgWords(nameWords)) {
+  const personLike = looksLikePerson(nameWords) && !orgWords(descriptor) && !countryNamed && !classified;
+  if ((title || honorific || personLike) && !orgWords(nameWords)) {
     return { ...person(candidate, title, country, before), proper: true };
   }
   const tail = after.filter((word) => !isPunctuation(word));
@@ -531,11 +540,44 @@ function titleInRun(run: Word[]): { title: Title; nameFrom: number } | null {
   return null;
 }
 
+const isCommonNoun = (word: Word) => word.pos === 'NOUN' && !word.capital;
+
+/**
+ * A noun naming what a person does: agentive endings ("influencer", "activist", "candidate",
+ * "lawmaker"), not the words that describe bodies ("broadcaster", "lender", "newspaper").
+ */
+function isRoleNoun(word: Word): boolean {
+  return (
+    word.pos === 'NOUN' &&
+    /(?:er|or|ist|ant|ent|ian|ate|ee|eer|man|woman|person)$/.test(word.lower) &&
+    !LEADING_DESCRIPTORS.has(word.lower) &&
+    !DESCRIPTOR_TAILS.has(word.lower) &&
+    !orgWords([word])
+  );
+}
+
+/**
+ * A title the lists do not know, from the parts of speech: the noun phrase directly before a
+ * person's name when it ends in a role noun ("Chilean influencer", "Presidential candidate").
+ */
+function roleTitle(words: Word[], initial: boolean): Title | null {
+  if (words.length === 0 || words.length > 3 || !isRoleNoun(words[words.length - 1])) return null;
+  const modifiers = words.slice(0, -1);
+  const plain = modifiers.every(
+    (word, i) => (!word.capital || (initial && i === 0)) && ['NOUN', 'ADJ', 'PROPN'].includes(word.pos),
+  );
+  if (!plain || words[words.length - 1].capital) return null;
+  return { text: titleCase(words.map((word) => word.lower).join(' ')), official: false, from: 0 };
+}
+
+/** "AgriWatch", "PayPal": a capital after a lower-case stem is a brand, not a personal name ("DeSantis" is). */
+const BRAND = /\p{Lu}\p{Ll}{3,}\p{Lu}/u;
+
 function looksLikePerson(words: Word[]): boolean {
   return (
     words.length >= 2 &&
     words.length <= 4 &&
-    words.every((word) => capitalish(word) && !/^[A-Z]{2,}$/.test(word.text)) &&
+    words.every((word) => capitalish(word) && !/^[A-Z]{2,}$/.test(word.text) && !BRAND.test(word.text)) &&
     findCountries(words).length === 0 &&
     !orgWords(words)
   );
@@ -644,7 +686,8 @@ function generic(
           : 'organization';
     return { name, kind, title: null, country: country.code, heads: lower };
   }
-  if (definite && content.length <= 2) return reference(last);
+  if (definite && content.length <= 2)
+    return { ...reference(last), description: content.length > 1 ? spanText(content) : undefined };
   if (LEXICON.groupNouns.has(last) && !LEXICON.collectiveHeads.has(last)) {
     const text = spanText(content);
     return {

@@ -79,6 +79,18 @@ export class ActorRegistry {
     return this.find(draft.name) ?? this.add(draft);
   }
 
+  /**
+   * Actors named outside a speaker's place ("accused the governing party of …"), so that a
+   * later "the party" finds them; a description nothing refers back to is recorded as written.
+   */
+  introduce(drafts: ActorDraft[]): void {
+    for (const draft of drafts) {
+      if (draft.vague || (draft.reference && !draft.description)) continue;
+      if (this.resolve(draft)) continue;
+      this.add({ ...draft, name: draft.description ?? draft.name, reference: undefined });
+    }
+  }
+
   /** "the commission", "the agency", "the governor", "the government". */
   private definite(head: string): DocActor | null {
     const byHead = this.latest((actor) => actor.heads.has(head));
