@@ -73,7 +73,9 @@ const STOPWORDS = new Set(
   ),
 );
 const NEGATIVE = new Set(['no', 'not', "n't", 'never', 'none', 'nobody']);
+const isVerb = (word: Word) => word.pos === 'VERB' || word.pos === 'AUX';
 const FIRST_PERSON_SUBJECTS = new Set(['i', 'we', 'our', 'my']);
+const GENERAL_DENIAL = new Set(['any', 'anyone', 'anybody', 'anything', 'ever', 'no', 'never', 'none']);
 const CONTRASTIVE = new Set(['real', 'actual', 'true', 'correct', 'genuine']);
 
 /** The check-worthy claims of `text`, best first (ties in reading order), at most MAX_CANDIDATES. */
@@ -150,6 +152,8 @@ export function extractClaims(text: string): ExtractedCandidate[] {
         attach(same, sentence, actors, attribution.stance, attribution.verb, 'states');
         continue;
       }
+      // "state television broadcast footage of the site": a thing shown, no proposition.
+      if (attribution.verb !== 'according to' && !attribution.content.some(isVerb)) continue;
       const backed = ownClaimBacked(claims, actors, attribution.content);
       if (backed) {
         attach(backed, sentence, actors, 'asserted', attribution.verb, 'supports');
@@ -265,6 +269,9 @@ function counterClaim(content: Word[]): boolean {
  */
 function deniedParaphrase(attribution: Attribution, claim: ClaimDraft): boolean {
   if (attribution.stance !== 'rejected' || attribution.content === null) return false;
+  // Only a denial in general terms ("any fish", "no drone") restates the claim; "denied that
+  // soldiers had escorted them" states a proposition of its own.
+  if (!attribution.content.some((word) => GENERAL_DENIAL.has(word.lower))) return false;
   return attribution.content.some(
     (word) => (word.pos === 'NOUN' || word.pos === 'PROPN') && claim.keywords.has(keywordOf(word)),
   );

@@ -70,6 +70,7 @@ const ORGANIZATION_ONLY = new Set([
   'alliance',
   'ngo',
 ]);
+const BARE_INSTITUTIONS = new Set(['police', 'customs']);
 /** Parts of an organisation that speak for it. */
 const BRANCHES = new Set(['office', 'offices', 'branch', 'mission', 'delegation', 'bureau', 'chapter']);
 const LEADING_DESCRIPTORS = new Set([
@@ -304,7 +305,7 @@ function appositive(parts: Word[][], initial: boolean): ActorDraft[] {
     if (!draft || draft === base.draft) continue;
     if (result.kind === 'person' && !result.title) {
       const described = part.filter((word) => !DETERMINERS.has(word.lower));
-      const of = described.findIndex((word) => word.lower === 'of');
+      const of = described.findIndex((word) => word.lower === 'of' || word.lower === 'for');
       const title = titleOf(described) ?? (of > 0 ? titleOf(described.slice(0, of)) : null);
       if (title) {
         result.title = title.text;
@@ -402,10 +403,13 @@ function parseSingle(input: Word[], initial: boolean): ActorDraft | null {
   let run = lastRun(words, skip, initial);
   if (!run) return generic(words.slice(skip), country, definite, initial && skip === 0);
   // "Carmaker Volkner": a capitalised common noun describing the name after it.
+  // ("the broadcaster Channel Nine": mid-sentence, the capital says "Channel" is part of the name.)
   if (
     run.to - run.from > 1 &&
     LEADING_DESCRIPTORS.has(words[run.from].lower) &&
-    words[run.from + 1].capital
+    words[run.from + 1].capital &&
+    run.from === 0 &&
+    (initial || words[run.from].pos === 'NOUN')
   ) {
     run = { from: run.from + 1, to: run.to };
   }
@@ -688,6 +692,8 @@ function generic(
   }
   if (definite && content.length <= 2)
     return { ...reference(last), description: content.length > 1 ? spanText(content) : undefined };
+  // "police said": a bare state institution, as definite as "the police".
+  if (content.length === 1 && BARE_INSTITUTIONS.has(last)) return reference(last);
   if (LEXICON.groupNouns.has(last) && !LEXICON.collectiveHeads.has(last)) {
     const text = spanText(content);
     return {

@@ -89,6 +89,7 @@ const AUDIENCE = new Set([
   'television',
   'radio',
 ]);
+const AUXILIARIES = new Set(['has', 'have', 'had']);
 const OBJECT_PRONOUNS = new Set(['it', 'them', 'this']);
 const LINKERS = new Set(['and', 'but', 'also', 'later', 'then']);
 
@@ -257,8 +258,34 @@ function verdictOnPointer(content: Word[]): StanceType | null {
   return null;
 }
 
+/** "there was no attack", "there had been no such incident": the event reported did not happen. */
+const EXISTENTIAL_DENIAL = /^there (?:was|were|is|are|has been|have been|had been) no (?:such )?(\S+)/;
+const EVENT_NOUNS = new Set([
+  'attack',
+  'attacks',
+  'strike',
+  'strikes',
+  'raid',
+  'shooting',
+  'explosion',
+  'fighting',
+  'clash',
+  'clashes',
+  'killing',
+  'killings',
+  'fraud',
+  'interference',
+  'recruitment',
+]);
+
+/** What a quote or clause says about the claim before it, if it is only that. */
+const verdictOf = (content: Word[]): StanceType | null =>
+  verdictOnPointer(content) ?? (noEvidence(content) ? 'rejected' : null);
+
 function noEvidence(content: Word[]): boolean {
   const text = spanText(content.slice(0, 6)).toLowerCase();
+  const existential = EXISTENTIAL_DENIAL.exec(text)?.[1];
+  if (existential && (EVENT_NOUNS.has(existential) || LEXICON.pointerNouns.has(existential))) return true;
   return LEXICON.noEvidence.some(
     (phrase) =>
       text.startsWith(phrase) ||
@@ -387,7 +414,13 @@ export function findAttributions(words: Word[]): Attribution[] {
 
     // The speaker: before the verb, or after it when a quote or a clause came first.
     let j = i - 1;
-    while (j >= 0 && words[j].pos === 'ADV' && !consumed[j]) j--;
+    // "The army has said", "Lavrov has repeatedly claimed": adverbs and auxiliaries are no speaker.
+    while (
+      j >= 0 &&
+      (words[j].pos === 'ADV' || (words[j].pos === 'AUX' && AUXILIARIES.has(words[j].lower))) &&
+      !consumed[j]
+    )
+      j--;
     const quote = quoteBefore(words, j + 1);
     const start = lastConsumedBefore(i);
     let speaker: Word[] = [];
@@ -403,13 +436,14 @@ export function findAttributions(words: Word[]): Attribution[] {
       speaker = words.slice(i + 1, end);
       content = withoutFinalComma(words.slice(quote.open + 1, quote.close));
       consume(quote.open, end);
+      const verdict = verdictOf(content);
       found.push(
         attribution(
           speaker,
           false,
           word.lower,
-          verdictOnPointer(content) ?? verb.stance,
-          verdictOnPointer(content) ? null : content,
+          verdict ?? verb.stance,
+          verdict ? null : content,
           quote.open,
           end,
           verb,
@@ -445,7 +479,7 @@ export function findAttributions(words: Word[]): Attribution[] {
         content = withoutFinalComma(words.slice(clauseFrom, clauseTo));
         to = words.length;
         consume(earlier ? earlier.open : start, to);
-        const verdict = verdictOnPointer(content);
+        const verdict = verdictOf(content);
         found.push(
           attribution(
             speaker,
@@ -465,7 +499,15 @@ export function findAttributions(words: Word[]): Attribution[] {
     // What was said: a pointer back ("the claim"), "X of doing Y", or a clause.
     let k = i + 1;
     if (word.lemma === 'tell') {
-      const that = words.findIndex((w, n) => n > i && n <= i + 4 && w.lower === 'that');
+      // "told reporters that", "told the Daily Nation on Monday that"
+      let that = -1;
+      for (let n = i + 1; n < Math.min(words.length, i + 10) && !isPunctuation(words[n]); n++) {
+        if (words[n].lower === 'that') {
+          that = n;
+          break;
+        }
+        if (words[n].pos === 'VERB') break;
+      }
       if (that > 0) k = that;
       else while (k < words.length && !isPunctuation(words[k]) && AUDIENCE.has(words[k].lower)) k++;
     }
@@ -480,6 +522,10 @@ export function findAttributions(words: Word[]): Attribution[] {
     }
     if (words[k]?.lower === 'that') k++;
 
+    // "denied reports that …", "rejected the claim that …": the clause is what was said.
+    const nounFrom = LEXICON.pointerDeterminers.has(words[k]?.lower ?? '') ? k + 1 : k;
+    if (LEXICON.pointerNouns.has(words[nounFrom]?.lower ?? '') && words[nounFrom + 1]?.lower === 'that')
+      k = nounFrom + 2;
     let stance = verb.stance;
     // "called it dangerous", "described them as lies": a verdict on what was just reported.
     const objectPronoun =

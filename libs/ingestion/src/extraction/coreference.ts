@@ -1,5 +1,5 @@
 import type { ActorDraft } from './actor-phrase';
-import { COUNTRIES, fold, LEXICON, TITLE_HEADS } from './gazetteer';
+import { COUNTRIES, demonymOf, fold, LEXICON, TITLE_HEADS } from './gazetteer';
 import type { ActorKind } from './types';
 
 /**
@@ -18,6 +18,7 @@ export interface DocActor {
 
 /** Heads that only a state body has ("the agency" may be a charity's, "the ministry" may not). */
 const STATE_ONLY_HEADS = new Set(['ministry', 'ministries', 'embassy', 'embassies', 'cabinet', 'presidency']);
+const STATE_INSTITUTIONS = new Set(['army', 'military', 'police', 'navy', 'parliament', 'customs']);
 const PERSON_PRONOUNS = new Set(['he', 'she', 'who']);
 const THING_PRONOUNS = new Set(['it', 'which']);
 
@@ -110,6 +111,17 @@ export class ActorRegistry {
     // Budi Hartono" it is his ministry.
     if (STATE_ONLY_HEADS.has(head)) {
       return this.latest((actor) => actor.kind === 'government') ?? this.portfolioOf(head);
+    }
+    // "the army", "police said": the article's country's, when nothing named before fits.
+    if (STATE_INSTITUTIONS.has(head) && this.country) {
+      const country = COUNTRIES.find((item) => item.code === this.country)!;
+      return this.add({
+        name: `${demonymOf(country)} ${head}`,
+        kind: 'government',
+        title: null,
+        country: country.code,
+        heads: [head],
+      });
     }
     if (LEXICON.organizationWords.has(head) || LEXICON.governmentWords.has(head)) {
       return (
