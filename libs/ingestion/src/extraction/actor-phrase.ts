@@ -159,10 +159,13 @@ function reference(key: string): ActorDraft {
 function delegate(words: Word[]): Word[] | null {
   const lead = words.findIndex((word) => !DETERMINERS.has(word.lower));
   if (lead < 0) return null;
-  const head = words[lead].lower;
-  if (LEXICON.speakerDescriptors.has(head)) {
+  // "a report by X", "satellite data analysed by X": the descriptor may have modifiers before it.
+  const head = words.findIndex(
+    (word, i) => i >= lead && i <= lead + 2 && LEXICON.speakerDescriptors.has(word.lower),
+  );
+  if (head >= 0 && !words.slice(lead, head).some(capitalish)) {
     const by = words.findIndex(
-      (word, i) => i > lead && i <= lead + 3 && ['by', 'from', 'of'].includes(word.lower),
+      (word, i) => i > head && i <= head + 3 && ['by', 'from', 'of'].includes(word.lower),
     );
     if (by > 0 && by < words.length - 1) return words.slice(by + 1);
   }

@@ -119,7 +119,10 @@ function reportingVerb(words: Word[], i: number): ReportingVerb | null {
   if (!previous || ['DET', 'ADP', 'ADJ', 'PRON', 'NUM', 'PART', 'CCONJ', 'SCONJ'].includes(previous.pos))
     return null;
   if (previous.text === ',' || BE.has(previous.lower)) return null;
-  return word.pos === 'NOUN' && /(ed|cast|said)$/.test(word.lower) ? entry : null;
+  if (word.pos !== 'NOUN') return null;
+  // "A new study claims that …": a present-tense form read as a plural noun, before its clause.
+  if (/s$/.test(word.lower) && after?.lower === 'that' && previous.pos === 'NOUN') return entry;
+  return /(ed|cast|said)$/.test(word.lower) ? entry : null;
 }
 
 const isPunctuation = (word: Word | undefined) =>
@@ -149,14 +152,9 @@ function speakerEnd(words: Word[], from: number, allowCommaTail: boolean): numbe
       break;
     }
     if (i > from && STOPS.has(word.lower)) break;
-    if (
-      i > from &&
-      word.pos === 'VERB' &&
-      !word.capital &&
-      !/-/.test(word.text) &&
-      !['released', 'published'].includes(word.lower)
-    )
-      break;
+    // "data released by X", "figures compiled by X": a participle with its agent stays in the phrase.
+    const participle = /ed$/.test(word.lower) && words[i + 1]?.lower === 'by';
+    if (i > from && word.pos === 'VERB' && !word.capital && !/-/.test(word.text) && !participle) break;
     if (word.lower === 'and' && !(words[i + 1]?.lower === 'the' || words[i + 1]?.capital)) break;
     i++;
   }

@@ -94,7 +94,10 @@ export class ActorRegistry {
 
   /** "the commission", "the agency", "the governor", "the government". */
   private definite(head: string): DocActor | null {
-    const byHead = this.latest((actor) => actor.heads.has(head));
+    // "Arief Wibowo, a spokesman for the ministry" is not "the ministry"; "the minister" may be him.
+    const byHead = this.latest(
+      (actor) => actor.heads.has(head) && (actor.kind !== 'person' || TITLE_HEADS.has(head)),
+    );
     if (byHead) return byHead;
     if (TITLE_HEADS.has(head)) return this.latest((actor) => actor.kind === 'person');
     if (head === 'government' && this.country) {
