@@ -4,6 +4,7 @@ import { canonicalText } from './extraction/canonical-text';
 import { MIN_WORDS, scoreClaim } from './extraction/checkworthiness';
 import { ActorRegistry, DocActor } from './extraction/coreference';
 import { analyse, AnalysedSentence, Word } from './extraction/nlp';
+import { countryByCode, LEXICON } from './extraction/gazetteer';
 import { findCountries } from './extraction/places';
 import type {
   CheckworthinessFeatures,
@@ -111,7 +112,9 @@ export function extractClaims(text: string): ExtractedCandidate[] {
         (word, i, all) => !(i === all.length - 1 && /^[.!]$/.test(word.text)),
       );
       const negated = content.some((word) => word.negated || NEGATIVE.has(word.lower));
-      if (!sentence.text.trim().endsWith('?') && !negated && content.length >= MIN_WORDS) {
+      // "The claim was picked up by TASS": about an earlier claim, never a claim of its own.
+      const aboutEarlier = pointsBack(content);
+      if (!sentence.text.trim().endsWith('?') && !negated && !aboutEarlier && content.length >= MIN_WORDS) {
         claims.push(draft(canonicalText(content), content, sentence, null, true));
       }
       continue;
@@ -160,7 +163,9 @@ export function extractClaims(text: string): ExtractedCandidate[] {
         continue;
       }
       const owner =
-        actors[0] && actors[0].kind !== 'person' && actors[0].kind !== 'group' ? actors[0].name : undefined;
+        actors[0] && actors[0].kind !== 'person' && actors[0].kind !== 'group'
+          ? ownerName(actors[0])
+          : undefined;
       const claimText = canonicalText(attribution.content, { accused: attribution.accused, owner });
       const keywords = keywordsOf(claimText);
       const same = claims.find((claim) => similarity(keywords, claim.keywords) >= SAME_CLAIM);
@@ -189,6 +194,18 @@ export function extractClaims(text: string): ExtractedCandidate[] {
     .filter((claim) => !claim.pending || claim.actors.length > 0)
     .map(toCandidate)
     .sort((a, b) => b.checkworthiness - a.checkworthiness || a.start - b.start);
+}
+
+/** "its drones" said by a state body are the state's: "Turkey’s drones", not "Ministry of Defence of Turkey’s". */
+function ownerName(actor: DocActor): string {
+  const country =
+    actor.kind === 'government' && / of /.test(actor.name) ? countryByCode(actor.country) : undefined;
+  return country ? country.name.replace(/^the\s+/i, '') : actor.name;
+}
+
+function pointsBack(words: Word[]): boolean {
+  if (!LEXICON.pointerDeterminers.has(words[0]?.lower ?? '')) return false;
+  return words.slice(1, 3).some((word) => LEXICON.pointerNouns.has(word.lower));
 }
 
 function resolve(registry: ActorRegistry, attribution: Attribution): DocActor[] {

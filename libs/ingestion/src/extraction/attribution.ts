@@ -215,7 +215,7 @@ function onlyAdverbials(words: Word[], from: number): boolean {
 }
 
 /** Where a noun phrase that points back at a claim ends ("the allegation", "Kipiani’s allegation"). */
-function pointerEnd(words: Word[], from: number, verbAfter = false): number | null {
+function pointerEnd(words: Word[], from: number, verbAfter = false, complement = false): number | null {
   const first = words[from];
   if (!first) return null;
   if (first.pos === 'VERB' && first.lower.endsWith('ing')) return from + 1;
@@ -225,8 +225,10 @@ function pointerEnd(words: Word[], from: number, verbAfter = false): number | nu
     if (!LEXICON.pointerNouns.has(words[i].lower)) continue;
     const next = words[i + 1];
     // "the rise could accelerate": a subject, not an object pointing back.
+    // After "called", "described", what follows the pointer is its complement ("the report propaganda").
     if (
       !next ||
+      complement ||
       isPunctuation(next) ||
       ['ADP', 'CCONJ', 'DET', 'ADV', 'ADJ'].includes(next.pos) ||
       next.lower === 'as' ||
@@ -393,6 +395,14 @@ export function findAttributions(words: Word[]): Attribution[] {
     }
     if (verb.frame === 'passive-only') continue;
 
+    // "Writing on Telegram, X claimed …": an opening participle phrase, not what was said.
+    if (word.lower.endsWith('ing') && lastConsumedBefore(i) === i && i === 0) {
+      const comma = words.findIndex((w, n) => n > i && w.text === ',');
+      if (comma > 0) {
+        consume(i, comma + 1);
+        continue;
+      }
+    }
     // "…, saying there was no evidence": the reason for the stance just taken, part of it.
     if (word.lower.endsWith('ing')) {
       const clause = contentEnd(words, i + 1);
@@ -468,6 +478,11 @@ export function findAttributions(words: Word[]): Attribution[] {
           }
         }
       }
+      // "In a statement on Tuesday, the ministry said": the opening adjunct is no part of the speaker.
+      if (words[from]?.pos === 'ADP') {
+        const comma = words.findIndex((w, n) => n > from && n < j && w.text === ',');
+        if (comma > 0) from = comma + 1;
+      }
       while (from <= j && (words[from].text === ',' || CLOSING.has(words[from].text))) from++;
       speaker = words.slice(from, j + 1);
       speakerInitial = from === 0;
@@ -532,7 +547,7 @@ export function findAttributions(words: Word[]): Attribution[] {
       !isPunctuation(words[k + 1])
         ? k + 1
         : null;
-    const pointer = objectPronoun ?? pointerEnd(words, k);
+    const pointer = objectPronoun ?? pointerEnd(words, k, false, verb.frame === 'complement');
     if (verb.frame === 'accuse') {
       const of = words.findIndex((w, n) => n > k && w.lower === 'of');
       if (of > k) {

@@ -50,6 +50,7 @@ for (const country of COUNTRIES) {
   for (const seat of country.seats) bySeat.set(fold(seat), country);
 }
 const byCode = new Map(COUNTRIES.map((country) => [country.code, country]));
+export const countryByCode = (code: string | null) => (code ? byCode.get(code) : undefined);
 for (const [code, places] of Object.entries(placesData)) {
   const country = byCode.get(code);
   if (country && Array.isArray(places)) for (const place of places) byPlace.set(fold(place), country);
