@@ -252,7 +252,9 @@ function referent(claims: ClaimDraft[], before: number, pointer: Word[] = []): C
   const answered = (claim: ClaimDraft) =>
     claim.elaboration ||
     claim.actors.some((item) => item.stance === 'asserted' && rejectedBefore(claims, item.actor, claim));
+  const made = (claim: ClaimDraft) => claim.actors.some((item) => item.stance !== 'rejected');
   return (
+    earlier.find((claim) => made(claim) && !answered(claim)) ??
     earlier.find((claim) => claim.actors.length > 0 && !answered(claim)) ??
     earlier.find((claim) => claim.actors.length === 0) ??
     earlier[0] ??

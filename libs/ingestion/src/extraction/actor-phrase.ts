@@ -179,7 +179,7 @@ function delegate(words: Word[]): Word[] | null {
   )
     return words.slice(lead, owner);
   const spokes = words.findIndex((word) => SPOKESPEOPLE.has(word.lower));
-  if (spokes >= 0 && words[spokes + 1]?.lower === 'for' && !words.slice(0, spokes).some(capitalish)) {
+  if (spokes >= 0 && words[spokes + 1]?.lower === 'for' && !words.slice(lead, spokes).some(capitalish)) {
     return words.slice(spokes + 2);
   }
   return null;
@@ -441,7 +441,12 @@ function parseSingle(input: Word[], initial: boolean): ActorDraft | null {
   const title =
     titleOf(described) ?? (looksLikePerson(nameWords) ? roleTitle(described, initial && skip === 0) : null);
   const candidate = spanText(nameWords);
-  const personLike = looksLikePerson(nameWords) && !orgWords(descriptor) && !countryNamed && !classified;
+  const personLike =
+    looksLikePerson(nameWords) &&
+    !orgWords(descriptor) &&
+    !countryNamed &&
+    !classified &&
+    !knownOrganization(stripThe(candidate));
   if ((title || honorific || personLike) && !orgWords(nameWords)) {
     return { ...person(candidate, title, country, before), proper: true };
   }

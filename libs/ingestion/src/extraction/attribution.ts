@@ -282,8 +282,11 @@ const EVENT_NOUNS = new Set([
 const verdictOf = (content: Word[]): StanceType | null =>
   verdictOnPointer(content) ?? (noEvidence(content) ? 'rejected' : null);
 
+/** "he had seen no evidence", "they found no proof": the finder is the speaker, the finding a denial. */
+const FINDER = /^(?:i|we|he|she|they|it) (?:(?:has|have|had) )?(?:seen|found|saw|received) /;
+
 function noEvidence(content: Word[]): boolean {
-  const text = spanText(content.slice(0, 6)).toLowerCase();
+  const text = spanText(content.slice(0, 9)).toLowerCase().replace(FINDER, 'there was ');
   const existential = EXISTENTIAL_DENIAL.exec(text)?.[1];
   if (existential && (EVENT_NOUNS.has(existential) || LEXICON.pointerNouns.has(existential))) return true;
   return LEXICON.noEvidence.some(
@@ -535,8 +538,15 @@ export function findAttributions(words: Word[]): Attribution[] {
     }
     if (words[k]?.lower === 'that') k++;
 
-    // "denied reports that …", "rejected the claim that …": the clause is what was said.
-    const nounFrom = LEXICON.pointerDeterminers.has(words[k]?.lower ?? '') ? k + 1 : k;
+    // "denied reports that …", "rejected the claim that …", "dismissed as nonsense claims that …":
+    // the clause is what was said.
+    let nounFrom = LEXICON.pointerDeterminers.has(words[k]?.lower ?? '') ? k + 1 : k;
+    if (words[k]?.lower === 'as' && verb.stance === 'rejected') {
+      const noun = words.findIndex(
+        (w, n) => n > k && n <= k + 4 && LEXICON.pointerNouns.has(w.lower) && words[n + 1]?.lower === 'that',
+      );
+      if (noun > 0) nounFrom = noun;
+    }
     if (LEXICON.pointerNouns.has(words[nounFrom]?.lower ?? '') && words[nounFrom + 1]?.lower === 'that')
       k = nounFrom + 2;
     let stance = verb.stance;
