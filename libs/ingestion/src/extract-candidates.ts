@@ -115,7 +115,14 @@ export function extractClaims(text: string): ExtractedCandidate[] {
       // "The claim was picked up by TASS": about an earlier claim, never a claim of its own.
       const aboutEarlier = pointsBack(content);
       if (!sentence.text.trim().endsWith('?') && !negated && !aboutEarlier && content.length >= MIN_WORDS) {
-        claims.push(draft(canonicalText(content), content, sentence, null, true));
+        const statement = draft(canonicalText(content), content, sentence, null, true);
+        statement.mentions.set(sentence.index, {
+          start: sentence.start,
+          end: sentence.end,
+          sentence: sentence.text,
+          role: 'states',
+        });
+        claims.push(statement);
       }
       continue;
     }

@@ -420,14 +420,16 @@ function parseSingle(input: Word[], initial: boolean): ActorDraft | null {
   const runWords = words.slice(run.from, run.to);
   const before = words.slice(skip, run.from);
   const after = words.slice(run.to);
-  const inRunTitle = titleInRun(runWords);
+  const inRunTitle =
+    titleInRun(runWords) ?? (initial && run.from === skip && skip === 0 ? initialRoleTitle(runWords) : null);
   if (inRunTitle) {
-    return person(
+    const named = person(
       spanText(runWords, inRunTitle.nameFrom),
       inRunTitle.title,
       country,
       runWords.slice(0, inRunTitle.nameFrom),
     );
+    return { ...named, proper: true };
   }
   let nameWords = runWords;
   while (nameWords.length > 1 && HONORIFICS.has(nameWords[0].lower)) nameWords = nameWords.slice(1);
@@ -580,6 +582,14 @@ function roleTitle(words: Word[], initial: boolean): Title | null {
   );
   if (!plain || words[words.length - 1].capital) return null;
   return { text: titleCase(words.map((word) => word.lower).join(' ')), official: false, from: 0 };
+}
+
+/** "Glaciologist Anna Keller" at the start of a sentence: the role is capitalised only by its place. */
+function initialRoleTitle(run: Word[]): { title: Title; nameFrom: number } | null {
+  const [first, ...name] = run;
+  const asNoun = { ...first, pos: 'NOUN', capital: false, lower: first.lower };
+  if (!isRoleNoun(asNoun) || !looksLikePerson(name)) return null;
+  return { title: { text: titleCase(first.lower), official: false, from: 0 }, nameFrom: 1 };
 }
 
 /** "AgriWatch", "PayPal": a capital after a lower-case stem is a brand, not a personal name ("DeSantis" is). */

@@ -90,6 +90,7 @@ const AUDIENCE = new Set([
   'radio',
 ]);
 const AUXILIARIES = new Set(['has', 'have', 'had']);
+const PROGRESSIVE = new Set(['is', 'are', 'was', 'were', 'been']);
 const OBJECT_PRONOUNS = new Set(['it', 'them', 'this']);
 const LINKERS = new Set(['and', 'but', 'also', 'later', 'then']);
 
@@ -108,9 +109,9 @@ function reportingVerb(words: Word[], i: number): ReportingVerb | null {
   if (
     word.pos === 'ADJ' &&
     /ed$/.test(word.lower) &&
-    ['PROPN', 'NOUN'].includes(words[i - 1]?.pos ?? '') &&
+    (['PROPN', 'NOUN'].includes(words[i - 1]?.pos ?? '') || AUXILIARIES.has(words[i - 1]?.lower ?? '')) &&
     after &&
-    (['ADP', 'SCONJ', 'DET'].includes(after.pos) || after.lower === 'that')
+    (['ADP', 'SCONJ', 'DET', 'ADJ'].includes(after.pos) || after.lower === 'that')
   )
     return entry;
   // Tagged a noun after a subject ("state media broadcast the claim", "the claims"): a verb only
@@ -358,11 +359,14 @@ export function findAttributions(words: Word[]): Attribution[] {
     }
 
     // Passive: "were made by X", "was cited by X", "were described as misleading by X".
-    const be = BE.has(previous?.lower ?? '')
+    let be = BE.has(previous?.lower ?? '')
       ? i - 1
       : previous?.pos === 'ADV' && BE.has(beforePrevious?.lower ?? '')
         ? i - 2
         : -1;
+    // "is being cited", "has been echoed", "will be repeated": the whole auxiliary chain.
+    while (be > 0 && (BE.has(words[be - 1].lower) || ['will', 'would', 'may'].includes(words[be - 1].lower)))
+      be--;
     let by = -1;
     for (let k = i + 1; k < Math.min(words.length, i + 8); k++) {
       if (words[k].lower === 'by') {
@@ -398,6 +402,8 @@ export function findAttributions(words: Word[]): Attribution[] {
     }
     if (verb.frame === 'passive-only') continue;
 
+    // "is claiming that": a progressive is a finite verb, not ", saying …".
+    const progressive = word.lower.endsWith('ing') && PROGRESSIVE.has(previous?.lower ?? '');
     // "Writing on Telegram, X claimed …": an opening participle phrase, not what was said.
     if (word.lower.endsWith('ing') && lastConsumedBefore(i) === i && i === 0) {
       const comma = words.findIndex((w, n) => n > i && w.text === ',');
@@ -407,7 +413,7 @@ export function findAttributions(words: Word[]): Attribution[] {
       }
     }
     // "…, saying there was no evidence": the reason for the stance just taken, part of it.
-    if (word.lower.endsWith('ing')) {
+    if (word.lower.endsWith('ing') && !progressive) {
       const clause = contentEnd(words, i + 1);
       const previousAttribution = found[found.length - 1];
       if (word.lemma === 'add' && previousAttribution) {
@@ -428,7 +434,9 @@ export function findAttributions(words: Word[]): Attribution[] {
     // "The army has said", "Lavrov has repeatedly claimed": adverbs and auxiliaries are no speaker.
     while (
       j >= 0 &&
-      (words[j].pos === 'ADV' || (words[j].pos === 'AUX' && AUXILIARIES.has(words[j].lower))) &&
+      (words[j].pos === 'ADV' ||
+        (words[j].pos === 'AUX' &&
+          (AUXILIARIES.has(words[j].lower) || (progressive && BE.has(words[j].lower))))) &&
       !consumed[j]
     )
       j--;
@@ -537,6 +545,8 @@ export function findAttributions(words: Word[]): Attribution[] {
       }
     }
     if (words[k]?.lower === 'that') k++;
+    // "agreed with the estimate", "sided with the claim"
+    else if (words[k]?.lower === 'with' && verb.stance === 'supported') k++;
 
     // "denied reports that …", "rejected the claim that …", "dismissed as nonsense claims that …":
     // the clause is what was said.
