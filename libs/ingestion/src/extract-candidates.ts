@@ -88,6 +88,7 @@ const NUMERIC_POINTERS = new Set([
   'tally',
 ]);
 const FIRST_PERSON_SUBJECTS = new Set(['i', 'we', 'our', 'my']);
+const ANAPHORIC_SUBJECTS = new Set(['they', 'it', 'he', 'she', 'this', 'their', 'its']);
 const GENERAL_DENIAL = new Set(['any', 'anyone', 'anybody', 'anything', 'ever', 'no', 'never', 'none']);
 const CONTRASTIVE = new Set(['real', 'actual', 'true', 'correct', 'genuine']);
 
@@ -183,7 +184,7 @@ export function extractClaims(text: string): ExtractedCandidate[] {
       // "state television broadcast footage of the site": a thing shown, no proposition. (The
       // tagger misses verbs now and then, "teenagers vapes daily"; a figure keeps the clause.)
       if (attribution.verb !== 'according to' && !attribution.content.some(isVerbOrNumber)) continue;
-      const backed = ownClaimBacked(claims, actors, attribution.content);
+      const backed = ownClaimBacked(claims, actors, attribution);
       if (backed) {
         attach(backed, sentence, actors, 'asserted', attribution.verb, 'supports');
         continue;
@@ -288,8 +289,15 @@ function contradicts(content: Word[], claim: ClaimDraft): boolean {
  * "“We have video evidence from twelve towns,” Huamán told reporters": a claimant speaking in
  * the first person after making a claim backs that claim; the claim they made last is returned.
  */
-function ownClaimBacked(claims: ClaimDraft[], actors: DocActor[], content: Word[]): ClaimDraft | null {
-  if (actors.length === 0 || !FIRST_PERSON_SUBJECTS.has(content[0]?.lower ?? '')) return null;
+function ownClaimBacked(
+  claims: ClaimDraft[],
+  actors: DocActor[],
+  attribution: Attribution,
+): ClaimDraft | null {
+  // "“They left them adrift without fuel,” the charity added": more of what the speaker said.
+  const first = attribution.content?.[0]?.lower ?? '';
+  const continues = attribution.verb === 'added' && ANAPHORIC_SUBJECTS.has(first);
+  if (actors.length === 0 || !(FIRST_PERSON_SUBJECTS.has(first) || continues)) return null;
   for (let i = claims.length - 1; i >= 0; i--) {
     const made = claims[i].actors.some((item) => item.stance === 'asserted' && actors.includes(item.actor));
     if (made) return claims[i];

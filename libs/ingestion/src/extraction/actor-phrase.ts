@@ -140,7 +140,7 @@ export function parseActorPhrase(input: Word[], initial: boolean): ActorDraft[] 
   const delegated = delegate(words);
   if (delegated) return parseActorPhrase(delegated, false);
 
-  const list = collectiveList(words, initial) ?? countryList(words);
+  const list = collectiveList(words, initial) ?? countryList(words) ?? namedList(words, initial);
   if (list) return list;
 
   const parts = splitOn(words, (word) => word.text === ',').filter((part) => part.length > 0);
@@ -229,6 +229,16 @@ function countryList(words: Word[]): ActorDraft[] | null {
   const countries = items.map(itemCountry);
   if (countries.some((country) => !country)) return null;
   return countries.map((country) => governmentOf(country!, 'government', undefined));
+}
+
+/** "Both the European Commission and the UN refugee agency": one actor per item, when each is one. */
+function namedList(words: Word[], initial: boolean): ActorDraft[] | null {
+  const both = words[0]?.lower === 'both' ? 1 : 0;
+  if (!words.some((word) => word.lower === 'and')) return null;
+  const items = splitList(words.slice(both));
+  if (items.length < 2) return null;
+  const drafts = items.map((item, i) => parseSingle(item, initial && i === 0 && both === 0));
+  return drafts.every((draft) => draft !== null && !draft.vague) ? (drafts as ActorDraft[]) : null;
 }
 
 function itemCountry(item: Word[]): Country | undefined {
@@ -347,8 +357,12 @@ function titleOf(words: Word[]): Title | null {
   if (end === 0 || !TITLE_HEADS.has(lower[end - 1])) return null;
   let from = end - 1;
   while (from > 0 && (TITLE_MODIFIERS.has(lower[from - 1]) || TITLE_HEADS.has(lower[from - 1]))) from--;
+  // "MP", "CEO" keep their capitals.
+  const asWritten = words
+    .slice(from, end)
+    .map((word) => (/^[A-Z]{2,}$/.test(word.text) ? word.text : word.lower));
   return {
-    text: titleCase(lower.slice(from, end).join(' ')),
+    text: titleCase(asWritten.join(' ')),
     official: OFFICIAL_TITLES.has(lower[end - 1]),
     from,
   };
