@@ -183,7 +183,7 @@ export function extractClaims(text: string): ExtractedCandidate[] {
       }
       // "state television broadcast footage of the site": a thing shown, no proposition. (The
       // tagger misses verbs now and then, "teenagers vapes daily"; a figure keeps the clause.)
-      if (attribution.verb !== 'according to' && !attribution.content.some(isVerbOrNumber)) continue;
+      if (directObject(sentence, attribution) && !attribution.content.some(isVerbOrNumber)) continue;
       const backed = ownClaimBacked(claims, actors, attribution);
       if (backed) {
         attach(backed, sentence, actors, 'asserted', attribution.verb, 'supports');
@@ -209,6 +209,13 @@ function ownerName(actor: DocActor): string {
   const country =
     actor.kind === 'government' && / of /.test(actor.name) ? countryByCode(actor.country) : undefined;
   return country ? country.name.replace(/^the\s+/i, '') : actor.name;
+}
+
+/** The content is the reporting verb's object ("broadcast footage"), not a clause ("claims that …"). */
+function directObject(sentence: AnalysedSentence, attribution: Attribution): boolean {
+  const first = attribution.content?.[0];
+  const at = first ? sentence.words.indexOf(first) : -1;
+  return at > 0 && sentence.words[at - 1].lower === attribution.verb;
 }
 
 function pointsBack(words: Word[]): boolean {

@@ -400,6 +400,27 @@ export function findAttributions(words: Word[]): Attribution[] {
       consume(subjectFrom, to);
       continue;
     }
+    // "The claim has been shared thousands of times": no agent, but a mention of the claim.
+    if (be >= 0 && by < 0 && !word.lower.endsWith('ing')) {
+      const subjectFrom = lastConsumedBefore(be);
+      const subject = words.slice(subjectFrom, be);
+      if (subject.length > 0 && pointerEnd(subject, 0, true) === subject.length) {
+        found.push(
+          attribution(
+            [],
+            false,
+            spanText(words, be, i + 1),
+            verb.stance,
+            null,
+            subjectFrom,
+            words.length,
+            verb,
+          ),
+        );
+        consume(subjectFrom, words.length);
+        continue;
+      }
+    }
     if (verb.frame === 'passive-only') continue;
 
     // "is claiming that": a progressive is a finite verb, not ", saying …".

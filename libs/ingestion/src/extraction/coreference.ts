@@ -76,8 +76,32 @@ export class ActorRegistry {
         });
       return this.add({ ...draft, reference: undefined });
     }
+    if (reference && draft.description) return this.described(reference, draft);
     if (reference) return this.definite(reference);
     return this.find(draft.name) ?? this.add(draft);
+  }
+
+  /**
+   * "the statistics office", "the governing party": an actor named with all of those words, or
+   * a state body of the article's country; never just the latest office of any kind.
+   */
+  private described(head: string, draft: ActorDraft): DocActor | null {
+    const words = fold(draft.description!).split(' ');
+    const known = this.latest((actor) => words.every((word) => actor.heads.has(word)));
+    if (known) return known;
+    if (STATE_INSTITUTIONS.has(head) || TITLE_HEADS.has(head)) return this.definite(head);
+    const state = LEXICON.governmentWords.has(head) && !LEXICON.organizationWords.has(head);
+    const country = state ? COUNTRIES.find((item) => item.code === this.country) : undefined;
+    const description = draft.description!;
+    return this.add({
+      name: country
+        ? `${demonymOf(country)} ${description}`
+        : description[0].toUpperCase() + description.slice(1),
+      kind: state ? 'government' : 'organization',
+      title: null,
+      country: country?.code ?? null,
+      heads: words,
+    });
   }
 
   /**
