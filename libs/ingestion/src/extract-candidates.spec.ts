@@ -149,3 +149,74 @@ describe('extractCandidates', () => {
     expect(extractCandidates(many).length).toBeLessThanOrEqual(50);
   });
 });
+
+describe('forms the annotated articles rarely show', () => {
+  const stances = (text: string) =>
+    extractCandidates(text).map((candidate) => ({
+      text: candidate.text,
+      actors: candidate.proposedActors.map((actor) => [actor.name, actor.stance]),
+    }));
+
+  it('reads opening adjuncts, auxiliaries and state institutions of the article’s country', () => {
+    expect(
+      stances(
+        'Writing on Telegram, Russian military blogger Yuri Kolesov claimed that Ukrainian forces had shelled a hospital in Donetsk, killing nine people. Kyiv called the report Russian propaganda.',
+      ),
+    ).toEqual([
+      {
+        text: 'Ukrainian forces shelled a hospital in Donetsk, killing nine people',
+        actors: [
+          ['Yuri Kolesov', 'asserted'],
+          ['Government of Ukraine', 'rejected'],
+        ],
+      },
+    ]);
+    const [army] = stances(
+      'Protesters set fire to the parliament building in Dhaka, police said. The army has said that 14 people were killed during the clashes. Opposition leader Farida Rahman dismissed the army’s figure as a lie.',
+    );
+    expect(army).toEqual({
+      text: '14 people were killed during the clashes',
+      actors: [
+        ['Bangladeshi army', 'asserted'],
+        ['Farida Rahman', 'rejected'],
+      ],
+    });
+  });
+
+  it('takes a denial in general terms or of the event for a rejection, not a claim', () => {
+    expect(
+      stances(
+        'Hamid Karimi, a spokesman for the Iranian foreign ministry, said Israeli jets had struck a radar site near Isfahan on Friday. “There was no attack,” an Israeli military spokesperson said. Sudanese officials said they had seen no evidence of any strike.',
+      ),
+    ).toEqual([
+      {
+        text: 'Israeli jets struck a radar site near Isfahan on Friday',
+        actors: [
+          ['Hamid Karimi', 'asserted'],
+          ['Israeli military spokesperson', 'rejected'],
+          ['Government of Sudan', 'rejected'],
+        ],
+      },
+    ]);
+  });
+
+  it('points "the figures" at the claim with a number and matches a described body by all its words', () => {
+    const candidates = stances(
+      'Nigeria’s electoral commission said 2.4 million voter cards had not been collected. “We believe the elections will be free and fair,” the commission said. The figures were described as misleading by the opposition All Progressives Alliance. Turnout was 61 percent, the statistics office said.',
+    );
+    expect(candidates.find((c) => c.text.startsWith('2.4 million'))?.actors).toEqual([
+      ['Nigerian electoral commission', 'asserted'],
+      ['All Progressives Alliance', 'rejected'],
+    ]);
+    expect(candidates.find((c) => c.text.startsWith('Turnout'))?.actors).toEqual([
+      ['Nigerian statistics office', 'asserted'],
+    ]);
+  });
+
+  it('proposes no claim for a thing shown or for a sentence about the claim', () => {
+    const texts = stances(
+      'Iranian officials said Israeli jets had struck a radar site near Isfahan. Iran’s state television broadcast footage of the site. The claim was picked up by the news agency Fars.',
+    ).map((candidate) => candidate.text);
+    expect(texts).toEqual(['Israeli jets struck a radar site near Isfahan']);
+  });
+});
