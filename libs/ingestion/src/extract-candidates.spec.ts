@@ -219,4 +219,19 @@ describe('forms the annotated articles rarely show', () => {
     ).map((candidate) => candidate.text);
     expect(texts).toEqual(['Israeli jets struck a radar site near Isfahan']);
   });
+
+  it('keeps names the tokenizer cuts (Jović), reads parentheticals, and links "the claim" to who claimed it', () => {
+    expect(
+      stances(
+        'Serbian President Milan Jović claimed, without evidence, that foreign agents had paid protesters in Novi Sad 50 euros each. According to a statement from the opposition coalition Free Serbia, the protests were organised by students. The claim was carried by the pro-government tabloid Informer Dnevni. Student leader Ana Marić said: “Nobody paid us anything.”',
+      )[0],
+    ).toEqual({
+      text: 'Foreign agents paid protesters in Novi Sad 50 euros each',
+      actors: [
+        ['Milan Jović', 'asserted'],
+        ['Informer Dnevni', 'repeated'],
+        ['Ana Marić', 'rejected'],
+      ],
+    });
+  });
 });

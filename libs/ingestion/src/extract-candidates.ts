@@ -73,7 +73,7 @@ const STOPWORDS = new Set(
     ' ',
   ),
 );
-const NEGATIVE = new Set(['no', 'not', "n't", 'never', 'none', 'nobody']);
+const NEGATIVE = new Set(['no', 'not', "n't", 'never', 'none', 'nobody', 'nothing', 'no-one']);
 const isVerbOrNumber = (word: Word) => ['VERB', 'AUX', 'NUM'].includes(word.pos);
 const NUMERIC_POINTERS = new Set([
   'figure',
@@ -160,11 +160,18 @@ export function extractClaims(text: string): ExtractedCandidate[] {
         continue;
       }
       const latest = referent(claims, sentence.index);
+      const content = attribution.content;
+      const contradicted = [...claims]
+        .reverse()
+        .find((claim) => claim.stated.index < sentence.index && contradicts(content, claim));
+      if (contradicted) {
+        attach(contradicted, sentence, actors, 'rejected', attribution.verb, 'rejects');
+        rejecting = contradicted;
+        continue;
+      }
       if (
         latest &&
-        (contradicts(attribution.content, latest) ||
-          (actors.length > 0 && counterClaim(attribution.content)) ||
-          deniedParaphrase(attribution, latest))
+        ((actors.length > 0 && counterClaim(attribution.content)) || deniedParaphrase(attribution, latest))
       ) {
         attach(latest, sentence, actors, 'rejected', attribution.verb, 'rejects');
         rejecting = latest;
@@ -261,7 +268,9 @@ function referent(claims: ClaimDraft[], before: number, pointer: Word[] = []): C
   // "the figures", "the toll" point at a claim with a number in it, when there is one.
   const numeric = pointer.some((word) => NUMERIC_POINTERS.has(word.lower));
   const counted = numeric ? all.filter((claim) => claim.content.some((word) => word.pos === 'NUM')) : [];
-  const earlier = counted.length ? counted : all;
+  // "the claim" after "X claimed", "the allegation" after "Y alleged": the noun names the verb.
+  const named = all.filter((claim) => pointer.some((word) => namesVerb(word, claim.reportingVerb)));
+  const earlier = named.length ? named : counted.length ? counted : all;
   // A claim someone made, not a rebuttal's detail nor the reporter's own statement, is what
   // "the claim" points at; an unattributed statement only when nobody has claimed anything yet.
   const answered = (claim: ClaimDraft) =>
@@ -277,6 +286,22 @@ function referent(claims: ClaimDraft[], before: number, pointer: Word[] = []): C
   );
 }
 
+const NOMINALISED: Record<string, string> = {
+  claim: 'claim',
+  claims: 'claim',
+  allegation: 'allege',
+  allegations: 'allege',
+  accusation: 'accuse',
+  accusations: 'accuse',
+  charge: 'charge',
+  charges: 'charge',
+};
+
+function namesVerb(word: Word, verb: string | null): boolean {
+  const stem = NOMINALISED[word.lower];
+  return stem !== undefined && verb !== null && verb.startsWith(stem);
+}
+
 /** Whether `actor` rejected a claim (other than `except`) already. */
 function rejectedBefore(claims: ClaimDraft[], actor: DocActor, except?: ClaimDraft): boolean {
   return claims.some(
@@ -289,7 +314,11 @@ function rejectedBefore(claims: ClaimDraft[], actor: DocActor, except?: ClaimDra
 function contradicts(content: Word[], claim: ClaimDraft): boolean {
   if (!content.some((word) => NEGATIVE.has(word.lower))) return false;
   const names = content.filter((word, i) => word.capital && i > 0).map((word) => word.lower);
-  return names.some((name) => claim.keywords.has(name));
+  if (names.some((name) => claim.keywords.has(name))) return true;
+  // "“Nobody paid us anything”" after "foreign agents paid protesters": a denial in general
+  // terms that takes up the claim's own words.
+  const general = content.some((word) => GENERAL_DENIAL.has(word.lower) && !NEGATIVE.has(word.lower));
+  return general && content.some((word) => claim.keywords.has(keywordOf(word)));
 }
 
 /**

@@ -565,6 +565,11 @@ export function findAttributions(words: Word[]): Attribution[] {
         if (isPunctuation(words[n])) break;
       }
     }
+    // "claimed, without evidence, that …": a parenthetical between the verb and its clause.
+    if (words[k]?.text === ',') {
+      const close = words.findIndex((w, n) => n > k && n <= k + 6 && w.text === ',');
+      if (close > 0 && words[close + 1]?.lower === 'that') k = close + 1;
+    }
     if (words[k]?.lower === 'that') k++;
     // "agreed with the estimate", "sided with the claim"
     else if (words[k]?.lower === 'with' && verb.stance === 'supported') k++;
