@@ -98,7 +98,7 @@ function joinSplitLetters(tokens: RawToken[]): RawToken[] {
       !token.spaceBefore &&
       /^\p{L}+$/u.test(token.text) &&
       /^\p{L}+$/u.test(previous.text) &&
-      (token.pos === 'X' || previous.pos === 'X' || /[^\x00-\x7f]/.test(token.text + previous.text))
+      (token.pos === 'X' || previous.pos === 'X' || /[^ -~]/.test(token.text + previous.text))
     ) {
       const text = previous.text + token.text;
       out[out.length - 1] = {
