@@ -234,4 +234,17 @@ describe('forms the annotated articles rarely show', () => {
       ],
     });
   });
+
+  it('reads a list of seats as the governments they stand for', () => {
+    expect(
+      stances(
+        'Russia’s foreign minister Sergei Lavrov claimed on Wednesday that mercenaries from Albania, Kosovo and Bosnia were being sent to fight for Ukraine. Officials in Tirana, Pristina and Sarajevo rejected the allegations.',
+      )[0].actors,
+    ).toEqual([
+      ['Sergei Lavrov', 'asserted'],
+      ['Government of Albania', 'rejected'],
+      ['Government of Kosovo', 'rejected'],
+      ['Government of Bosnia and Herzegovina', 'rejected'],
+    ]);
+  });
 });

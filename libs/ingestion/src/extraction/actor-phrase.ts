@@ -1,5 +1,6 @@
 import {
   countryByName,
+  countryBySeat,
   demonymOf,
   fold,
   HONORIFICS,
@@ -241,9 +242,10 @@ function namedList(words: Word[], initial: boolean): ActorDraft[] | null {
   return drafts.every((draft) => draft !== null && !draft.vague) ? (drafts as ActorDraft[]) : null;
 }
 
+/** A list item that names a country, or its seat ("officials in Tirana, Pristina and Sarajevo"). */
 function itemCountry(item: Word[]): Country | undefined {
   const text = stripThe(spanText(item));
-  return countryByName(text);
+  return countryByName(text) ?? countryBySeat(text);
 }
 
 function countryWord(word: Word): boolean {
