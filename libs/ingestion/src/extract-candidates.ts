@@ -76,6 +76,12 @@ const STOPWORDS = new Set(
 const NEGATIVE = new Set(['no', 'not', "n't", 'never', 'none', 'nobody', 'nothing', 'no-one']);
 const isVerbOrNumber = (word: Word) => ['VERB', 'AUX', 'NUM'].includes(word.pos);
 const NUMERIC_POINTERS = new Set([
+  'rise',
+  'drop',
+  'increase',
+  'decrease',
+  'surge',
+  'spike',
   'figure',
   'figures',
   'number',

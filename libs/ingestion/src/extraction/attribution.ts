@@ -426,7 +426,10 @@ export function findAttributions(words: Word[]): Attribution[] {
     // "is claiming that": a progressive is a finite verb, not ", saying …".
     const progressive = word.lower.endsWith('ing') && PROGRESSIVE.has(previous?.lower ?? '');
     // "Writing on Telegram, X claimed …": an opening participle phrase, not what was said.
-    if (word.lower.endsWith('ing') && lastConsumedBefore(i) === i && i === 0) {
+    // ("Quoted by the agency Tanjug, he said …" opens the same way.)
+    const openingParticiple =
+      word.lower.endsWith('ing') || (/ed$/.test(word.lower) && words[i + 1]?.lower === 'by');
+    if (openingParticiple && lastConsumedBefore(i) === i && i === 0) {
       const comma = words.findIndex((w, n) => n > i && w.text === ',');
       if (comma > 0) {
         consume(i, comma + 1);
