@@ -247,4 +247,14 @@ describe('forms the annotated articles rarely show', () => {
       ['Government of Bosnia and Herzegovina', 'rejected'],
     ]);
   });
+
+  it('keeps a charge whose gerund the tagger reads as a noun, and its denial', () => {
+    const charge = stances(
+      'Kenya’s health ministry said 38 people had died of cholera in Garissa county since January. Local MP Aden Duale accused the ministry of hiding deaths. The ministry has denied the accusation.',
+    ).find((candidate) => candidate.text.endsWith('hid deaths'));
+    expect(charge?.actors).toEqual([
+      ['Aden Duale', 'asserted'],
+      ['Ministry of Health of Kenya', 'rejected'],
+    ]);
+  });
 });

@@ -228,7 +228,8 @@ function ownerName(actor: DocActor): string {
 function directObject(sentence: AnalysedSentence, attribution: Attribution): boolean {
   const first = attribution.content?.[0];
   const at = first ? sentence.words.indexOf(first) : -1;
-  return at > 0 && sentence.words[at - 1].lower === attribution.verb;
+  // ("accused the ministry of hiding deaths" is a charge, whatever the tagger makes of "hiding".)
+  return at > 0 && !attribution.accused && sentence.words[at - 1].lower === attribution.verb;
 }
 
 function pointsBack(words: Word[]): boolean {
