@@ -257,4 +257,20 @@ describe('forms the annotated articles rarely show', () => {
       ['Ministry of Health of Kenya', 'rejected'],
     ]);
   });
+
+  it('reads "the country’s agency" as a body of the article’s country', () => {
+    expect(
+      stances(
+        'Hurricane Delia killed at least 45 people in Haiti, the country’s civil protection agency said on Sunday. The figure was confirmed by the Red Cross.',
+      ),
+    ).toEqual([
+      {
+        text: 'Hurricane Delia killed at least 45 people in Haiti',
+        actors: [
+          ['Haitian civil protection agency', 'asserted'],
+          ['Red Cross', 'supported'],
+        ],
+      },
+    ]);
+  });
 });

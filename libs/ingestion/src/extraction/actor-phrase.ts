@@ -383,6 +383,13 @@ function parseSingle(input: Word[], initial: boolean): ActorDraft | null {
   let stateMarker = false;
 
   const possessive = words.findIndex((word) => POSSESSIVE.has(word.text));
+  // "the country’s civil protection agency": a body of the country the article is about.
+  if (possessive === 1 && definite && ['country', 'nation'].includes(words[0].lower)) {
+    const body = words.slice(2).filter((word) => !isPunctuation(word));
+    if (body.length > 0 && !body.some(capitalish)) {
+      return { ...reference(body[body.length - 1].lower), description: spanText(body) };
+    }
+  }
   if (possessive > 0) {
     const owner = spanText(words, 0, possessive);
     const owned = countryByName(owner) ?? findCountries(words.slice(0, possessive))[0]?.country;
