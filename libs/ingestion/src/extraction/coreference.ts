@@ -139,12 +139,12 @@ export class ActorRegistry {
     if (STATE_ONLY_HEADS.has(head)) {
       return this.latest((actor) => actor.kind === 'government') ?? this.portfolioOf(head);
     }
-    // "the army", "police said": the article's country's, when nothing named before fits.
-    if (STATE_INSTITUTIONS.has(head) && this.country) {
+    // "the army", "police said", "the opposition": the article's country's, when nothing named before fits.
+    if ((STATE_INSTITUTIONS.has(head) || head === 'opposition') && this.country) {
       const country = COUNTRIES.find((item) => item.code === this.country)!;
       return this.add({
         name: `${demonymOf(country)} ${head}`,
-        kind: 'government',
+        kind: head === 'opposition' ? 'organization' : 'government',
         title: null,
         country: country.code,
         heads: [head],
