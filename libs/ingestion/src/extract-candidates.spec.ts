@@ -273,4 +273,18 @@ describe('forms the annotated articles rarely show', () => {
       },
     ]);
   });
+
+  it('ends a sentence after a lone capital and a stop when a new clause starts (“on X. The …”)', () => {
+    const [candidate] = stances(
+      'Pakistan’s army said on Tuesday that Indian drones had struck a mosque in Muzaffarabad, killing three worshippers. The claim was also made by Pakistani Information Minister Attaullah Tarar in a post on X. The Indian foreign ministry spokesman, Randhir Jaiswal, called the report baseless.',
+    );
+    expect(candidate.actors).toEqual([
+      ['Pakistani army', 'asserted'],
+      ['Attaullah Tarar', 'repeated'],
+      ['Randhir Jaiswal', 'rejected'],
+    ]);
+    expect(analyse('George W. Bush said so.').map((sentence) => sentence.text)).toEqual([
+      'George W. Bush said so.',
+    ]);
+  });
 });

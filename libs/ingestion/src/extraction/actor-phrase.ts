@@ -358,7 +358,10 @@ function titleOf(words: Word[]): Title | null {
   while (end > 0 && lower[end - 1] === 'of') end--;
   if (end === 0 || !TITLE_HEADS.has(lower[end - 1])) return null;
   let from = end - 1;
-  while (from > 0 && (TITLE_MODIFIERS.has(lower[from - 1]) || TITLE_HEADS.has(lower[from - 1]))) from--;
+  // A portfolio the ministries list knows is a modifier too ("Information Minister").
+  const modifier = (word: string) =>
+    TITLE_MODIFIERS.has(word) || TITLE_HEADS.has(word) || LEXICON.ministries[word] !== undefined;
+  while (from > 0 && modifier(lower[from - 1])) from--;
   // "MP", "CEO" keep their capitals.
   const asWritten = words
     .slice(from, end)

@@ -78,11 +78,31 @@ function readBlock(text: string, offset: number, block: string, into: AnalysedSe
       cursor = end;
     });
     const words = joinHyphens(joinSplitLetters(raw)).filter((word) => word.text !== '');
-    if (words.length === 0) return;
-    const start = words[0].start;
-    const end = words[words.length - 1].end;
-    into.push({ index: into.length, text: text.slice(start, end), start, end, words });
+    for (const part of splitAfterInitial(words)) {
+      const start = part[0].start;
+      const end = part[part.length - 1].end;
+      into.push({ index: into.length, text: text.slice(start, end), start, end, words: part });
+    }
   });
+}
+
+/**
+ * "… in a post on X. The Indian foreign ministry …": the model takes a lone capital and a full
+ * stop for an initial and runs on; before a capitalised determiner, pronoun or preposition (which
+ * no name continues with) it ends the sentence.
+ */
+function splitAfterInitial(words: Word[]): Word[][] {
+  const parts: Word[][] = [];
+  let from = 0;
+  for (let i = 0; i < words.length - 1; i++) {
+    const next = words[i + 1];
+    if (/^\p{Lu}\.$/u.test(words[i].text) && next.capital && ['DET', 'PRON', 'ADP'].includes(next.pos)) {
+      parts.push(words.slice(from, i + 1));
+      from = i + 1;
+    }
+  }
+  parts.push(words.slice(from));
+  return parts.filter((part) => part.length > 0);
 }
 
 /**
