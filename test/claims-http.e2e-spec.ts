@@ -478,10 +478,17 @@ describe('claims routes reject bad input', () => {
       'CreateClaimDto',
       'CreateStanceDto',
       'UpdateClaimDto',
-      'HistoryEntryView',
+      'HistoryPage',
     ]) {
       expect(components.schemas[schema]).toBeDefined();
     }
+    // A history entry is a union on `type`: one branch per claim event type.
+    const entryTypes = components.schemas.HistoryPage.properties.items.items.oneOf.map(
+      (branch: { properties: { type: { enum: string[] } } }) => branch.properties.type.enum[0],
+    );
+    expect(entryTypes).toEqual(
+      expect.arrayContaining(['claim.created', 'claim.published', 'claim.reopened']),
+    );
     expect(components.schemas.CreateClaimDto.properties.priority.enum).toEqual([
       'low',
       'normal',
