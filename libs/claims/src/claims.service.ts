@@ -22,7 +22,14 @@ import {
   editRefusal,
   workflowActor,
 } from '@claimdesk/workflow';
-import { Audience, audienceOf, latestPublishedSql, PublicationsService } from '@claimdesk/publications';
+import {
+  Audience,
+  audienceOf,
+  latestFromJson,
+  latestPublishedJsonSql,
+  latestPublishedSql,
+  PublicationsService,
+} from '@claimdesk/publications';
 import { EntityManager } from 'typeorm';
 import { EvidenceStatus, Priority } from './claim.entity';
 import { PUBLIC_EVENT_TYPES, visibleClaim, visibleEvent, visibleListItem } from './claim-visibility';
@@ -503,7 +510,8 @@ export class ClaimsService {
          (SELECT row_to_json(so) FROM (SELECT ${SOURCE_COLUMNS} FROM sources WHERE id = c.source_id) so) AS source_json,
          (SELECT coalesce(json_agg(rv ORDER BY rv.round), '[]')
             FROM (SELECT ${REVIEW_COLUMNS} FROM reviews WHERE claim_id = c.id) rv) AS reviews_json,
-         (SELECT count(*)::int FROM notes WHERE claim_id = c.id) AS notes_count
+         (SELECT count(*)::int FROM notes WHERE claim_id = c.id) AS notes_count,
+         ${latestPublishedJsonSql('c.id')} AS published_json
        FROM claims c WHERE c.id = $1`,
       [id],
     );
@@ -512,7 +520,7 @@ export class ClaimsService {
     const evidence = withDates<EvidenceRow>(row.evidence_json, ['created_at']);
     const [source] = withDates<SourceRow>(row.source_json ? [row.source_json] : [], ['published_at']);
     const reviews = withDates<ReviewRow>(row.reviews_json, ['submitted_at', 'decided_at', 'published_at']);
-    const published = (await this.publications.latestOf(manager, [id])).get(id) ?? null;
+    const published = latestFromJson(row.published_json);
     return visibleClaim(
       {
         ...toSummaryView(row, source ? toSourceView(source) : null, stances.map(toStanceView)),
