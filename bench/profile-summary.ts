@@ -4,11 +4,14 @@ interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
   hitCount?: number;
+  children?: number[];
 }
 interface CpuProfile {
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
+  startTime: number;
+  endTime: number;
 }
 
 /** Who a sampled frame belongs to: an npm package, our code (dist/), Node's own JavaScript, or V8/native work. */
@@ -35,17 +38,37 @@ export interface Share {
   percent: number;
 }
 
-/** Self time by owner and the top functions, as shares of the busy (non-idle) time. */
+const runtime = new Set(['(native: V8 builtins, I/O)', 'node (core JS)']);
+
+/**
+ * Self time by owner and the top functions, as shares of the busy (non-idle) time of the last
+ * `lastMs` of the profile (the load, not the start-up). `callers` puts Node's and V8's own work
+ * (a socket write, a timer) on the package or code that asked for it.
+ */
 export function summariseCpuProfile(
   path: string,
+  lastMs: number,
   top = 15,
-): { owners: Share[]; functions: Share[]; busyMs: number } {
+): { owners: Share[]; callers: Share[]; functions: Share[]; busyMs: number } {
   const profile = JSON.parse(readFileSync(path, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parentOf = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+  const callerOf = (id: number): string => {
+    for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
+      const owner = ownerOf(byId.get(at)!.callFrame);
+      if (!runtime.has(owner)) return owner;
+    }
+    return ownerOf(byId.get(id)!.callFrame);
+  };
+  const from = profile.endTime - lastMs * 1000;
   const selfUs = new Map<number, number>();
-  profile.samples.forEach((id, index) =>
-    selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0)),
-  );
+  let at = profile.startTime;
+  profile.samples.forEach((id, index) => {
+    at += profile.timeDeltas[index] ?? 0;
+    if (at >= from) selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0));
+  });
+  const callers = new Map<string, number>();
   const owners = new Map<string, number>();
   const functions = new Map<string, number>();
   let busyUs = 0;
@@ -55,6 +78,8 @@ export function summariseCpuProfile(
     busyUs += us;
     const owner = ownerOf(frame);
     owners.set(owner, (owners.get(owner) ?? 0) + us);
+    const caller = callerOf(id);
+    callers.set(caller, (callers.get(caller) ?? 0) + us);
     const name = `${frame.functionName || '(anonymous)'} · ${owner}`;
     functions.set(name, (functions.get(name) ?? 0) + us);
   }
@@ -68,6 +93,7 @@ export function summariseCpuProfile(
       .sort((a, b) => b.ms - a.ms);
   return {
     owners: shares(owners),
+    callers: shares(callers),
     functions: shares(functions).slice(0, top),
     busyMs: Math.round(busyUs / 1000),
   };

@@ -57,6 +57,7 @@ async function main(): Promise<void> {
         body: () => JSON.stringify({ text: newClaimText(), tags: ['bench'] }),
       },
     };
+    const loadStarted = Date.now();
     for (const name of ROUTES) {
       const load = load1();
       const result = await hit(API_BASE, routes[name], DURATION_S, 20);
@@ -78,12 +79,14 @@ async function main(): Promise<void> {
       for (const row of summariseHeapSnapshot(join(outDir, file)))
         console.log(`| ${row.name} | ${row.count} | ${row.mb} |`);
     } else {
+      const loadMs = Date.now() - loadStarted;
       await api.stop();
       const file = readdirSync(outDir).find((name) => name.endsWith('.cpuprofile'));
       if (!file || !existsSync(join(outDir, file))) throw new Error('the API wrote no CPU profile');
-      const summary = summariseCpuProfile(join(outDir, file));
+      const summary = summariseCpuProfile(join(outDir, file), loadMs);
       console.log(`\n${join(outDir, file)}: ${summary.busyMs} ms busy\n`);
-      console.log(table('owner', summary.owners));
+      console.log(table('owner (self time)', summary.owners.slice(0, 20)));
+      console.log(`\n${table('owner, with the Node and V8 work it called', summary.callers.slice(0, 20))}`);
       console.log(`\n${table('function · owner', summary.functions)}`);
     }
   } finally {
