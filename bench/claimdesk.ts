@@ -24,6 +24,8 @@ export function databaseUrl(name: string): string {
 export function claimdeskEnv(database: string): Record<string, string> {
   return {
     NODE_ENV: 'production',
+    // Node flags for both processes, to compare heap settings (docs/performance.md, Memory); none by default.
+    ...(env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: env.BENCH_NODE_OPTIONS } : {}),
     PORT: String(API_PORT),
     DATABASE_URL: databaseUrl(database),
     QUEUE_PREFIX: database,
