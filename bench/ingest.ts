@@ -14,20 +14,30 @@ import { createApi } from '../apps/api/src/create-api';
  * candidates, known-actor matching, similar claims). Target: p95 under 200 ms.
  */
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
+/** Claims recorded before the runs, so the similar-claims lookup searches a desk's worth of text. */
+const SEEDED_CLAIMS = Number(process.env.BENCH_CLAIMS ?? 0);
 const WARMUP = 5;
 const DATABASE = `claimdesk_bench_ingest_${Date.now().toString(36)}`;
 const base = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/claimdesk');
 const url = new URL(base.toString());
 url.pathname = `/${DATABASE}`;
 
-function article(words: number): string {
+const fixtures = () => {
   const directory = join(__dirname, '../test/fixtures/articles');
-  const sentences = readdirSync(directory)
+  return readdirSync(directory)
+    .filter((file) => file.endsWith('.json'))
     .sort()
-    .flatMap(
+    .map(
       (file) =>
-        (JSON.parse(readFileSync(join(directory, file), 'utf8')) as { sentences: string[] }).sentences,
+        JSON.parse(readFileSync(join(directory, file), 'utf8')) as {
+          sentences: string[];
+          claims: { text: string }[];
+        },
     );
+};
+
+function article(words: number): string {
+  const sentences = fixtures().flatMap((fixture) => fixture.sentences);
   const out: string[] = [];
   let count = 0;
   for (const sentence of sentences) {
@@ -56,6 +66,7 @@ async function main(): Promise<void> {
     loadConfig({ ...process.env, DATABASE_URL: url.toString(), QUEUE_PREFIX: DATABASE }),
   );
   await app.init();
+  if (SEEDED_CLAIMS > 0) await seedClaims(url.toString(), SEEDED_CLAIMS);
   const ingestion = app.get(IngestionService);
   const total: number[] = [];
   const extract: number[] = [];
@@ -83,7 +94,7 @@ async function main(): Promise<void> {
     await admin.end();
   }
   console.log(
-    `ingest a ${text.split(/\s+/).length}-word article (${candidates} candidates), ${RUNS} runs after ${WARMUP} warm-up, ${cpus().length} cores`,
+    `ingest a ${text.split(/\s+/).length}-word article (${candidates} candidates), ${RUNS} runs after ${WARMUP} warm-up, ${SEEDED_CLAIMS} claims recorded, ${cpus().length} cores`,
   );
   console.log(`first extraction call after import: ${ms(firstCall)}`);
   console.log('| part | p50 | p95 |');
@@ -91,6 +102,20 @@ async function main(): Promise<void> {
   console.log(`| extraction | ${ms(percentile(extract, 50))} | ${ms(percentile(extract, 95))} |`);
   console.log(`| storage | ${ms(percentile(store, 50))} | ${ms(percentile(store, 95))} |`);
   console.log(`| total | ${ms(percentile(total, 50))} | ${ms(percentile(total, 95))} |`);
+}
+
+/** `count` claims worded like the fixtures' gold claims, numbered so no two are the same text. */
+async function seedClaims(connectionString: string, count: number): Promise<void> {
+  const texts = fixtures().flatMap((fixture) => fixture.claims.map((claim) => claim.text));
+  const client = new Client({ connectionString });
+  await client.connect();
+  await client.query(
+    `INSERT INTO claims (text) SELECT ($1::text[])[1 + n % cardinality($1::text[])] || ' (' || n || ')'
+       FROM generate_series(0, $2 - 1) AS n`,
+    [texts, count],
+  );
+  await client.query('ANALYZE claims');
+  await client.end();
 }
 
 main().catch((error: unknown) => {

@@ -239,8 +239,14 @@ describe('claims routes reject bad input', () => {
 
   it('rejects malformed, mistyped and oversized bodies', async () => {
     const json = { 'content-type': 'application/json' };
-    await expectProblem({ method: 'POST', url: '/v1/claims', headers: json, payload: '{"text": ' }, 400);
-    await expectProblem(
+    const cutShort = await expectProblem(
+      { method: 'POST', url: '/v1/claims', headers: json, payload: '{"text": ' },
+      400,
+    );
+    expect(cutShort.data.detail).toBe(
+      'The request body is not valid JSON: it ends at position 9 before the JSON value is complete.',
+    );
+    const xml = await expectProblem(
       {
         method: 'POST',
         url: '/v1/claims',
@@ -249,8 +255,11 @@ describe('claims routes reject bad input', () => {
       },
       415,
     );
+    expect(xml.data.detail).toBe(
+      'The request body is application/xml; send it as application/json, the only media type accepted.',
+    );
     for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
-      await expectProblem(
+      const refused = await expectProblem(
         {
           method: 'POST',
           url: '/v1/claims',
@@ -259,8 +268,9 @@ describe('claims routes reject bad input', () => {
         },
         415,
       );
+      expect(refused.data.detail).toContain(`is ${type}; send it as application/json`);
     }
-    await expectProblem(
+    const large = await expectProblem(
       {
         method: 'POST',
         url: '/v1/claims',
@@ -269,8 +279,9 @@ describe('claims routes reject bad input', () => {
       },
       413,
     );
+    expect(large.data.detail).toBe('The request body is larger than the limit of 1048576 bytes.');
     await expectProblem({ method: 'PATCH', url: `/v1/claims/${claimId}`, headers: json, payload: '{' }, 400);
-    await expectProblem(
+    const patchXml = await expectProblem(
       {
         method: 'PATCH',
         url: `/v1/claims/${claimId}`,
@@ -279,6 +290,7 @@ describe('claims routes reject bad input', () => {
       },
       415,
     );
+    expect(patchXml.data.detail).toContain('is text/xml; send it as application/json');
     await expectProblem(
       { method: 'POST', url: `/v1/claims/${claimId}/stances`, headers: json, payload: 'null' },
       400,

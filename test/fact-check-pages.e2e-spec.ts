@@ -1,4 +1,11 @@
-import { createUserSession, startTestApi, TestApi, TestResponse, TestSession } from '@claimdesk/testing';
+import {
+  createUserSession,
+  sessionRequests,
+  startTestApi,
+  TestApi,
+  TestResponse,
+  TestSession,
+} from '@claimdesk/testing';
 import * as jsonld from 'jsonld';
 import { randomUUID } from 'node:crypto';
 
@@ -34,16 +41,7 @@ describe('fact-check pages and JSON-LD', () => {
   const get = (url: string, headers: Record<string, string> = {}): Promise<TestResponse> =>
     api.request({ method: 'GET', url, as: 'anonymous', headers });
 
-  async function act(session: TestSession, id: string, action: string, payload: unknown = {}) {
-    const response = await api.request({
-      method: 'POST',
-      url: `/v1/claims/${id}/${action}`,
-      as: 'anonymous',
-      headers: session.headers,
-      payload: payload as Record<string, unknown>,
-    });
-    expect({ action, status: response.statusCode }).toEqual({ action, status: 200 });
-  }
+  const { act } = sessionRequests(() => api);
 
   async function published(text: string, verdict = 'false'): Promise<string> {
     const created = await api.request({

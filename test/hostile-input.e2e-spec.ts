@@ -139,14 +139,14 @@ describe('hostile input', () => {
         headers: json,
         payload: '{"text":"A claim about prototypes.","__proto__":{"admin":true}}',
       });
-      expectProblem(poisoned, 400);
+      expectProblem(poisoned, 400, /"__proto__" or "constructor.prototype" key, which is refused/);
       const big = await api.request({
         method: 'POST',
         url: '/v1/claims',
         headers: json,
         payload: JSON.stringify({ text: 'x'.repeat(1024 * 1024) }),
       });
-      expectProblem(big, 413);
+      expectProblem(big, 413, /^The request body is larger than the limit of 1048576 bytes\.$/);
     });
   });
 
@@ -219,9 +219,41 @@ describe('hostile input', () => {
         headers: { 'content-type': 'text/plain' },
         payload: 'A claim in plain text.',
       });
-      expectProblem(text, 415);
+      expectProblem(text, 415, /^The request body is text\/plain; send it as application\/json/);
+      const untyped = await api.request({ method: 'POST', url: '/v1/claims', payload: 'A claim, untyped.' });
+      expectProblem(untyped, 415, /^The request body has no Content-Type; send it as application\/json/);
+      const oddType = await api.request({
+        method: 'POST',
+        url: '/v1/claims',
+        headers: { 'content-type': 'text/plain"><script>' },
+        payload: 'A claim.',
+      });
+      expectProblem(
+        oddType,
+        415,
+        /^The request body's Content-Type is not a media type; send it as application\/json/,
+      );
+      expect(oddType.body).not.toContain('script');
       const empty = await api.request({ method: 'POST', url: '/v1/claims', headers: json, payload: '' });
-      expectProblem(empty, 400);
+      expectProblem(empty, 400, /^The request body is empty; send a JSON object as application\/json\.$/);
+    });
+
+    it('says where a body stops being JSON, in our words and without echoing it', async () => {
+      const cases: [payload: string, detail: string][] = [
+        ['{"text": "secret stuff" x}', 'it breaks at position 24 (line 1, column 25)'],
+        ['{"text":\n  *nonsense}', 'it breaks at position 11 (line 2, column 3)'],
+        ['[1,]', 'it breaks at position 3 (line 1, column 4)'],
+        ['{"text": "an unfinished', 'it ends at position 23 before the JSON value is complete'],
+      ];
+      for (const [payload, detail] of cases) {
+        const response = await api.request({ method: 'POST', url: '/v1/claims', headers: json, payload });
+        expectProblem(response, 400);
+        expect({ payload, detail: response.data.detail }).toEqual({
+          payload,
+          detail: `The request body is not valid JSON: ${detail}.`,
+        });
+        expect(response.body).not.toMatch(/secret|nonsense|unfinished|Unexpected|content-type is set/);
+      }
     });
   });
 

@@ -339,6 +339,28 @@ describe('sources and article ingestion', () => {
       [`Ilona Varga${run}`, 'asserted'],
       ['World Health Organization', 'supported'],
     ]);
+
+    // Ingested again elsewhere, each candidate is shown the claim accepted from it, and exactly
+    // what the similar-claims route answers for its own text.
+    const again = await call({
+      method: 'POST',
+      url: '/v1/sources/ingest',
+      payload: { url: `https://news.example.org/${run}/measles-syndicated`, text: article },
+      as: 'fact_checker',
+    });
+    expect(again.statusCode).toBe(201);
+    expect(again.data.candidates).toHaveLength(2);
+    for (const candidate of again.data.candidates) {
+      const claim = accepted.find((item: any) => item.text === candidate.text);
+      expect(candidate.similar[0]).toEqual({ id: claim.id, text: claim.text, score: 1 });
+      const lookup = await call({
+        method: 'GET',
+        url: `/v1/claims/similar?text=${encodeURIComponent(candidate.text)}`,
+        as: 'editor',
+      });
+      expect(lookup.statusCode).toBe(200);
+      expect(candidate.similar).toEqual(lookup.data);
+    }
   });
 
   it('accepts the candidate’s own shape edited: a removed actor gets no stance and is not created', async () => {

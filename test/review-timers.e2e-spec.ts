@@ -5,6 +5,7 @@ import {
   createUserSession,
   isolatedTestEnv,
   IsolatedTestEnv,
+  sessionRequests,
   startTestApi,
   startTestWorker,
   TestApi,
@@ -70,24 +71,7 @@ describe('review timers and auto-assignment (worker)', () => {
     await isolated?.drop();
   });
 
-  async function send(
-    session: TestSession,
-    method: 'GET' | 'POST' | 'PATCH',
-    url: string,
-    payload?: unknown,
-  ) {
-    return api.request({ method, url, payload: payload as any, as: 'anonymous', headers: session.headers });
-  }
-
-  async function act(session: TestSession, id: string, action: string, payload: unknown = {}) {
-    const response = await send(session, 'POST', `/v1/claims/${id}/${action}`, payload);
-    expect({ action, status: response.statusCode, detail: response.data?.detail }).toEqual({
-      action,
-      status: 200,
-      detail: undefined,
-    });
-    return response.data;
-  }
+  const { send, act } = sessionRequests(() => api);
 
   /** A triaged claim with the given tags (nobody's expertise by default, so it is not auto-assigned). */
   async function triagedClaim(

@@ -540,4 +540,72 @@ describe('review workflow', () => {
     expect([200, 409]).toContain(codes[0]);
     expect((await get(editor, claim.id)).status).toBe('dismissed');
   });
+
+  it('serves every history entry as the document describes its event type', async () => {
+    const document = (await api.request({ method: 'GET', url: '/docs-json' })).data;
+    const variants: Schema[] = document.components.schemas.HistoryPage.properties.items.items.oneOf;
+    const byType = new Map(variants.map((variant) => [variant.properties!.type.enum![0], variant]));
+    const claims = (await send(editor, 'GET', `/v1/claims?tag=${run}&limit=100`)).data.items;
+    const seen = new Set<string>();
+    for (const claim of claims) {
+      for (const entry of (await send(editor, 'GET', `/v1/claims/${claim.id}/history?limit=100`)).data
+        .items) {
+        seen.add(entry.type);
+        const schema = byType.get(entry.type);
+        expect({ type: entry.type, described: !!schema }).toEqual({ type: entry.type, described: true });
+        expect({ type: entry.type, mismatches: mismatches(schema!, entry, document) }).toEqual({
+          type: entry.type,
+          mismatches: [],
+        });
+      }
+    }
+    // The suite's claims go through every workflow step, so the check covers each of them.
+    expect([...seen].sort()).toEqual(
+      expect.arrayContaining([
+        'claim.assigned',
+        'claim.created',
+        'claim.dismissed',
+        'claim.evidence_status_changed',
+        'claim.published',
+        'claim.reopened',
+        'claim.review_started',
+        'claim.sent_back',
+        'claim.submitted',
+        'claim.triaged',
+      ]),
+    );
+  });
 });
+
+interface Schema {
+  type?: string;
+  enum?: string[];
+  nullable?: boolean;
+  required?: string[];
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  allOf?: Schema[];
+  $ref?: string;
+}
+
+/** Where `value` departs from `schema` (the subset of OpenAPI the history schemas use), as paths. */
+function mismatches(schema: Schema, value: unknown, document: any, path = '$'): string[] {
+  if (schema.$ref)
+    return mismatches(document.components.schemas[schema.$ref.split('/').pop()!], value, document, path);
+  if (value === null) return schema.nullable ? [] : [`${path} is null`];
+  if (schema.allOf) return schema.allOf.flatMap((part) => mismatches(part, value, document, path));
+  if (schema.enum && !schema.enum.includes(value as string)) return [`${path} is not one of ${schema.enum}`];
+  const actual = Array.isArray(value) ? 'array' : Number.isInteger(value) ? 'integer' : typeof value;
+  const expected = schema.type === 'number' && actual === 'integer' ? 'integer' : schema.type;
+  if (expected && expected !== actual) return [`${path} is ${actual}, not ${expected}`];
+  if (Array.isArray(value) && schema.items)
+    return value.flatMap((item, index) => mismatches(schema.items!, item, document, `${path}[${index}]`));
+  if (actual !== 'object') return [];
+  const record = value as Record<string, unknown>;
+  return [
+    ...(schema.required ?? []).filter((key) => !(key in record)).map((key) => `${path}.${key} is missing`),
+    ...Object.entries(schema.properties ?? {})
+      .filter(([key]) => key in record && record[key] !== undefined)
+      .flatMap(([key, property]) => mismatches(property, record[key], document, `${path}.${key}`)),
+  ];
+}

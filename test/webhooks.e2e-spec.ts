@@ -4,6 +4,7 @@ import {
   createUserSession,
   isolatedTestEnv,
   IsolatedTestEnv,
+  sessionRequests,
   startTestApi,
   startTestWorker,
   TestApi,
@@ -155,15 +156,7 @@ describe('webhooks', () => {
     return response.data;
   }
 
-  async function act(session: TestSession, id: string, action: string, payload: unknown = {}): Promise<any> {
-    const response = await call(session, 'POST', `/v1/claims/${id}/${action}`, payload);
-    expect({ action, status: response.statusCode, detail: response.data?.detail }).toEqual({
-      action,
-      status: 200,
-      detail: undefined,
-    });
-    return response.data;
-  }
+  const { act } = sessionRequests(() => api);
 
   /** The secret columns as stored, read past the API (which never shows them). */
   async function storedSecrets(

@@ -7,6 +7,7 @@ import {
   answerNotModified,
   answerUnavailableWhileClosing,
   AppConfig,
+  BODY_LIMIT_BYTES,
   clientErrorHandler,
   frameworkErrors,
   Metrics,
@@ -19,8 +20,6 @@ import { AppModule } from './app.module';
 import { serveDashboard } from './dashboard/serve-dashboard';
 import { buildOpenApi } from './docs/openapi';
 import { recordHttpMetrics } from './metrics/metrics.http';
-
-export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Builds the API application; main.ts listens on it, the e2e tests `init()` it and inject requests. */
 export async function createApi(config: AppConfig): Promise<NestFastifyApplication> {

@@ -80,11 +80,38 @@ export const JOURNEYS: Journey[] = [
       // The admin sets up a newsroom endpoint in the settings; its secret is shown once.
       const admin = await newSession(browser, desk.base, ADMIN);
       await admin.page.getByRole('link', { name: 'Newsroom settings' }).click();
-      await admin.page.getByLabel('Endpoint URL').fill(desk.receiver.url);
+      const placeholder = 'http://127.0.0.1:9/hooks/placeholder';
+      await admin.page
+        .getByRole('form', { name: 'New webhook endpoint' })
+        .getByLabel('Endpoint URL')
+        .fill(placeholder);
       await admin.page.getByRole('button', { name: 'Add endpoint' }).click();
       desk.receiver.secret = (await admin.page.getByTestId('shown-once').innerText()).trim();
       assert.match(desk.receiver.secret, /^whsec_/);
+      await admin.page.getByRole('button', { name: 'I stored it' }).click();
       await inspector.scan(admin.page, 'settings');
+
+      // Then points it at the newsroom's receiver: a refused URL is named beside its field and saves
+      // nothing; the receiver's URL and a description persist across a reload.
+      await admin.page.getByRole('button', { name: `Manage ${placeholder}` }).click();
+      await admin.page.getByRole('button', { name: 'Edit endpoint' }).click();
+      const edit = admin.page.getByRole('form', { name: `Edit endpoint ${placeholder}` });
+      await edit.getByLabel('Endpoint URL').fill('ftp://127.0.0.1/hooks');
+      await edit.getByRole('button', { name: 'Save changes' }).click();
+      await edit.getByText('url must be an http or https URL').waitFor();
+      await inspector.scan(admin.page, 'settings-webhook-edit-refused');
+      await edit.getByLabel('Endpoint URL').fill(desk.receiver.url);
+      await edit.getByLabel('Description (optional)').fill('Journeys receiver');
+      await edit.getByRole('button', { name: 'Save changes' }).click();
+      await admin.page.getByText(`Saved: the endpoint now delivers to ${desk.receiver.url}.`).waitFor();
+      await admin.page.reload();
+      await admin.page.getByRole('button', { name: `Manage ${desk.receiver.url}` }).waitFor();
+      await admin.page.getByText(/^Journeys receiver · claim\.published/).waitFor();
+      assert.equal(
+        await admin.page.getByRole('button', { name: `Manage ${placeholder}` }).count(),
+        0,
+        'the placeholder URL is gone after the edit',
+      );
 
       const luka = await newSession(browser, desk.base, LUKA);
       const unreadBefore = await unreadCount(luka.page);
@@ -162,6 +189,13 @@ export const JOURNEYS: Journey[] = [
       await luka.page
         .getByText('A blog post repeating the claim.', { exact: true })
         .waitFor({ state: 'detached' });
+      // The history says it in words: who removed what, and why.
+      const removal = luka.page.locator('.timeline li[data-event-type="claim.evidence_removed"]');
+      await removal.getByText(/removed evidence$/).waitFor();
+      await removal.getByText('Reason: “Not evidence: it only repeats the claim.”').waitFor();
+      await removal
+        .getByText('other giving context to the claim: “A blog post repeating the claim.”')
+        .waitFor();
 
       await luka.page.getByRole('button', { name: 'Submit for approval' }).click();
       form = await dialog(luka.page);

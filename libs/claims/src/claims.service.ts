@@ -140,7 +140,7 @@ export class ClaimsService {
         },
         stances: stances.map((stance) => ({ id: stance.id, type: stance.type, actor: stance.actor })),
       });
-      return { ...claim, similar: await this.findSimilar(manager, input.text, row.id) };
+      return { ...claim, similar: (await this.findSimilar(manager, [input.text], row.id))[0] };
     });
   }
 
@@ -250,7 +250,12 @@ export class ClaimsService {
 
   /** Claims whose folded text is trigram-similar to `text`, most similar first. */
   async similar(text: string): Promise<SimilarClaimView[]> {
-    return this.findSimilar(this.transactions.manager, text, null);
+    return (await this.findSimilar(this.transactions.manager, [text], null))[0];
+  }
+
+  /** `similar` for many texts in one statement: the answer for `texts[i]` is at index i. */
+  async similarMany(texts: readonly string[]): Promise<SimilarClaimView[][]> {
+    return this.findSimilar(this.transactions.manager, texts, null);
   }
 
   async update(
@@ -544,24 +549,30 @@ export class ClaimsService {
 
   private async findSimilar(
     manager: EntityManager,
-    text: string,
+    texts: readonly string[],
     excludeId: string | null,
-  ): Promise<SimilarClaimView[]> {
-    // Nearest first through the GiST trigram index (`<->` is 1 - similarity), stopping after the
-    // limit; the threshold then drops the near ones that are still not alike enough.
-    const rows: { id: string; text: string; score: number }[] = await manager.query(
-      `SELECT id, text, score FROM (
-         SELECT id, text, created_at, 1 - (claimdesk_fold(text) <-> claimdesk_fold($1)) AS score
-           FROM claims
-          WHERE ($3::uuid IS NULL OR id <> $3::uuid)
-          ORDER BY claimdesk_fold(text) <-> claimdesk_fold($1)
-          LIMIT $4
-       ) nearest
-       WHERE score >= $2
-       ORDER BY score DESC, created_at DESC, id`,
-      [text, SIMILARITY_THRESHOLD, excludeId, SIMILAR_LIMIT],
+  ): Promise<SimilarClaimView[][]> {
+    if (texts.length === 0) return [];
+    // For each text, nearest first through the GiST trigram index (`<->` is 1 - similarity),
+    // stopping after the limit; the threshold then drops the near ones that are still not alike enough.
+    const rows: { idx: number; id: string; text: string; score: number }[] = await manager.query(
+      `SELECT q.idx::int AS idx, nearest.id, nearest.text, nearest.score
+         FROM unnest($1::text[]) WITH ORDINALITY AS q(text, idx)
+        CROSS JOIN LATERAL (
+          SELECT c.id, c.text, c.created_at, 1 - (claimdesk_fold(c.text) <-> claimdesk_fold(q.text)) AS score
+            FROM claims c
+           WHERE ($3::uuid IS NULL OR c.id <> $3::uuid)
+           ORDER BY claimdesk_fold(c.text) <-> claimdesk_fold(q.text)
+           LIMIT $4
+        ) nearest
+        WHERE nearest.score >= $2
+        ORDER BY q.idx, nearest.score DESC, nearest.created_at DESC, nearest.id`,
+      [texts, SIMILARITY_THRESHOLD, excludeId, SIMILAR_LIMIT],
     );
-    return rows.map((row) => ({ id: row.id, text: row.text, score: Math.round(row.score * 1000) / 1000 }));
+    const similar: SimilarClaimView[][] = texts.map(() => []);
+    for (const row of rows)
+      similar[row.idx - 1].push({ id: row.id, text: row.text, score: Math.round(row.score * 1000) / 1000 });
+    return similar;
   }
 
   /**

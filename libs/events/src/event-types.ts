@@ -154,6 +154,12 @@ type Unlisted = Exclude<EventType, (typeof EVENT_TYPES)[number]>;
 const everyTypeListed: [Unlisted] extends [never] ? true : Unlisted = true;
 void everyTypeListed;
 
+/** The events of a claim's life, the ones its history lists (the rest concern webhooks and accounts). */
+export type ClaimEventType = Extract<EventType, `claim.${string}`>;
+export const CLAIM_EVENT_TYPES = EVENT_TYPES.filter((type): type is ClaimEventType =>
+  type.startsWith('claim.'),
+);
+
 export function isEventType(value: unknown): value is EventType {
   return typeof value === 'string' && (EVENT_TYPES as readonly string[]).includes(value);
 }

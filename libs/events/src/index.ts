@@ -4,3 +4,4 @@ export * from './events.module';
 export * from './events.service';
 export * from './dto/audit-event.view';
 export * from './dto/audit-events.query';
+export * from './dto/history-entry.schema';

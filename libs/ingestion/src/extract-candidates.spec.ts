@@ -149,3 +149,142 @@ describe('extractCandidates', () => {
     expect(extractCandidates(many).length).toBeLessThanOrEqual(50);
   });
 });
+
+describe('forms the annotated articles rarely show', () => {
+  const stances = (text: string) =>
+    extractCandidates(text).map((candidate) => ({
+      text: candidate.text,
+      actors: candidate.proposedActors.map((actor) => [actor.name, actor.stance]),
+    }));
+
+  it('reads opening adjuncts, auxiliaries and state institutions of the article’s country', () => {
+    expect(
+      stances(
+        'Writing on Telegram, Russian military blogger Yuri Kolesov claimed that Ukrainian forces had shelled a hospital in Donetsk, killing nine people. Kyiv called the report Russian propaganda.',
+      ),
+    ).toEqual([
+      {
+        text: 'Ukrainian forces shelled a hospital in Donetsk, killing nine people',
+        actors: [
+          ['Yuri Kolesov', 'asserted'],
+          ['Government of Ukraine', 'rejected'],
+        ],
+      },
+    ]);
+    const [army] = stances(
+      'Protesters set fire to the parliament building in Dhaka, police said. The army has said that 14 people were killed during the clashes. Opposition leader Farida Rahman dismissed the army’s figure as a lie.',
+    );
+    expect(army).toEqual({
+      text: '14 people were killed during the clashes',
+      actors: [
+        ['Bangladeshi army', 'asserted'],
+        ['Farida Rahman', 'rejected'],
+      ],
+    });
+  });
+
+  it('takes a denial in general terms or of the event for a rejection, not a claim', () => {
+    expect(
+      stances(
+        'Hamid Karimi, a spokesman for the Iranian foreign ministry, said Israeli jets had struck a radar site near Isfahan on Friday. “There was no attack,” an Israeli military spokesperson said. Sudanese officials said they had seen no evidence of any strike.',
+      ),
+    ).toEqual([
+      {
+        text: 'Israeli jets struck a radar site near Isfahan on Friday',
+        actors: [
+          ['Hamid Karimi', 'asserted'],
+          ['Israeli military spokesperson', 'rejected'],
+          ['Government of Sudan', 'rejected'],
+        ],
+      },
+    ]);
+  });
+
+  it('points "the figures" at the claim with a number and matches a described body by all its words', () => {
+    const candidates = stances(
+      'Nigeria’s electoral commission said 2.4 million voter cards had not been collected. “We believe the elections will be free and fair,” the commission said. The figures were described as misleading by the opposition All Progressives Alliance. Turnout was 61 percent, the statistics office said.',
+    );
+    expect(candidates.find((c) => c.text.startsWith('2.4 million'))?.actors).toEqual([
+      ['Nigerian electoral commission', 'asserted'],
+      ['All Progressives Alliance', 'rejected'],
+    ]);
+    expect(candidates.find((c) => c.text.startsWith('Turnout'))?.actors).toEqual([
+      ['Nigerian statistics office', 'asserted'],
+    ]);
+  });
+
+  it('proposes no claim for a thing shown or for a sentence about the claim', () => {
+    const texts = stances(
+      'Iranian officials said Israeli jets had struck a radar site near Isfahan. Iran’s state television broadcast footage of the site. The claim was picked up by the news agency Fars.',
+    ).map((candidate) => candidate.text);
+    expect(texts).toEqual(['Israeli jets struck a radar site near Isfahan']);
+  });
+
+  it('keeps names the tokenizer cuts (Jović), reads parentheticals, and links "the claim" to who claimed it', () => {
+    expect(
+      stances(
+        'Serbian President Milan Jović claimed, without evidence, that foreign agents had paid protesters in Novi Sad 50 euros each. According to a statement from the opposition coalition Free Serbia, the protests were organised by students. The claim was carried by the pro-government tabloid Informer Dnevni. Student leader Ana Marić said: “Nobody paid us anything.”',
+      )[0],
+    ).toEqual({
+      text: 'Foreign agents paid protesters in Novi Sad 50 euros each',
+      actors: [
+        ['Milan Jović', 'asserted'],
+        ['Informer Dnevni', 'repeated'],
+        ['Ana Marić', 'rejected'],
+      ],
+    });
+  });
+
+  it('reads a list of seats as the governments they stand for', () => {
+    expect(
+      stances(
+        'Russia’s foreign minister Sergei Lavrov claimed on Wednesday that mercenaries from Albania, Kosovo and Bosnia were being sent to fight for Ukraine. Officials in Tirana, Pristina and Sarajevo rejected the allegations.',
+      )[0].actors,
+    ).toEqual([
+      ['Sergei Lavrov', 'asserted'],
+      ['Government of Albania', 'rejected'],
+      ['Government of Kosovo', 'rejected'],
+      ['Government of Bosnia and Herzegovina', 'rejected'],
+    ]);
+  });
+
+  it('keeps a charge whose gerund the tagger reads as a noun, and its denial', () => {
+    const charge = stances(
+      'Kenya’s health ministry said 38 people had died of cholera in Garissa county since January. Local MP Aden Duale accused the ministry of hiding deaths. The ministry has denied the accusation.',
+    ).find((candidate) => candidate.text.endsWith('hid deaths'));
+    expect(charge?.actors).toEqual([
+      ['Aden Duale', 'asserted'],
+      ['Ministry of Health of Kenya', 'rejected'],
+    ]);
+  });
+
+  it('reads "the country’s agency" as a body of the article’s country', () => {
+    expect(
+      stances(
+        'Hurricane Delia killed at least 45 people in Haiti, the country’s civil protection agency said on Sunday. The figure was confirmed by the Red Cross.',
+      ),
+    ).toEqual([
+      {
+        text: 'Hurricane Delia killed at least 45 people in Haiti',
+        actors: [
+          ['Haitian civil protection agency', 'asserted'],
+          ['Red Cross', 'supported'],
+        ],
+      },
+    ]);
+  });
+
+  it('ends a sentence after a lone capital and a stop when a new clause starts (“on X. The …”)', () => {
+    const [candidate] = stances(
+      'Pakistan’s army said on Tuesday that Indian drones had struck a mosque in Muzaffarabad, killing three worshippers. The claim was also made by Pakistani Information Minister Attaullah Tarar in a post on X. The Indian foreign ministry spokesman, Randhir Jaiswal, called the report baseless.',
+    );
+    expect(candidate.actors).toEqual([
+      ['Pakistani army', 'asserted'],
+      ['Attaullah Tarar', 'repeated'],
+      ['Randhir Jaiswal', 'rejected'],
+    ]);
+    expect(analyse('George W. Bush said so.').map((sentence) => sentence.text)).toEqual([
+      'George W. Bush said so.',
+    ]);
+  });
+});

@@ -384,27 +384,24 @@ export class IngestionService {
 
   /** Rows as the API shows them; `similar` is computed now, so it reflects the claims recorded since. */
   private async views(rows: CandidateRow[]): Promise<CandidateView[]> {
-    const views: CandidateView[] = [];
-    for (const row of rows) {
-      views.push({
-        id: row.id,
-        sentence: row.sentence,
-        start: row.start_offset,
-        end: row.end_offset,
-        text: row.text,
-        actors: row.actors,
-        mentions: row.mentions.length
-          ? row.mentions
-          : [{ start: row.start_offset, end: row.end_offset, sentence: row.sentence, role: 'states' }],
-        similar: await this.claims.similar(row.text),
-        checkworthiness: Math.round(row.checkworthiness * 1000) / 1000,
-        features: row.features,
-        status: row.status,
-        claimId: row.claim_id,
-        decidedAt: row.decided_at?.toISOString() ?? null,
-        createdAt: row.created_at.toISOString(),
-      });
-    }
-    return views;
+    const similar = await this.claims.similarMany(rows.map((row) => row.text));
+    return rows.map((row, index) => ({
+      id: row.id,
+      sentence: row.sentence,
+      start: row.start_offset,
+      end: row.end_offset,
+      text: row.text,
+      actors: row.actors,
+      mentions: row.mentions.length
+        ? row.mentions
+        : [{ start: row.start_offset, end: row.end_offset, sentence: row.sentence, role: 'states' }],
+      similar: similar[index],
+      checkworthiness: Math.round(row.checkworthiness * 1000) / 1000,
+      features: row.features,
+      status: row.status,
+      claimId: row.claim_id,
+      decidedAt: row.decided_at?.toISOString() ?? null,
+      createdAt: row.created_at.toISOString(),
+    }));
   }
 }

@@ -8,15 +8,16 @@ import type { TestApi, TestResponse } from './test-api';
 export function sessionRequests(api: () => TestApi) {
   async function send(
     session: TestSession | null,
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
     url: string,
     payload?: unknown,
+    headers: Record<string, string> = {},
   ): Promise<TestResponse> {
     const response = await api().request({
       method,
       url,
       as: 'anonymous',
-      headers: session ? session.headers : {},
+      headers: { ...(session ? session.headers : {}), ...headers },
       ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
     });
     expect(response.statusCode).toBeLessThan(500);

@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { Problem, ROLES } from '@claimdesk/platform';
+import { BODY_LIMIT_BYTES, BODY_MEDIA_TYPE, Problem, ROLES } from '@claimdesk/platform';
 import { describeAccess, listRoutes } from '../auth/route-access';
 
 const problemResponses: Record<string, string> = {
@@ -13,8 +13,8 @@ const problemResponses: Record<string, string> = {
 
 /** Statuses of the body parser, on every operation that reads a body. */
 const bodyResponses: Record<string, string> = {
-  '413': 'The body is larger than 1 MiB.',
-  '415': 'The body is not application/json.',
+  '413': `The body is larger than ${BODY_LIMIT_BYTES} bytes.`,
+  '415': `The body is not ${BODY_MEDIA_TYPE}.`,
 };
 
 const retryAfter = {

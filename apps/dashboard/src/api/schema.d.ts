@@ -2208,23 +2208,479 @@ export interface components {
       kind: 'user' | 'api_key';
       name: string | null;
     };
-    HistoryEntryView: {
-      actor: components['schemas']['HistoryActorView'] | null;
-      /** Format: date-time */
-      at: string;
-      /** @description What changed; for claim.updated `{version, before, after}` with only the changed fields. */
-      changes: Record<string, never>;
-      /**
-       * @description The event id; increases with time.
-       * @example 42
-       */
-      id: string;
-      /** @example claim.updated */
-      type: string;
-    };
     HistoryPage: {
-      /** @description Oldest first. */
-      items: components['schemas']['HistoryEntryView'][];
+      /** @description Oldest first. Each entry’s `changes` is the payload of its `type`. */
+      items: (
+        | {
+            actor: components['schemas']['HistoryActorView'] | null;
+            /** Format: date-time */
+            at: string;
+            changes: {
+              claim: {
+                language?: string;
+                priority?: string;
+                /** Format: uuid */
+                sourceId?: string | null;
+                summary?: string | null;
+                tags?: string[];
+                text: string;
+              };
+              stances: {
+                actor: {
+                  country?: string | null;
+                  /** Format: uuid */
+                  id: string;
+                  kind: string;
+                  name: string;
+                  title?: string | null;
+                };
+                /** Format: uuid */
+                id: string;
+                type: string;
+              }[];
+              version: number;
+            };
+            /**
+             * @description The event id; increases with time.
+             * @example 42
+             */
+            id: string;
+            /** @enum {string} */
+            type: 'claim.created';
+          }
+        | {
+            actor: components['schemas']['HistoryActorView'] | null;
+            /** Format: date-time */
+            at: string;
+            changes: {
+              /** @description The changed fields as they are now. */
+              after: {
+                [key: string]: unknown;
+              };
+              /** @description The changed fields as they were. */
+              before: {
+                [key: string]: unknown;
+              };
+              version: number;
+            };
+            /**
+             * @description The event id; increases with time.
+             * @example 42
+             */
+            id: string;
+            /** @enum {string} */
+            type: 'claim.updated';
+          }
+        | {
+            actor: components['schemas']['HistoryActorView'] | null;
+            /** Format: date-time */
+            at: string;
+            changes: {
+              /** Format: date-time */
+              dueAt?: string | null;
+              priority?: string;
+              version: number;
+            };
+            /**
+             * @description The event id; increases with time.
+             * @example 42
+             */
+            id: string;
+            /** @enum {string} */
+            type: 'claim.triaged';
+          }
+        | {
+            actor: components['schemas']['HistoryActorView'] | null;
+            /** Format: date-time */
+            at: string;
+            changes: {
+              /** Format: uuid */
+              assigneeId?: string;
+              /** Format: uuid */
+              assignmentId?: string;
+              /** @description Assigned by the auto-assigner or Take next. */
+              auto?: boolean;
+              /** Format: date-time */
+              dueAt?: string | null;
+              /** Format: uuid */
+              previousAssigneeId?: string | null;
+              version: number;
+            };
+            /**
+             * @description The event id; increases with time.
+             * @example 42
+             */
+            id: string;
+            /** @enum {string} */
+            type: 'claim.assigned';
+          }
+        | {
+            actor: components['schemas']['HistoryActorView'] | null;
+            /** Format: date-time */
+            at: string;
+            changes: {
+              /** Format: uuid */
+              assigneeId?: string | null;
+              /** Format: uuid */
+              assignmentId?: string;
+              version: number;
+            };
+            /**
+             * @description The event id; increases with time.
+             * @example 42
+             */
+            id: string;
+            /** @enum {string} */
+            type: 'claim.review_started';
+          }
+        | {
+            actor: components['schemas']['HistoryActorView'] | null;
+            /** Format: date-time */
+            at: string;
+            changes: {
+              evidenceStatus?: string;
+              /** Format: uuid */
+              reviewId?: string;
+              round?: number;
+              /** Format: uuid */
+              submittedBy?: string;
+              verdict?: string;
+              version: number;
+            };
+            /**
+             * @description The event id; increases with time.
+             * @example 42
+             */
+            id: string;
+            /** @enum {string} */
+            type: 'claim.submitted';
+          }
+        | {
+            actor: components['schemas']['HistoryActorView'] | null;
+            /** Format: date-time */
+            at: string;
+            changes: {
+              /** Format: uuid */
+              assigneeId?: string | null;
+              comment?: string;
+              /** Format: uuid */
+              reviewId?: string;
+              version: number;
+            };
+            /**
+             * @description The event id; increases with time.
+             * @example 42
+             */
+            id: string;
+            /** @enum {string} */
+            type: 'claim.sent_back';
+          }
+        | {
+            actor: components['schemas']['HistoryActorView'] | null;
+            /** Format: date-time */
+            at: string;
+            changes: {
+              /**
+               * Format: uuid
+               * @description The review this publication corrects.
+               */
+              correctsReviewId?: string | null;
+              /** @description The published version (newsroom keys only). */
+              publishedVersion?: {
+                [key: string]: unknown;
+              };
+              /** Format: uuid */
+              reviewId?: string;
+              round?: number;
+              /** Format: uuid */
+              submittedBy?: string;
+              verdict?: string;
+              version: number;
+            };
+            /**
+             * @description The event id; increases with time.
+             * @example 42
+             */
+            id: string;
+            /** @enum {string} */
+            type: 'claim.published';
+          }
+        | {
+            actor: components['schemas']['HistoryActorView'] | null;
+            /** Format: date-time */
+            at: string;
+            changes: {
+              /** Format: uuid */
+              assigneeId?: string | null;
+              /** Format: uuid */
+              assignmentId?: string | null;
+              /** Format: date-time */
+              dueAt?: string | null;
+              /** Format: uuid */
+              previousReviewId?: string | null;
+              reason?: string;
+              version: number;
+            };
+            /**
+             * @description The event id; increases with time.
+             * @example 42
+             */
+            id: string;
+            /** @enum {string} */
+            type: 'claim.reopened';
+          }
+        | {
+            actor: components['schemas']['HistoryActorView'] | null;
+            /** Format: date-time */
+            at: string;
+            changes: {
+              reason?: string;
+              version: number;
+            };
+            /**
+             * @description The event id; increases with time.
+             * @example 42
+             */
+            id: string;
+            /** @enum {string} */
+            type: 'claim.dismissed';
+          }
+        | {
+            actor: components['schemas']['HistoryActorView'] | null;
+            /** Format: date-time */
+            at: string;
+            changes: {
+              stance: {
+                actor: {
+                  country?: string | null;
+                  /** Format: uuid */
+                  id: string;
+                  kind: string;
+                  name: string;
+                  title?: string | null;
+                };
+                /** @description Who had added it (desk only). */
+                createdBy?: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'user' | 'api_key';
+                } | null;
+                /** Format: uuid */
+                id: string;
+                type: string;
+              };
+              version: number;
+            };
+            /**
+             * @description The event id; increases with time.
+             * @example 42
+             */
+            id: string;
+            /** @enum {string} */
+            type: 'claim.stance_added';
+          }
+        | {
+            actor: components['schemas']['HistoryActorView'] | null;
+            /** Format: date-time */
+            at: string;
+            changes: {
+              /** @description Who had added it (desk only). */
+              addedBy?: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: 'user' | 'api_key';
+              } | null;
+              /** Format: uuid */
+              assigneeId?: string | null;
+              /** @description Why it was removed (desk only). */
+              reason?: string | null;
+              stance: {
+                actor: {
+                  country?: string | null;
+                  /** Format: uuid */
+                  id: string;
+                  kind: string;
+                  name: string;
+                  title?: string | null;
+                };
+                /** @description Who had added it (desk only). */
+                createdBy?: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'user' | 'api_key';
+                } | null;
+                /** Format: uuid */
+                id: string;
+                type: string;
+              };
+              version: number;
+            };
+            /**
+             * @description The event id; increases with time.
+             * @example 42
+             */
+            id: string;
+            /** @enum {string} */
+            type: 'claim.stance_removed';
+          }
+        | {
+            actor: components['schemas']['HistoryActorView'] | null;
+            /** Format: date-time */
+            at: string;
+            changes: {
+              evidence: {
+                /** @description Who had added it (desk only). */
+                createdBy?: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'user' | 'api_key';
+                } | null;
+                /** Format: uuid */
+                id: string;
+                kind: string;
+                relation: string;
+                summary: string;
+              };
+              version: number;
+            };
+            /**
+             * @description The event id; increases with time.
+             * @example 42
+             */
+            id: string;
+            /** @enum {string} */
+            type: 'claim.evidence_added';
+          }
+        | {
+            actor: components['schemas']['HistoryActorView'] | null;
+            /** Format: date-time */
+            at: string;
+            changes: {
+              /** @description Who had added it (desk only). */
+              addedBy?: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: 'user' | 'api_key';
+              } | null;
+              /** Format: uuid */
+              assigneeId?: string | null;
+              evidence: {
+                /** @description Who had added it (desk only). */
+                createdBy?: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'user' | 'api_key';
+                } | null;
+                /** Format: uuid */
+                id: string;
+                kind: string;
+                relation: string;
+                summary: string;
+              };
+              /** @description Why it was removed (desk only). */
+              reason?: string | null;
+              version: number;
+            };
+            /**
+             * @description The event id; increases with time.
+             * @example 42
+             */
+            id: string;
+            /** @enum {string} */
+            type: 'claim.evidence_removed';
+          }
+        | {
+            actor: components['schemas']['HistoryActorView'] | null;
+            /** Format: date-time */
+            at: string;
+            changes: {
+              after?: {
+                [key: string]: unknown;
+              };
+              before?: {
+                [key: string]: unknown;
+              };
+              from: string;
+              /**
+               * Format: uuid
+               * @description Set when a submitted review changed it.
+               */
+              reviewId?: string;
+              to: string;
+              version: number;
+            };
+            /**
+             * @description The event id; increases with time.
+             * @example 42
+             */
+            id: string;
+            /** @enum {string} */
+            type: 'claim.evidence_status_changed';
+          }
+        | {
+            actor: components['schemas']['HistoryActorView'] | null;
+            /** Format: date-time */
+            at: string;
+            changes: {
+              mentions: string[];
+              /** Format: uuid */
+              noteId: string;
+            };
+            /**
+             * @description The event id; increases with time.
+             * @example 42
+             */
+            id: string;
+            /** @enum {string} */
+            type: 'claim.note_added';
+          }
+        | {
+            actor: components['schemas']['HistoryActorView'] | null;
+            /** Format: date-time */
+            at: string;
+            changes: {
+              /** Format: uuid */
+              assigneeId: string;
+              /** Format: uuid */
+              assignmentId: string;
+              /** Format: date-time */
+              dueAt: string;
+            };
+            /**
+             * @description The event id; increases with time.
+             * @example 42
+             */
+            id: string;
+            /** @enum {string} */
+            type: 'claim.due_soon';
+          }
+        | {
+            actor: components['schemas']['HistoryActorView'] | null;
+            /** Format: date-time */
+            at: string;
+            changes: {
+              /** Format: uuid */
+              assigneeId: string;
+              /** Format: uuid */
+              assignmentId: string;
+              /** Format: date-time */
+              dueAt: string;
+            };
+            /**
+             * @description The event id; increases with time.
+             * @example 42
+             */
+            id: string;
+            /** @enum {string} */
+            type: 'claim.overdue';
+          }
+      )[];
       /** @description Pass as `cursor` for the next page; null on the last. */
       nextCursor: string | null;
     };
@@ -3528,7 +3984,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -3787,7 +4243,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -4027,7 +4483,7 @@ export interface operations {
           'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -4110,7 +4566,7 @@ export interface operations {
           'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -4203,7 +4659,7 @@ export interface operations {
           'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -4437,7 +4893,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -4668,7 +5124,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -4804,7 +5260,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -5019,7 +5475,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -5161,7 +5617,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -5579,7 +6035,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -5724,7 +6180,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -5961,7 +6417,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -6106,7 +6562,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -6248,7 +6704,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -6505,7 +6961,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -6650,7 +7106,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -6795,7 +7251,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -7041,7 +7497,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -7215,7 +7671,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -7322,7 +7778,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -7492,7 +7948,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -7665,7 +8121,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -7945,7 +8401,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -8073,7 +8529,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -8184,7 +8640,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -8370,7 +8826,7 @@ export interface operations {
           'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -8592,7 +9048,7 @@ export interface operations {
           'application/json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -8763,7 +9219,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -9051,7 +9507,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -9262,7 +9718,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -9377,7 +9833,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -9496,7 +9952,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The body is larger than 1 MiB. */
+      /** @description The body is larger than 1048576 bytes. */
       413: {
         headers: {
           [name: string]: unknown;

@@ -50,6 +50,8 @@ export type Verdict = Schemas['SubmitReviewDto']['verdict'];
 export type Priority = Schemas['ClaimView']['priority'];
 export type StanceType = Schemas['CreateStanceDto']['type'];
 export type ActorKind = Schemas['CreateActorDto']['kind'];
+export type EvidenceKind = Schemas['CreateEvidenceDto']['kind'];
+export type EvidenceRelation = Schemas['CreateEvidenceDto']['relation'];
 
 /*
  * The value sets come from the API contract (schema.d.ts); the dashboard keeps only the words it shows.
@@ -100,6 +102,16 @@ export const ACTOR_KIND_LABELS = {
   media_outlet: 'media outlet',
   group: 'group',
 } as const satisfies Record<ActorKind, string>;
+
+export const EVIDENCE_KIND_LABELS = {
+  document: 'document',
+  official_statement: 'official statement',
+  data: 'data',
+  media: 'media',
+  expert: 'expert',
+  report: 'report',
+  other: 'other',
+} as const satisfies Record<EvidenceKind, string>;
 
 const valuesOf = <T extends string>(labels: Record<T, string>) => Object.keys(labels) as T[];
 export const STATUSES = valuesOf<ClaimStatus>(STATUS_LABELS);

@@ -1,4 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import { historyEntrySchema } from '@claimdesk/events';
 import { ACTOR_KINDS, ActorKind, STANCE_TYPES, StanceType } from '@claimdesk/actors';
 import { CLAIM_EDITS, ClaimEdit, WORKFLOW_ACTIONS, WorkflowAction } from '@claimdesk/workflow';
 import {
@@ -279,28 +280,22 @@ export class HistoryActorView {
   name: string | null;
 }
 
+/** One entry of a claim's history; the document describes each event type's entry (history-entry.schema.ts). */
 export class HistoryEntryView {
-  @ApiProperty({ example: '42', description: 'The event id; increases with time.' })
   id: string;
-
-  @ApiProperty({ example: 'claim.updated' })
   type: string;
-
-  @ApiProperty({ format: 'date-time' })
   at: string;
-
-  @ApiProperty({ type: HistoryActorView, nullable: true })
   actor: HistoryActorView | null;
-
-  @ApiProperty({
-    type: Object,
-    description: 'What changed; for claim.updated `{version, before, after}` with only the changed fields.',
-  })
   changes: Record<string, unknown>;
 }
 
+@ApiExtraModels(HistoryActorView)
 export class HistoryPage {
-  @ApiProperty({ type: [HistoryEntryView], description: 'Oldest first.' })
+  @ApiProperty({
+    type: 'array',
+    items: historyEntrySchema(getSchemaPath(HistoryActorView)),
+    description: 'Oldest first. Each entry’s `changes` is the payload of its `type`.',
+  })
   items: HistoryEntryView[];
 
   @ApiProperty({

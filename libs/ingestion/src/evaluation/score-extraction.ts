@@ -27,7 +27,10 @@ export interface GoldClaim {
 export interface GoldArticle {
   id: string;
   topic: string;
-  /** "held-out": written after the rules, and not used to tune them. */
+  /**
+   * Omitted: development (rules written while reading it). "held-out": round 1, written after the
+   * rules and read since. "blind": written by someone else, never read by whoever tunes the rules.
+   */
   split?: string;
   title: string;
   /** Joined with single spaces, they are the article's text. */
@@ -48,6 +51,21 @@ export interface Report {
   /** Mean word overlap (Jaccard) of the proposed claim text with the gold wording, over matched claims. */
   textOverlap: number;
   failures: string[];
+}
+
+/** The splits, in report order, with the heading each table is printed under. */
+export const SPLITS = [
+  { split: undefined, name: 'development' },
+  { split: 'held-out', name: 'held-out round 1 (seen since)' },
+  { split: 'blind', name: 'blind' },
+] as const;
+
+/** The articles of each split present, under its heading (a split with no article is left out). */
+export function bySplit(articles: GoldArticle[]): { name: string; articles: GoldArticle[] }[] {
+  return SPLITS.map(({ split, name }) => ({
+    name,
+    articles: articles.filter((article) => article.split === split),
+  })).filter((group) => group.articles.length > 0);
 }
 
 export function loadArticles(directory: string): GoldArticle[] {

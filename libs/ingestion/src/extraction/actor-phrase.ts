@@ -1,5 +1,6 @@
 import {
   countryByName,
+  countryBySeat,
   demonymOf,
   fold,
   HONORIFICS,
@@ -32,6 +33,8 @@ export interface ActorDraft {
   heads: string[];
   /** Set when the phrase only points at someone named before ("the commission", "he", "Lavrov"). */
   reference?: string;
+  /** A reference's own words when it has more than its head ("governing party"). */
+  description?: string;
   /** "some analysts": nobody a desk could record. */
   vague?: boolean;
   /** Named by a proper name (not only described). */
@@ -68,6 +71,9 @@ const ORGANIZATION_ONLY = new Set([
   'alliance',
   'ngo',
 ]);
+const BARE_INSTITUTIONS = new Set(['police', 'customs']);
+/** Parts of an organisation that speak for it. */
+const BRANCHES = new Set(['office', 'offices', 'branch', 'mission', 'delegation', 'bureau', 'chapter']);
 const LEADING_DESCRIPTORS = new Set([
   'carmaker',
   'company',
@@ -135,7 +141,7 @@ export function parseActorPhrase(input: Word[], initial: boolean): ActorDraft[] 
   const delegated = delegate(words);
   if (delegated) return parseActorPhrase(delegated, false);
 
-  const list = collectiveList(words, initial) ?? countryList(words);
+  const list = collectiveList(words, initial) ?? countryList(words) ?? namedList(words, initial);
   if (list) return list;
 
   const parts = splitOn(words, (word) => word.text === ',').filter((part) => part.length > 0);
@@ -154,15 +160,27 @@ function reference(key: string): ActorDraft {
 function delegate(words: Word[]): Word[] | null {
   const lead = words.findIndex((word) => !DETERMINERS.has(word.lower));
   if (lead < 0) return null;
-  const head = words[lead].lower;
-  if (LEXICON.speakerDescriptors.has(head)) {
+  // "a report by X", "satellite data analysed by X": the descriptor may have modifiers before it.
+  const head = words.findIndex(
+    (word, i) => i >= lead && i <= lead + 2 && LEXICON.speakerDescriptors.has(word.lower),
+  );
+  if (head >= 0 && !words.slice(lead, head).some(capitalish)) {
     const by = words.findIndex(
-      (word, i) => i > lead && i <= lead + 3 && ['by', 'from', 'of'].includes(word.lower),
+      (word, i) => i > head && i <= head + 3 && ['by', 'from', 'of'].includes(word.lower),
     );
     if (by > 0 && by < words.length - 1) return words.slice(by + 1);
   }
+  // "the World Health Organization’s office in Indonesia": a branch speaks for its organisation.
+  const owner = words.findIndex((word) => POSSESSIVE.has(word.text));
+  if (
+    owner > lead &&
+    BRANCHES.has(words[owner + 1]?.lower ?? '') &&
+    (owner + 2 === words.length || ['in', 'for', 'at'].includes(words[owner + 2].lower)) &&
+    words.slice(lead, owner).every((word) => capitalish(word) || LEXICON.nameConnectors.has(word.lower))
+  )
+    return words.slice(lead, owner);
   const spokes = words.findIndex((word) => SPOKESPEOPLE.has(word.lower));
-  if (spokes >= 0 && words[spokes + 1]?.lower === 'for' && !words.slice(0, spokes).some(capitalish)) {
+  if (spokes >= 0 && words[spokes + 1]?.lower === 'for' && !words.slice(lead, spokes).some(capitalish)) {
     return words.slice(spokes + 2);
   }
   return null;
@@ -214,9 +232,20 @@ function countryList(words: Word[]): ActorDraft[] | null {
   return countries.map((country) => governmentOf(country!, 'government', undefined));
 }
 
+/** "Both the European Commission and the UN refugee agency": one actor per item, when each is one. */
+function namedList(words: Word[], initial: boolean): ActorDraft[] | null {
+  const both = words[0]?.lower === 'both' ? 1 : 0;
+  if (!words.some((word) => word.lower === 'and')) return null;
+  const items = splitList(words.slice(both));
+  if (items.length < 2) return null;
+  const drafts = items.map((item, i) => parseSingle(item, initial && i === 0 && both === 0));
+  return drafts.every((draft) => draft !== null && !draft.vague) ? (drafts as ActorDraft[]) : null;
+}
+
+/** A list item that names a country, or its seat ("officials in Tirana, Pristina and Sarajevo"). */
 function itemCountry(item: Word[]): Country | undefined {
   const text = stripThe(spanText(item));
-  return countryByName(text);
+  return countryByName(text) ?? countryBySeat(text);
 }
 
 function countryWord(word: Word): boolean {
@@ -291,7 +320,7 @@ function appositive(parts: Word[][], initial: boolean): ActorDraft[] {
     if (!draft || draft === base.draft) continue;
     if (result.kind === 'person' && !result.title) {
       const described = part.filter((word) => !DETERMINERS.has(word.lower));
-      const of = described.findIndex((word) => word.lower === 'of');
+      const of = described.findIndex((word) => word.lower === 'of' || word.lower === 'for');
       const title = titleOf(described) ?? (of > 0 ? titleOf(described.slice(0, of)) : null);
       if (title) {
         result.title = title.text;
@@ -329,9 +358,16 @@ function titleOf(words: Word[]): Title | null {
   while (end > 0 && lower[end - 1] === 'of') end--;
   if (end === 0 || !TITLE_HEADS.has(lower[end - 1])) return null;
   let from = end - 1;
-  while (from > 0 && (TITLE_MODIFIERS.has(lower[from - 1]) || TITLE_HEADS.has(lower[from - 1]))) from--;
+  // A portfolio the ministries list knows is a modifier too ("Information Minister").
+  const modifier = (word: string) =>
+    TITLE_MODIFIERS.has(word) || TITLE_HEADS.has(word) || LEXICON.ministries[word] !== undefined;
+  while (from > 0 && modifier(lower[from - 1])) from--;
+  // "MP", "CEO" keep their capitals.
+  const asWritten = words
+    .slice(from, end)
+    .map((word) => (/^[A-Z]{2,}$/.test(word.text) ? word.text : word.lower));
   return {
-    text: titleCase(lower.slice(from, end).join(' ')),
+    text: titleCase(asWritten.join(' ')),
     official: OFFICIAL_TITLES.has(lower[end - 1]),
     from,
   };
@@ -350,6 +386,13 @@ function parseSingle(input: Word[], initial: boolean): ActorDraft | null {
   let stateMarker = false;
 
   const possessive = words.findIndex((word) => POSSESSIVE.has(word.text));
+  // "the country’s civil protection agency": a body of the country the article is about.
+  if (possessive === 1 && definite && ['country', 'nation'].includes(words[0].lower)) {
+    const body = words.slice(2).filter((word) => !isPunctuation(word));
+    if (body.length > 0 && !body.some(capitalish)) {
+      return { ...reference(body[body.length - 1].lower), description: spanText(body) };
+    }
+  }
   if (possessive > 0) {
     const owner = spanText(words, 0, possessive);
     const owned = countryByName(owner) ?? findCountries(words.slice(0, possessive))[0]?.country;
@@ -389,10 +432,13 @@ function parseSingle(input: Word[], initial: boolean): ActorDraft | null {
   let run = lastRun(words, skip, initial);
   if (!run) return generic(words.slice(skip), country, definite, initial && skip === 0);
   // "Carmaker Volkner": a capitalised common noun describing the name after it.
+  // ("the broadcaster Channel Nine": mid-sentence, the capital says "Channel" is part of the name.)
   if (
     run.to - run.from > 1 &&
     LEADING_DESCRIPTORS.has(words[run.from].lower) &&
-    words[run.from + 1].capital
+    words[run.from + 1].capital &&
+    run.from === 0 &&
+    (initial || words[run.from].pos === 'NOUN')
   ) {
     run = { from: run.from + 1, to: run.to };
   }
@@ -400,22 +446,36 @@ function parseSingle(input: Word[], initial: boolean): ActorDraft | null {
   const runWords = words.slice(run.from, run.to);
   const before = words.slice(skip, run.from);
   const after = words.slice(run.to);
-  const inRunTitle = titleInRun(runWords);
+  const inRunTitle =
+    titleInRun(runWords) ?? (initial && run.from === skip && skip === 0 ? initialRoleTitle(runWords) : null);
   if (inRunTitle) {
-    return person(
+    const named = person(
       spanText(runWords, inRunTitle.nameFrom),
       inRunTitle.title,
       country,
       runWords.slice(0, inRunTitle.nameFrom),
     );
+    return { ...named, proper: true };
   }
   let nameWords = runWords;
   while (nameWords.length > 1 && HONORIFICS.has(nameWords[0].lower)) nameWords = nameWords.slice(1);
   const honorific = nameWords !== runWords;
   const descriptor = [...before, ...after].filter((word) => !isPunctuation(word));
-  const title = titleOf(before.filter((word) => !isPunctuation(word)));
+  const described = before.filter((word) => !isPunctuation(word));
+  // "Ghana Cocoa Board": a country's name directly before a name is part of an institution's name.
+  const countryNamed = leading.mention?.kind === 'name' && leading.to === run.from && described.length === 0;
+  // "the consultancy AgriWatch Africa": a common noun that is no role classifies a body.
+  const classified = described.length === 1 && isCommonNoun(described[0]) && !isRoleNoun(described[0]);
+  const title =
+    titleOf(described) ?? (looksLikePerson(nameWords) ? roleTitle(described, initial && skip === 0) : null);
   const candidate = spanText(nameWords);
-  if ((title || honorific || (looksLikePerson(nameWords) && !orgWords(descriptor))) && !orgWords(nameWords)) {
+  const personLike =
+    looksLikePerson(nameWords) &&
+    !orgWords(descriptor) &&
+    !countryNamed &&
+    !classified &&
+    !knownOrganization(stripThe(candidate));
+  if ((title || honorific || personLike) && !orgWords(nameWords)) {
     return { ...person(candidate, title, country, before), proper: true };
   }
   const tail = after.filter((word) => !isPunctuation(word));
@@ -520,11 +580,52 @@ function titleInRun(run: Word[]): { title: Title; nameFrom: number } | null {
   return null;
 }
 
+const isCommonNoun = (word: Word) => word.pos === 'NOUN' && !word.capital;
+
+/**
+ * A noun naming what a person does: agentive endings ("influencer", "activist", "candidate",
+ * "lawmaker"), not the words that describe bodies ("broadcaster", "lender", "newspaper").
+ */
+function isRoleNoun(word: Word): boolean {
+  return (
+    word.pos === 'NOUN' &&
+    /(?:er|or|ist|ant|ent|ian|ate|ee|eer|man|woman|person)$/.test(word.lower) &&
+    !LEADING_DESCRIPTORS.has(word.lower) &&
+    !DESCRIPTOR_TAILS.has(word.lower) &&
+    !orgWords([word])
+  );
+}
+
+/**
+ * A title the lists do not know, from the parts of speech: the noun phrase directly before a
+ * person's name when it ends in a role noun ("Chilean influencer", "Presidential candidate").
+ */
+function roleTitle(words: Word[], initial: boolean): Title | null {
+  if (words.length === 0 || words.length > 3 || !isRoleNoun(words[words.length - 1])) return null;
+  const modifiers = words.slice(0, -1);
+  const plain = modifiers.every(
+    (word, i) => (!word.capital || (initial && i === 0)) && ['NOUN', 'ADJ', 'PROPN'].includes(word.pos),
+  );
+  if (!plain || words[words.length - 1].capital) return null;
+  return { text: titleCase(words.map((word) => word.lower).join(' ')), official: false, from: 0 };
+}
+
+/** "Glaciologist Anna Keller" at the start of a sentence: the role is capitalised only by its place. */
+function initialRoleTitle(run: Word[]): { title: Title; nameFrom: number } | null {
+  const [first, ...name] = run;
+  const asNoun = { ...first, pos: 'NOUN', capital: false, lower: first.lower };
+  if (!isRoleNoun(asNoun) || !looksLikePerson(name)) return null;
+  return { title: { text: titleCase(first.lower), official: false, from: 0 }, nameFrom: 1 };
+}
+
+/** "AgriWatch", "PayPal": a capital after a lower-case stem is a brand, not a personal name ("DeSantis" is). */
+const BRAND = /\p{Lu}\p{Ll}{3,}\p{Lu}/u;
+
 function looksLikePerson(words: Word[]): boolean {
   return (
     words.length >= 2 &&
     words.length <= 4 &&
-    words.every((word) => capitalish(word) && !/^[A-Z]{2,}$/.test(word.text)) &&
+    words.every((word) => capitalish(word) && !/^[A-Z]{2,}$/.test(word.text) && !BRAND.test(word.text)) &&
     findCountries(words).length === 0 &&
     !orgWords(words)
   );
@@ -633,7 +734,10 @@ function generic(
           : 'organization';
     return { name, kind, title: null, country: country.code, heads: lower };
   }
-  if (definite && content.length <= 2) return reference(last);
+  if (definite && content.length <= 2)
+    return { ...reference(last), description: content.length > 1 ? spanText(content) : undefined };
+  // "police said": a bare state institution, as definite as "the police".
+  if (content.length === 1 && BARE_INSTITUTIONS.has(last)) return reference(last);
   if (LEXICON.groupNouns.has(last) && !LEXICON.collectiveHeads.has(last)) {
     const text = spanText(content);
     return {

@@ -89,6 +89,9 @@ const AUDIENCE = new Set([
   'television',
   'radio',
 ]);
+const AUXILIARIES = new Set(['has', 'have', 'had']);
+const PROGRESSIVE = new Set(['is', 'are', 'was', 'were', 'been']);
+const OBJECT_PRONOUNS = new Set(['it', 'them', 'this']);
 const LINKERS = new Set(['and', 'but', 'also', 'later', 'then']);
 
 function reportingVerb(words: Word[], i: number): ReportingVerb | null {
@@ -106,9 +109,9 @@ function reportingVerb(words: Word[], i: number): ReportingVerb | null {
   if (
     word.pos === 'ADJ' &&
     /ed$/.test(word.lower) &&
-    ['PROPN', 'NOUN'].includes(words[i - 1]?.pos ?? '') &&
+    (['PROPN', 'NOUN'].includes(words[i - 1]?.pos ?? '') || AUXILIARIES.has(words[i - 1]?.lower ?? '')) &&
     after &&
-    (['ADP', 'SCONJ', 'DET'].includes(after.pos) || after.lower === 'that')
+    (['ADP', 'SCONJ', 'DET', 'ADJ'].includes(after.pos) || after.lower === 'that')
   )
     return entry;
   // Tagged a noun after a subject ("state media broadcast the claim", "the claims"): a verb only
@@ -117,7 +120,10 @@ function reportingVerb(words: Word[], i: number): ReportingVerb | null {
   if (!previous || ['DET', 'ADP', 'ADJ', 'PRON', 'NUM', 'PART', 'CCONJ', 'SCONJ'].includes(previous.pos))
     return null;
   if (previous.text === ',' || BE.has(previous.lower)) return null;
-  return word.pos === 'NOUN' && /(ed|cast|said)$/.test(word.lower) ? entry : null;
+  if (word.pos !== 'NOUN') return null;
+  // "A new study claims that …": a present-tense form read as a plural noun, before its clause.
+  if (/s$/.test(word.lower) && after?.lower === 'that' && previous.pos === 'NOUN') return entry;
+  return /(ed|cast|said)$/.test(word.lower) ? entry : null;
 }
 
 const isPunctuation = (word: Word | undefined) =>
@@ -147,14 +153,9 @@ function speakerEnd(words: Word[], from: number, allowCommaTail: boolean): numbe
       break;
     }
     if (i > from && STOPS.has(word.lower)) break;
-    if (
-      i > from &&
-      word.pos === 'VERB' &&
-      !word.capital &&
-      !/-/.test(word.text) &&
-      !['released', 'published'].includes(word.lower)
-    )
-      break;
+    // "data released by X", "figures compiled by X": a participle with its agent stays in the phrase.
+    const participle = /ed$/.test(word.lower) && words[i + 1]?.lower === 'by';
+    if (i > from && word.pos === 'VERB' && !word.capital && !/-/.test(word.text) && !participle) break;
     if (word.lower === 'and' && !(words[i + 1]?.lower === 'the' || words[i + 1]?.capital)) break;
     i++;
   }
@@ -215,7 +216,7 @@ function onlyAdverbials(words: Word[], from: number): boolean {
 }
 
 /** Where a noun phrase that points back at a claim ends ("the allegation", "Kipiani’s allegation"). */
-function pointerEnd(words: Word[], from: number, verbAfter = false): number | null {
+function pointerEnd(words: Word[], from: number, verbAfter = false, complement = false): number | null {
   const first = words[from];
   if (!first) return null;
   if (first.pos === 'VERB' && first.lower.endsWith('ing')) return from + 1;
@@ -225,8 +226,10 @@ function pointerEnd(words: Word[], from: number, verbAfter = false): number | nu
     if (!LEXICON.pointerNouns.has(words[i].lower)) continue;
     const next = words[i + 1];
     // "the rise could accelerate": a subject, not an object pointing back.
+    // After "called", "described", what follows the pointer is its complement ("the report propaganda").
     if (
       !next ||
+      complement ||
       isPunctuation(next) ||
       ['ADP', 'CCONJ', 'DET', 'ADV', 'ADJ'].includes(next.pos) ||
       next.lower === 'as' ||
@@ -256,8 +259,37 @@ function verdictOnPointer(content: Word[]): StanceType | null {
   return null;
 }
 
+/** "there was no attack", "there had been no such incident": the event reported did not happen. */
+const EXISTENTIAL_DENIAL = /^there (?:was|were|is|are|has been|have been|had been) no (?:such )?(\S+)/;
+const EVENT_NOUNS = new Set([
+  'attack',
+  'attacks',
+  'strike',
+  'strikes',
+  'raid',
+  'shooting',
+  'explosion',
+  'fighting',
+  'clash',
+  'clashes',
+  'killing',
+  'killings',
+  'fraud',
+  'interference',
+  'recruitment',
+]);
+
+/** What a quote or clause says about the claim before it, if it is only that. */
+const verdictOf = (content: Word[]): StanceType | null =>
+  verdictOnPointer(content) ?? (noEvidence(content) ? 'rejected' : null);
+
+/** "he had seen no evidence", "they found no proof": the finder is the speaker, the finding a denial. */
+const FINDER = /^(?:i|we|he|she|they|it) (?:(?:has|have|had) )?(?:seen|found|saw|received) /;
+
 function noEvidence(content: Word[]): boolean {
-  const text = spanText(content.slice(0, 6)).toLowerCase();
+  const text = spanText(content.slice(0, 9)).toLowerCase().replace(FINDER, 'there was ');
+  const existential = EXISTENTIAL_DENIAL.exec(text)?.[1];
+  if (existential && (EVENT_NOUNS.has(existential) || LEXICON.pointerNouns.has(existential))) return true;
   return LEXICON.noEvidence.some(
     (phrase) =>
       text.startsWith(phrase) ||
@@ -290,6 +322,7 @@ export function findAttributions(words: Word[]): Attribution[] {
   const consume = (from: number, to: number) => {
     for (let i = from; i < to; i++) consumed[i] = true;
   };
+  let passive: { content: Word[] | null; to: number } | null = null;
   const lastConsumedBefore = (i: number) => {
     for (let j = i - 1; j >= 0; j--) if (consumed[j]) return j + 1;
     return 0;
@@ -326,11 +359,14 @@ export function findAttributions(words: Word[]): Attribution[] {
     }
 
     // Passive: "were made by X", "was cited by X", "were described as misleading by X".
-    const be = BE.has(previous?.lower ?? '')
+    let be = BE.has(previous?.lower ?? '')
       ? i - 1
       : previous?.pos === 'ADV' && BE.has(beforePrevious?.lower ?? '')
         ? i - 2
         : -1;
+    // "is being cited", "has been echoed", "will be repeated": the whole auxiliary chain.
+    while (be > 0 && (BE.has(words[be - 1].lower) || ['will', 'would', 'may'].includes(words[be - 1].lower)))
+      be--;
     let by = -1;
     for (let k = i + 1; k < Math.min(words.length, i + 8); k++) {
       if (words[k].lower === 'by') {
@@ -339,31 +375,69 @@ export function findAttributions(words: Word[]): Attribution[] {
       }
       if (words[k].text === ',' || words[k].text === '.') break;
     }
-    if (be >= 0 && by > 0 && !word.lower.endsWith('ing')) {
+    // "were made by X and echoed by Y": a second participle shares the first one's subject.
+    const sharedSubject = previous?.lower === 'and' && passive !== null && passive.to === i - 1;
+    if ((be >= 0 || sharedSubject) && by > 0 && !word.lower.endsWith('ing')) {
       const end = speakerEnd(words, by + 1, true);
       const speaker = words.slice(by + 1, end);
-      const subjectFrom = lastConsumedBefore(be);
+      const subjectFrom = sharedSubject ? i - 1 : lastConsumedBefore(be);
       const subject = words.slice(subjectFrom, be);
       const stance = stanceOfWords(words.slice(i + 1, by), verb.stance);
       let content: Word[] | null = null;
       let to = end;
-      if (subject.length === 1 && subject[0].lower === 'it' && words[end]?.lower === 'that') {
+      if (sharedSubject && passive) {
+        content = passive.content;
+      } else if (subject.length === 1 && subject[0].lower === 'it' && words[end]?.lower === 'that') {
         const clause = contentEnd(words, end + 1);
         content = words.slice(end + 1, clause.end);
         to = clause.end;
       } else if (pointerEnd(subject, 0) === null && subject.length > 0) {
         content = subject;
       }
-      found.push(
-        attribution(speaker, false, spanText(words, be, i + 1), stance, content, subjectFrom, to, verb),
-      );
+      const frame = sharedSubject ? `${word.lower} by` : spanText(words, be, i + 1);
+      found.push(attribution(speaker, false, frame, stance, content, subjectFrom, to, verb));
+      passive = { content, to: end };
       consume(subjectFrom, to);
       continue;
     }
+    // "The claim has been shared thousands of times": no agent, but a mention of the claim.
+    if (be >= 0 && by < 0 && !word.lower.endsWith('ing')) {
+      const subjectFrom = lastConsumedBefore(be);
+      const subject = words.slice(subjectFrom, be);
+      if (subject.length > 0 && pointerEnd(subject, 0, true) === subject.length) {
+        found.push(
+          attribution(
+            [],
+            false,
+            spanText(words, be, i + 1),
+            verb.stance,
+            null,
+            subjectFrom,
+            words.length,
+            verb,
+          ),
+        );
+        consume(subjectFrom, words.length);
+        continue;
+      }
+    }
     if (verb.frame === 'passive-only') continue;
 
+    // "is claiming that": a progressive is a finite verb, not ", saying …".
+    const progressive = word.lower.endsWith('ing') && PROGRESSIVE.has(previous?.lower ?? '');
+    // "Writing on Telegram, X claimed …": an opening participle phrase, not what was said.
+    // ("Quoted by the agency Tanjug, he said …" opens the same way.)
+    const openingParticiple =
+      word.lower.endsWith('ing') || (/ed$/.test(word.lower) && words[i + 1]?.lower === 'by');
+    if (openingParticiple && lastConsumedBefore(i) === i && i === 0) {
+      const comma = words.findIndex((w, n) => n > i && w.text === ',');
+      if (comma > 0) {
+        consume(i, comma + 1);
+        continue;
+      }
+    }
     // "…, saying there was no evidence": the reason for the stance just taken, part of it.
-    if (word.lower.endsWith('ing')) {
+    if (word.lower.endsWith('ing') && !progressive) {
       const clause = contentEnd(words, i + 1);
       const previousAttribution = found[found.length - 1];
       if (word.lemma === 'add' && previousAttribution) {
@@ -381,7 +455,15 @@ export function findAttributions(words: Word[]): Attribution[] {
 
     // The speaker: before the verb, or after it when a quote or a clause came first.
     let j = i - 1;
-    while (j >= 0 && words[j].pos === 'ADV' && !consumed[j]) j--;
+    // "The army has said", "Lavrov has repeatedly claimed": adverbs and auxiliaries are no speaker.
+    while (
+      j >= 0 &&
+      (words[j].pos === 'ADV' ||
+        (words[j].pos === 'AUX' &&
+          (AUXILIARIES.has(words[j].lower) || (progressive && BE.has(words[j].lower))))) &&
+      !consumed[j]
+    )
+      j--;
     const quote = quoteBefore(words, j + 1);
     const start = lastConsumedBefore(i);
     let speaker: Word[] = [];
@@ -397,13 +479,14 @@ export function findAttributions(words: Word[]): Attribution[] {
       speaker = words.slice(i + 1, end);
       content = withoutFinalComma(words.slice(quote.open + 1, quote.close));
       consume(quote.open, end);
+      const verdict = verdictOf(content);
       found.push(
         attribution(
           speaker,
           false,
           word.lower,
-          verdictOnPointer(content) ?? verb.stance,
-          verdictOnPointer(content) ? null : content,
+          verdict ?? verb.stance,
+          verdict ? null : content,
           quote.open,
           end,
           verb,
@@ -430,6 +513,11 @@ export function findAttributions(words: Word[]): Attribution[] {
           }
         }
       }
+      // "In a statement on Tuesday, the ministry said": the opening adjunct is no part of the speaker.
+      if (words[from]?.pos === 'ADP') {
+        const comma = words.findIndex((w, n) => n > from && n < j && w.text === ',');
+        if (comma > 0) from = comma + 1;
+      }
       while (from <= j && (words[from].text === ',' || CLOSING.has(words[from].text))) from++;
       speaker = words.slice(from, j + 1);
       speakerInitial = from === 0;
@@ -439,7 +527,7 @@ export function findAttributions(words: Word[]): Attribution[] {
         content = withoutFinalComma(words.slice(clauseFrom, clauseTo));
         to = words.length;
         consume(earlier ? earlier.open : start, to);
-        const verdict = verdictOnPointer(content);
+        const verdict = verdictOf(content);
         found.push(
           attribution(
             speaker,
@@ -459,7 +547,15 @@ export function findAttributions(words: Word[]): Attribution[] {
     // What was said: a pointer back ("the claim"), "X of doing Y", or a clause.
     let k = i + 1;
     if (word.lemma === 'tell') {
-      const that = words.findIndex((w, n) => n > i && n <= i + 4 && w.lower === 'that');
+      // "told reporters that", "told the Daily Nation on Monday that"
+      let that = -1;
+      for (let n = i + 1; n < Math.min(words.length, i + 10) && !isPunctuation(words[n]); n++) {
+        if (words[n].lower === 'that') {
+          that = n;
+          break;
+        }
+        if (words[n].pos === 'VERB') break;
+      }
       if (that > 0) k = that;
       else while (k < words.length && !isPunctuation(words[k]) && AUDIENCE.has(words[k].lower)) k++;
     }
@@ -472,10 +568,35 @@ export function findAttributions(words: Word[]): Attribution[] {
         if (isPunctuation(words[n])) break;
       }
     }
+    // "claimed, without evidence, that …": a parenthetical between the verb and its clause.
+    if (words[k]?.text === ',') {
+      const close = words.findIndex((w, n) => n > k && n <= k + 6 && w.text === ',');
+      if (close > 0 && words[close + 1]?.lower === 'that') k = close + 1;
+    }
     if (words[k]?.lower === 'that') k++;
+    // "agreed with the estimate", "sided with the claim"
+    else if (words[k]?.lower === 'with' && verb.stance === 'supported') k++;
 
+    // "denied reports that …", "rejected the claim that …", "dismissed as nonsense claims that …":
+    // the clause is what was said.
+    let nounFrom = LEXICON.pointerDeterminers.has(words[k]?.lower ?? '') ? k + 1 : k;
+    if (words[k]?.lower === 'as' && verb.stance === 'rejected') {
+      const noun = words.findIndex(
+        (w, n) => n > k && n <= k + 4 && LEXICON.pointerNouns.has(w.lower) && words[n + 1]?.lower === 'that',
+      );
+      if (noun > 0) nounFrom = noun;
+    }
+    if (LEXICON.pointerNouns.has(words[nounFrom]?.lower ?? '') && words[nounFrom + 1]?.lower === 'that')
+      k = nounFrom + 2;
     let stance = verb.stance;
-    const pointer = pointerEnd(words, k);
+    // "called it dangerous", "described them as lies": a verdict on what was just reported.
+    const objectPronoun =
+      verb.frame === 'complement' &&
+      OBJECT_PRONOUNS.has(words[k]?.lower ?? '') &&
+      !isPunctuation(words[k + 1])
+        ? k + 1
+        : null;
+    const pointer = objectPronoun ?? pointerEnd(words, k, false, verb.frame === 'complement');
     if (verb.frame === 'accuse') {
       const of = words.findIndex((w, n) => n > k && w.lower === 'of');
       if (of > k) {

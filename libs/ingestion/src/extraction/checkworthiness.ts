@@ -42,8 +42,13 @@ export interface ClaimSignals {
   rejectionVerb: string | null;
 }
 
-const phrase = (text: string, phrases: string[]) =>
-  phrases.some((item) => new RegExp(`(^|\\s)${item.replace(/\s+/g, '\\s+')}(\\s|$)`).test(text));
+/** One pattern per word list, built once: any of its phrases as whole words. */
+const phrasePattern = (phrases: string[]) =>
+  new RegExp(`(?:^|\\s)(?:${phrases.map((item) => item.replace(/\s+/g, '\\s+')).join('|')})(?:\\s|$)`);
+const CAUSAL = phrasePattern(LEXICON.causalWords);
+const FUTURE = phrasePattern(LEXICON.futureWords);
+const OPINION = phrasePattern(LEXICON.opinionWords);
+const INQUIRY = phrasePattern(['looking into']);
 
 export function scoreClaim(signals: ClaimSignals): {
   checkworthiness: number;
@@ -65,14 +70,18 @@ export function scoreClaim(signals: ClaimSignals): {
     percentage: /\d\s?%|\bper ?cent\b/i.test(words.map((word) => word.text).join(' ')),
     namedEntities: named,
     eventVerb: words.some(isEvent),
-    causal: phrase(plain, LEXICON.causalWords),
-    hedged: signals.vagueSpeaker || signals.hedgedVerb || lower.some((word) => LEXICON.hedges.has(word)),
-    prediction: phrase(plain, LEXICON.futureWords),
-    opinion: phrase(plain, LEXICON.opinionWords),
+    causal: CAUSAL.test(plain),
+    // "warned that the real lost 15 percent" reports a past event; "warned that prices could rise" hedges.
+    hedged:
+      signals.vagueSpeaker ||
+      (signals.hedgedVerb && !(words.some(isEvent) && !FUTURE.test(plain))) ||
+      lower.some((word) => LEXICON.hedges.has(word)),
+    prediction: FUTURE.test(plain),
+    opinion: OPINION.test(plain),
     procedural:
       words.some((word) => word.pos === 'VERB' && LEXICON.proceduralVerbs.has(word.lower)) ||
       lower.some((word) => LEXICON.proceduralNouns.has(word)) ||
-      phrase(plain, ['looking into']),
+      INQUIRY.test(plain),
     elaboration: signals.elaboration,
     quotation: /["“”«»]/.test(signals.sentence),
     firstPersonOpinion: lower.some((word) => LEXICON.firstPerson.has(word)),

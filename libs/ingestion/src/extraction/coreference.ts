@@ -1,5 +1,5 @@
 import type { ActorDraft } from './actor-phrase';
-import { COUNTRIES, fold, LEXICON, TITLE_HEADS } from './gazetteer';
+import { COUNTRIES, demonymOf, fold, LEXICON, TITLE_HEADS } from './gazetteer';
 import type { ActorKind } from './types';
 
 /**
@@ -16,6 +16,9 @@ export interface DocActor {
   heads: Set<string>;
 }
 
+/** Heads that only a state body has ("the agency" may be a charity's, "the ministry" may not). */
+const STATE_ONLY_HEADS = new Set(['ministry', 'ministries', 'embassy', 'embassies', 'cabinet', 'presidency']);
+const STATE_INSTITUTIONS = new Set(['army', 'military', 'police', 'navy', 'parliament', 'customs']);
 const PERSON_PRONOUNS = new Set(['he', 'she', 'who']);
 const THING_PRONOUNS = new Set(['it', 'which']);
 
@@ -73,13 +76,52 @@ export class ActorRegistry {
         });
       return this.add({ ...draft, reference: undefined });
     }
+    if (reference && draft.description) return this.described(reference, draft);
     if (reference) return this.definite(reference);
     return this.find(draft.name) ?? this.add(draft);
   }
 
+  /**
+   * "the statistics office", "the governing party": an actor named with all of those words, or
+   * a state body of the article's country; never just the latest office of any kind.
+   */
+  private described(head: string, draft: ActorDraft): DocActor | null {
+    const words = fold(draft.description!).split(' ');
+    const known = this.latest((actor) => words.every((word) => actor.heads.has(word)));
+    if (known) return known;
+    if (STATE_INSTITUTIONS.has(head) || TITLE_HEADS.has(head)) return this.definite(head);
+    const state = LEXICON.governmentWords.has(head) && !LEXICON.organizationWords.has(head);
+    const country = state ? COUNTRIES.find((item) => item.code === this.country) : undefined;
+    const description = draft.description!;
+    return this.add({
+      name: country
+        ? `${demonymOf(country)} ${description}`
+        : description[0].toUpperCase() + description.slice(1),
+      kind: state ? 'government' : 'organization',
+      title: null,
+      country: country?.code ?? null,
+      heads: words,
+    });
+  }
+
+  /**
+   * Actors named outside a speaker's place ("accused the governing party of …"), so that a
+   * later "the party" finds them; a description nothing refers back to is recorded as written.
+   */
+  introduce(drafts: ActorDraft[]): void {
+    for (const draft of drafts) {
+      if (draft.vague || (draft.reference && !draft.description)) continue;
+      if (this.resolve(draft)) continue;
+      this.add({ ...draft, name: draft.description ?? draft.name, reference: undefined });
+    }
+  }
+
   /** "the commission", "the agency", "the governor", "the government". */
   private definite(head: string): DocActor | null {
-    const byHead = this.latest((actor) => actor.heads.has(head));
+    // "Arief Wibowo, a spokesman for the ministry" is not "the ministry"; "the minister" may be him.
+    const byHead = this.latest(
+      (actor) => actor.heads.has(head) && (actor.kind !== 'person' || TITLE_HEADS.has(head)),
+    );
     if (byHead) return byHead;
     if (TITLE_HEADS.has(head)) return this.latest((actor) => actor.kind === 'person');
     if (head === 'government' && this.country) {
@@ -92,6 +134,22 @@ export class ActorRegistry {
         heads: ['government'],
       });
     }
+    // "the ministry" is a government body: never a charity named before it; after "Health Minister
+    // Budi Hartono" it is his ministry.
+    if (STATE_ONLY_HEADS.has(head)) {
+      return this.latest((actor) => actor.kind === 'government') ?? this.portfolioOf(head);
+    }
+    // "the army", "police said", "the opposition": the article's country's, when nothing named before fits.
+    if ((STATE_INSTITUTIONS.has(head) || head === 'opposition') && this.country) {
+      const country = COUNTRIES.find((item) => item.code === this.country)!;
+      return this.add({
+        name: `${demonymOf(country)} ${head}`,
+        kind: head === 'opposition' ? 'organization' : 'government',
+        title: null,
+        country: country.code,
+        heads: [head],
+      });
+    }
     if (LEXICON.organizationWords.has(head) || LEXICON.governmentWords.has(head)) {
       return (
         this.latest((actor) => actor.kind === 'organization') ??
@@ -99,6 +157,26 @@ export class ActorRegistry {
       );
     }
     if (LEXICON.mediaWords.has(head)) return this.latest((actor) => actor.kind === 'media_outlet');
+    return null;
+  }
+
+  /** The ministry of the latest minister whose title names a portfolio ("Health Minister"). */
+  private portfolioOf(head: string): DocActor | null {
+    if (!head.startsWith('ministr')) return null;
+    for (let i = this.actors.length - 1; i >= 0; i--) {
+      const { title, country: code } = this.actors[i];
+      const words = title?.toLowerCase().split(/\s+/) ?? [];
+      const topic = words.includes('minister')
+        ? words.map((word) => LEXICON.ministries[word]).find(Boolean)
+        : undefined;
+      const country = COUNTRIES.find((item) => item.code === (code ?? this.country));
+      if (!topic || !country) continue;
+      const name = `Ministry of ${topic} of ${country.name.replace(/^the\s+/i, '')}`;
+      return (
+        this.find(name) ??
+        this.add({ name, kind: 'government', title: null, country: country.code, heads: ['ministry'] })
+      );
+    }
     return null;
   }
 

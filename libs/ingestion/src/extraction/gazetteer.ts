@@ -30,10 +30,10 @@ export interface ReportingVerb {
   frame?: 'accuse' | 'passive-only' | 'complement';
 }
 
+// Most lookups are plain ASCII, which has no accents to strip.
+const ASCII = /^[\x20-\x7e]*$/;
 export const fold = (value: string): string =>
-  value
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+  (ASCII.test(value) ? value : value.normalize('NFD').replace(/\p{M}/gu, ''))
     .replace(/[’']/g, "'")
     .toLowerCase()
     .replace(/^the\s+/, '')
@@ -50,6 +50,7 @@ for (const country of COUNTRIES) {
   for (const seat of country.seats) bySeat.set(fold(seat), country);
 }
 const byCode = new Map(COUNTRIES.map((country) => [country.code, country]));
+export const countryByCode = (code: string | null) => (code ? byCode.get(code) : undefined);
 for (const [code, places] of Object.entries(placesData)) {
   const country = byCode.get(code);
   if (country && Array.isArray(places)) for (const place of places) byPlace.set(fold(place), country);
@@ -63,6 +64,20 @@ export const countryByPlace = (value: string) => byPlace.get(fold(value));
 /** Any mention that ties a word to a country: its name, demonym, seat or a place in it. */
 export const countryOf = (value: string) =>
   countryByName(value) ?? countryByDemonym(value) ?? countryBySeat(value) ?? countryByPlace(value);
+/** The country `value` names and how (name, demonym, seat or place, in that order), folded once. */
+export function countryForm(
+  value: string,
+): { kind: 'name' | 'demonym' | 'seat' | 'place'; country: Country } | undefined {
+  const key = fold(value);
+  const country = byName.get(key);
+  if (country) return { kind: 'name', country };
+  const demonym = byDemonym.get(key);
+  if (demonym) return { kind: 'demonym', country: demonym };
+  const seat = bySeat.get(key);
+  if (seat) return { kind: 'seat', country: seat };
+  const place = byPlace.get(key);
+  return place ? { kind: 'place', country: place } : undefined;
+}
 /** The country name as a demonym would read ("Serbia" → "Serbian"). */
 export const demonymOf = (country: Country) => country.demonyms[0] ?? country.name;
 export const stripThe = (name: string) => name.replace(/^the\s+/i, '');

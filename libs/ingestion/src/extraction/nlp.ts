@@ -84,12 +84,63 @@ function readBlock(text: string, offset: number, block: string, into: AnalysedSe
       });
       cursor = end;
     });
-    const words = joinHyphens(raw).filter((word) => word.text !== '');
-    if (words.length === 0) return;
-    const start = words[0].start;
-    const end = words[words.length - 1].end;
-    into.push({ index: into.length, text: text.slice(start, end), start, end, words });
+    const words = joinHyphens(joinSplitLetters(raw)).filter((word) => word.text !== '');
+    for (const part of splitAfterInitial(words)) {
+      const start = part[0].start;
+      const end = part[part.length - 1].end;
+      into.push({ index: into.length, text: text.slice(start, end), start, end, words: part });
+    }
   });
+}
+
+/**
+ * "… in a post on X. The Indian foreign ministry …": the model takes a lone capital and a full
+ * stop for an initial and runs on; before a capitalised determiner, pronoun or preposition (which
+ * no name continues with) it ends the sentence.
+ */
+function splitAfterInitial(words: Word[]): Word[][] {
+  const parts: Word[][] = [];
+  let from = 0;
+  for (let i = 0; i < words.length - 1; i++) {
+    const next = words[i + 1];
+    if (/^\p{Lu}\.$/u.test(words[i].text) && next.capital && ['DET', 'PRON', 'ADP'].includes(next.pos)) {
+      parts.push(words.slice(from, i + 1));
+      from = i + 1;
+    }
+  }
+  parts.push(words.slice(from));
+  return parts.filter((part) => part.length > 0);
+}
+
+/**
+ * "Jovi" "ć" → "Jović": the tokenizer cuts some accented letters off a word; a piece of letters
+ * glued to the word before it (no space) that the model cannot tag goes back onto that word.
+ */
+function joinSplitLetters(tokens: RawToken[]): RawToken[] {
+  const out: RawToken[] = [];
+  for (const token of tokens) {
+    const previous = out[out.length - 1];
+    if (
+      previous &&
+      !token.spaceBefore &&
+      /^\p{L}+$/u.test(token.text) &&
+      /^\p{L}+$/u.test(previous.text) &&
+      (token.pos === 'X' || previous.pos === 'X' || /[^ -~]/.test(token.text + previous.text))
+    ) {
+      const text = previous.text + token.text;
+      out[out.length - 1] = {
+        ...previous,
+        text,
+        end: token.end,
+        // A name cut in pieces is still a name.
+        pos: /^\p{Lu}/u.test(text) ? 'PROPN' : previous.pos === 'X' ? token.pos : previous.pos,
+        lemma: text.toLowerCase(),
+      };
+      continue;
+    }
+    out.push(token);
+  }
+  return out;
 }
 
 /** "al" "-" "Rashidi" → "al-Rashidi"; "state" "-" "controlled" → "state-controlled". */

@@ -1,4 +1,4 @@
-import { Country, countryByDemonym, countryByName, countryByPlace, countryBySeat, fold } from './gazetteer';
+import { Country, countryForm } from './gazetteer';
 import type { Word } from './nlp';
 
 export type CountryMentionKind = 'name' | 'demonym' | 'seat' | 'place';
@@ -10,13 +10,6 @@ export interface CountryMention {
   from: number;
   to: number;
 }
-
-const LOOKUPS: [CountryMentionKind, (value: string) => Country | undefined][] = [
-  ['name', countryByName],
-  ['demonym', countryByDemonym],
-  ['seat', countryBySeat],
-  ['place', countryByPlace],
-];
 
 /** Words as written between two word indexes, spaces as in the text. */
 export function spanText(words: Word[], from = 0, to = words.length): string {
@@ -39,10 +32,9 @@ export function findCountries(words: Word[]): CountryMention[] {
     for (let to = Math.min(words.length, from + 4); to > from; to--) {
       const last = words[to - 1];
       if (!last.capital && !/^[A-Z.]+$/.test(last.text)) continue;
-      const value = spanText(words, from, to);
-      const hit = LOOKUPS.map(([kind, lookup]) => [kind, lookup(value)] as const).find(([, c]) => c);
-      if (hit && hit[1]) {
-        found.push({ country: hit[1], kind: hit[0], from, to });
+      const hit = countryForm(spanText(words, from, to));
+      if (hit) {
+        found.push({ country: hit.country, kind: hit.kind, from, to });
         from = to - 1;
         break;
       }
@@ -53,9 +45,6 @@ export function findCountries(words: Word[]): CountryMention[] {
 
 /** The one country that `value` as a whole names, by any of its forms. */
 export function wholeCountry(value: string): CountryMention['kind'] | null {
-  const key = fold(value);
-  if (countryByName(key)) return 'name';
-  if (countryByDemonym(key)) return 'demonym';
-  if (countryBySeat(key)) return 'seat';
-  return null;
+  const kind = countryForm(value)?.kind;
+  return kind && kind !== 'place' ? kind : null;
 }

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
+import { BODY_LIMIT_BYTES, BODY_MEDIA_TYPE } from '../http/json-body';
 import { CONNECTION_LOSS_RETRY_AFTER_SECONDS, isConnectionLoss } from './connection-loss';
 import { DomainError, DomainErrorKind } from './domain-error';
 import { Problem, PROBLEM_CONTENT_TYPE, problemFor } from './problem';
@@ -73,7 +74,7 @@ export function toProblem(exception: unknown, request?: FastifyRequest): Problem
     if (status === 404 && request && detail?.startsWith('Cannot ')) {
       return problemFor(404, `No route matches ${request.method} ${request.url.split('?')[0]}.`);
     }
-    return problemFor(status, detail);
+    return problemFor(status, bodyRefusal(status, request) ?? detail);
   }
   if (isConnectionLoss(exception)) {
     return problemFor(503, 'The database is unreachable for a moment; retry the request.');
@@ -90,21 +91,37 @@ export function toProblem(exception: unknown, request?: FastifyRequest): Problem
     fastifyError.statusCode >= 400 &&
     fastifyError.statusCode < 500
   ) {
-    return problemFor(fastifyError.statusCode, fastifyDetail(fastifyError));
+    return problemFor(fastifyError.statusCode, fastifyDetail(fastifyError, request));
   }
   return problemFor(500, 'The request could not be completed.');
 }
 
-function fastifyDetail(error: FastifyLikeError): string {
-  switch (error.code) {
-    case 'FST_ERR_CTP_INVALID_JSON_BODY':
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return 'The request body is not valid JSON.';
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return 'The request body is too large.';
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return 'Send the request body as application/json.';
-    default:
-      return error.message ?? 'The request is malformed.';
+/**
+ * Fastify's refusals of a body, in our words. Nest hands them to this filter as plain
+ * HttpExceptions (status and Fastify's message, no code), so they are told apart by status.
+ */
+function bodyRefusal(status: number, request?: FastifyRequest): string | undefined {
+  if (status === 413) {
+    return `The request body is larger than the limit of ${BODY_LIMIT_BYTES} bytes.`;
   }
+  if (status === 415) {
+    const accepted = `send it as ${BODY_MEDIA_TYPE}, the only media type accepted.`;
+    const header = request?.headers['content-type'];
+    if (!header) return `The request body has no Content-Type; ${accepted}`;
+    const sent = mediaTypeOf(header);
+    return sent
+      ? `The request body is ${sent}; ${accepted}`
+      : `The request body's Content-Type is not a media type; ${accepted}`;
+  }
+  return undefined;
+}
+
+/** The media type a Content-Type names, when it looks like one (a header is not echoed as free text). */
+function mediaTypeOf(header: string | string[]): string | undefined {
+  const type = typeof header === 'string' ? header.split(';')[0].trim().toLowerCase() : '';
+  return /^[a-z0-9!#$&^_.+-]{1,64}\/[a-z0-9!#$&^_.+-]{1,64}$/.test(type) ? type : undefined;
+}
+
+function fastifyDetail(error: FastifyLikeError, request?: FastifyRequest): string {
+  return bodyRefusal(error.statusCode ?? 0, request) ?? error.message ?? 'The request is malformed.';
 }

@@ -1,4 +1,4 @@
-import { refuseJsonShape } from './json-body';
+import { describeInvalidJson, jsonErrorPosition, refuseJsonShape } from './json-body';
 
 const limits = { maxDepth: 3, maxEntries: 4 };
 
@@ -38,5 +38,33 @@ describe('refuseJsonShape', () => {
     const started = performance.now();
     expect(refuseJsonShape(body)).toBeNull();
     expect(performance.now() - started).toBeLessThan(200);
+  });
+});
+
+describe('jsonErrorPosition', () => {
+  it('finds where JSON breaks, for errors V8 places and for unexpected tokens it does not', () => {
+    expect(jsonErrorPosition('{"a":1 "b":2}')).toBe(7);
+    expect(jsonErrorPosition('[1,]')).toBe(3);
+    expect(jsonErrorPosition('{"a":x}')).toBe(5);
+    expect(jsonErrorPosition('12x')).toBe(2);
+    expect(jsonErrorPosition('{"a":"\\q"}')).toBe(7);
+    expect(jsonErrorPosition('{"a":"\\u00zz"}')).toBe(10);
+    expect(jsonErrorPosition('{} []')).toBe(3);
+  });
+
+  it('answers the length for a text that is only cut short', () => {
+    for (const text of ['{"a":', '"abc', '[1,2', '{"a":1', 'tru', '"\\u00', '1e+'])
+      expect({ text, position: jsonErrorPosition(text) }).toEqual({ text, position: text.length });
+  });
+});
+
+describe('describeInvalidJson', () => {
+  it('names the position, line and column, and never the content', () => {
+    expect(describeInvalidJson('{\n  "secret": oops}')).toBe(
+      'The request body is not valid JSON: it breaks at position 14 (line 2, column 13).',
+    );
+    expect(describeInvalidJson('{"secret": "cut')).toBe(
+      'The request body is not valid JSON: it ends at position 15 before the JSON value is complete.',
+    );
   });
 });

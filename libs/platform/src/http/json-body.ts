@@ -1,5 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 
+/** The largest request body read, in bytes (413 above it). */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** The one media type a request body may have (415 otherwise). */
+export const BODY_MEDIA_TYPE = 'application/json';
+
 /** Far beyond any body a desk sends (the deepest DTO nests 3 levels; the longest list allows 50 entries). */
 export const JSON_BODY_LIMITS = { maxDepth: 32, maxEntries: 1000 };
 
@@ -77,30 +83,104 @@ export function refuseJsonShape(text: string, limits = JSON_BODY_LIMITS): string
 const loneSurrogate = (code: number) =>
   `The request body contains a lone UTF-16 surrogate (\\u${code.toString(16)}): text must be valid Unicode.`;
 
+/** Past this size a body whose error states no position is not bisected: each step is a parse. */
+const BISECT_LIMIT_CHARS = 64 * 1024;
+
+/** The position V8 names in its message, when it names one (most messages do on Node 20). */
+function statedPosition(text: string): number | undefined {
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    const position = /at position (\d+)/.exec((error as Error).message);
+    if (position) return Number(position[1]);
+  }
+  return undefined;
+}
+
+/**
+ * Where a text that `JSON.parse` refuses stops being JSON, as a 0-based character position. V8's
+ * messages name it for most errors but not for an unexpected token (and they quote the text, which
+ * must not reach the client), so it is then found by bisection over prefixes: a prefix that ends before
+ * the error parses or only runs out of input (an error at its very end), one that holds the error
+ * fails before its end. -1 when the position is unstated and the text too long to bisect.
+ */
+export function jsonErrorPosition(text: string): number {
+  const breaksWithin = (length: number) => {
+    try {
+      JSON.parse(text.slice(0, length));
+      return false;
+    } catch (error) {
+      const message = (error as Error).message;
+      if (/Unexpected end of JSON input/.test(message)) return false;
+      const position = /at position (\d+)/.exec(message);
+      return !position || Number(position[1]) < length;
+    }
+  };
+  if (!breaksWithin(text.length)) return text.length;
+  const stated = statedPosition(text);
+  if (stated !== undefined) return stated;
+  if (text.length > BISECT_LIMIT_CHARS) return -1;
+  let low = 0; // breaksWithin(low) is false
+  let high = text.length; // breaksWithin(high) is true
+  while (high - low > 1) {
+    const middle = (low + high) >>> 1;
+    if (breaksWithin(middle)) high = middle;
+    else low = middle;
+  }
+  return high - 1;
+}
+
+/** Why `JSON.parse` refused `text`, by position only: the body's content is never echoed. */
+export function describeInvalidJson(text: string): string {
+  const position = jsonErrorPosition(text);
+  if (position < 0) return 'The request body is not valid JSON.';
+  if (position >= text.length) {
+    return `The request body is not valid JSON: it ends at position ${text.length} before the JSON value is complete.`;
+  }
+  const before = text.slice(0, position);
+  const line = before.split('\n').length;
+  const column = position - before.lastIndexOf('\n');
+  return `The request body is not valid JSON: it breaks at position ${position} (line ${line}, column ${column}).`;
+}
+
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/** The parser's refusal of a decoded body, in our words: empty, not JSON, or prototype poisoning. */
+function refusalOfParsed(text: string): string {
+  if (text.trim() === '') return `The request body is empty; send a JSON object as ${BODY_MEDIA_TYPE}.`;
+  try {
+    JSON.parse(text);
+  } catch {
+    return describeInvalidJson(text);
+  }
+  return 'The request body has a "__proto__" or "constructor.prototype" key, which is refused.';
+}
 
 /**
  * Replaces Fastify's JSON body parser with one that decodes strict UTF-8 and bounds the shape of the
  * body (see `refuseJsonShape`) before handing it to Fastify's own parser, which keeps its
- * `__proto__`/`constructor` poisoning checks. The body limit (413) is Fastify's, unchanged.
+ * `__proto__`/`constructor` poisoning checks; its refusals are reworded by `refusalOfParsed`. The
+ * body limit (413) is Fastify's, worded by the problem filter.
  */
 export function useBoundedJsonParser(fastify: FastifyInstance, bodyLimit: number): void {
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
-  fastify.removeContentTypeParser('application/json');
-  fastify.addContentTypeParser(
-    'application/json',
-    { parseAs: 'buffer', bodyLimit },
-    (request, body, done) => {
-      let text: string;
-      try {
-        text = utf8.decode(body as Buffer);
-      } catch {
-        done(new JsonBodyError('The request body is not valid UTF-8.'), undefined);
-        return;
-      }
-      const refusal = refuseJsonShape(text);
-      if (refusal) done(new JsonBodyError(refusal), undefined);
-      else parseJson(request, text, done);
-    },
-  );
+  fastify.removeContentTypeParser(BODY_MEDIA_TYPE);
+  fastify.addContentTypeParser(BODY_MEDIA_TYPE, { parseAs: 'buffer', bodyLimit }, (request, body, done) => {
+    let text: string;
+    try {
+      text = utf8.decode(body as Buffer);
+    } catch {
+      done(new JsonBodyError('The request body is not valid UTF-8.'), undefined);
+      return;
+    }
+    const refusal = refuseJsonShape(text);
+    if (refusal) {
+      done(new JsonBodyError(refusal), undefined);
+      return;
+    }
+    parseJson(request, text, (error, parsed) => {
+      if (error) done(new JsonBodyError(refusalOfParsed(text)), undefined);
+      else done(null, parsed);
+    });
+  });
 }

@@ -120,7 +120,11 @@ export function ClaimPage() {
               <p className="muted">None found.</p>
             )}
           </section>
-          <HistorySection claimId={data.id} version={data.version} />
+          <HistorySection
+            claimId={data.id}
+            version={data.version}
+            nameOf={(userId) => people.find((person) => person.id === userId)?.name ?? 'a desk member'}
+          />
         </div>
       </div>
     </article>

@@ -3,7 +3,7 @@ import { api, ifMatch, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
 import { Dialog } from '../../components/dialog';
 import { SelectField, TextField } from '../../components/fields';
-import { humanize } from '../../components/format';
+import { EVIDENCE_KIND_LABELS, humanize } from '../../components/format';
 import { ProblemMessage } from '../../components/problem-message';
 import { type Claim, removeFromClaim, useGuardedWrite } from './claim-api';
 import { RemoveDialog } from './remove-dialog';
@@ -11,15 +11,6 @@ import { WriteFooter } from './write-footer';
 
 type EvidenceBody = components['schemas']['CreateEvidenceDto'];
 type Reliability = '' | NonNullable<EvidenceBody['reliability']>;
-const KIND_LABELS = {
-  document: 'document',
-  official_statement: 'official statement',
-  data: 'data',
-  media: 'media',
-  expert: 'expert',
-  report: 'report',
-  other: 'other',
-} as const satisfies Record<EvidenceBody['kind'], string>;
 const RELATION_LABELS = {
   refutes: 'refutes',
   supports: 'supports',
@@ -112,7 +103,13 @@ function AddEvidenceForm({ claim, onDone }: { claim: Claim; onDone: () => void }
 
   return (
     <form onSubmit={submit} className="stack">
-      <SelectField id="evidence-kind" label="Kind" value={kind} labels={KIND_LABELS} onChange={setKind} />
+      <SelectField
+        id="evidence-kind"
+        label="Kind"
+        value={kind}
+        labels={EVIDENCE_KIND_LABELS}
+        onChange={setKind}
+      />
       <SelectField
         id="evidence-relation"
         label="Relation to the claim"

@@ -1,32 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, ifMatch, unwrap } from '../../api/client';
-import type { components } from '../../api/schema';
-import { TextField } from '../../components/fields';
+import { ApiProblem } from '../../api/problem';
 import { dateTime } from '../../components/format';
 import { describedBy, FieldError, ProblemMessage } from '../../components/problem-message';
 import { useRoles } from '../auth/auth-provider';
-
-type Schemas = components['schemas'];
-type EventType = Schemas['CreateWebhookDto']['events'][number];
-// Exhaustive over the contract's event types, so a new one fails the build until it is offered here.
-const EVENT_CHOICES = {
-  'claim.published': true,
-  'claim.reopened': true,
-  'claim.created': true,
-  'claim.updated': true,
-  'claim.triaged': true,
-  'claim.assigned': true,
-  'claim.review_started': true,
-  'claim.submitted': true,
-  'claim.sent_back': true,
-  'claim.dismissed': true,
-  'claim.stance_added': true,
-  'claim.evidence_added': true,
-  'claim.evidence_status_changed': true,
-  'webhook.test': true,
-} as const satisfies Record<EventType, true>;
-const EVENTS = Object.keys(EVENT_CHOICES) as EventType[];
+import {
+  emptyDraft,
+  tagList,
+  type Webhook,
+  WEBHOOK_FIELDS,
+  WebhookEditForm,
+  WebhookFields,
+  type WebhookPatch,
+} from './webhook-form';
 
 /** A secret or key shown exactly once, with a copy button. */
 function ShownOnce({ label, value, onDone }: { label: string; value: string; onDone: () => void }) {
@@ -146,10 +133,7 @@ function ApiKeys() {
 
 function Webhooks() {
   const queryClient = useQueryClient();
-  const [url, setUrl] = useState('');
-  const [description, setDescription] = useState('');
-  const [tags, setTags] = useState('');
-  const [events, setEvents] = useState<EventType[]>(['claim.published']);
+  const [draft, setDraft] = useState(emptyDraft);
   const [secret, setSecret] = useState<string | null>(null);
   const [open, setOpen] = useState<string | null>(null);
   const hooks = useQuery({
@@ -161,19 +145,16 @@ function Webhooks() {
       unwrap(
         api.POST('/v1/webhooks', {
           body: {
-            url,
-            events,
-            tags: tags
-              .split(',')
-              .map((tag) => tag.trim())
-              .filter(Boolean),
-            ...(description ? { description } : {}),
+            url: draft.url.trim(),
+            events: draft.events,
+            tags: tagList(draft.tags),
+            ...(draft.description.trim() ? { description: draft.description.trim() } : {}),
           },
         }),
       ),
     onSuccess: (hook) => {
       setSecret(hook.secret);
-      setUrl('');
+      setDraft(emptyDraft());
       void queryClient.invalidateQueries({ queryKey: ['webhooks'] });
     },
   });
@@ -190,47 +171,10 @@ function Webhooks() {
           create.mutate();
         }}
       >
-        <TextField
-          id="hook-url"
-          label="Endpoint URL"
-          type="url"
-          required
-          value={url}
-          onChange={setUrl}
-          error={error}
-          field="url"
-        />
-        <fieldset>
-          <legend>Events</legend>
-          <div className="checks">
-            {EVENTS.map((type) => (
-              <label key={type}>
-                <input
-                  type="checkbox"
-                  checked={events.includes(type)}
-                  onChange={(event) =>
-                    setEvents(
-                      event.target.checked ? [...events, type] : events.filter((item) => item !== type),
-                    )
-                  }
-                />{' '}
-                {type}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        <FieldError error={error} field="events" id="hook-events-error" />
-        <label htmlFor="hook-tags">Only claims with these tags (comma separated, optional)</label>
-        <input id="hook-tags" value={tags} onChange={(event) => setTags(event.target.value)} />
-        <label htmlFor="hook-description">Description (optional)</label>
-        <input
-          id="hook-description"
-          value={description}
-          onChange={(event) => setDescription(event.target.value)}
-        />
-        <ProblemMessage error={error} fields={['url', 'events']} />
+        <WebhookFields idPrefix="hook" draft={draft} onChange={setDraft} error={error} />
+        <ProblemMessage error={error} fields={WEBHOOK_FIELDS} />
         <div>
-          <button type="submit" className="primary" disabled={create.isPending || events.length === 0}>
+          <button type="submit" className="primary" disabled={create.isPending || draft.events.length === 0}>
             Add endpoint
           </button>
         </div>
@@ -249,6 +193,7 @@ function Webhooks() {
                 )}
                 <br />
                 <span className="small muted">
+                  {hook.description && `${hook.description} · `}
                   {hook.events.join(', ')}
                   {hook.tags.length > 0 && ` · tags: ${hook.tags.join(', ')}`}
                   {hook.disabledReason && ` · ${hook.disabledReason}`}
@@ -271,10 +216,20 @@ function Webhooks() {
   );
 }
 
-function WebhookDetail({ hook }: { hook: Schemas['WebhookView'] }) {
+/** PATCH guarded by the version the page shows: a change made meanwhile answers 412, not overwritten. */
+const patchWebhook = (hook: Webhook, body: WebhookPatch) =>
+  unwrap(
+    api.PATCH('/v1/webhooks/{id}', {
+      params: { path: { id: hook.id }, header: ifMatch(hook.version) },
+      body,
+    }),
+  );
+
+function WebhookDetail({ hook }: { hook: Webhook }) {
   const queryClient = useQueryClient();
   const [secret, setSecret] = useState<string | null>(null);
   const [message, setMessage] = useState('');
+  const [editing, setEditing] = useState(false);
   const path = { path: { id: hook.id } };
   const deliveries = useQuery({
     queryKey: ['webhooks', hook.id, 'deliveries'],
@@ -298,13 +253,7 @@ function WebhookDetail({ hook }: { hook: Schemas['WebhookView'] }) {
     },
   });
   const toggle = useMutation({
-    mutationFn: () =>
-      unwrap(
-        api.PATCH('/v1/webhooks/{id}', {
-          params: { ...path, header: ifMatch(hook.version) } as never,
-          body: { active: !hook.active },
-        }),
-      ),
+    mutationFn: () => patchWebhook(hook, { active: !hook.active }),
     onSettled: refresh,
   });
   const remove = useMutation({
@@ -330,6 +279,9 @@ function WebhookDetail({ hook }: { hook: Schemas['WebhookView'] }) {
         <button type="button" onClick={() => rotate.mutate()}>
           Rotate secret
         </button>
+        <button type="button" aria-expanded={editing} onClick={() => setEditing(!editing)}>
+          Edit endpoint
+        </button>
         <button type="button" onClick={() => toggle.mutate()}>
           {hook.active ? 'Disable' : 'Enable'}
         </button>
@@ -338,6 +290,29 @@ function WebhookDetail({ hook }: { hook: Schemas['WebhookView'] }) {
         </button>
         <span role="status">{message}</span>
       </div>
+      {editing && (
+        <WebhookEditForm
+          hook={hook}
+          save={(patch) =>
+            patchWebhook(hook, patch).catch((error: unknown) => {
+              // Someone changed it meanwhile: load the latest, so saving again applies on top of it.
+              if (error instanceof ApiProblem && error.status === 412) void refresh();
+              throw error;
+            })
+          }
+          onSaved={(saved) => {
+            setEditing(false);
+            setMessage(`Saved: the endpoint now delivers to ${saved.url}.`);
+            queryClient.setQueryData(
+              ['webhooks'],
+              (page: { items: Webhook[] } | undefined) =>
+                page && { ...page, items: page.items.map((item) => (item.id === saved.id ? saved : item)) },
+            );
+            void refresh();
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      )}
       <ProblemMessage
         error={test.error ?? rotate.error ?? toggle.error ?? remove.error ?? retry.error ?? deliveries.error}
       />
