@@ -123,10 +123,12 @@ export async function generateClaims(client: Client, options: GenerateOptions): 
        CROSS JOIN LATERAL generate_series(1, 1 + abs(hashtext(c.id::text)) % 3) AS s,
        (SELECT array_agg(id) AS ids FROM actors) a`,
   );
-  // The history (and outbox) row of each claim, already relayed.
+  // The history (and outbox) row of each claim, already relayed and settled (every consumer handled
+  // it), so the outbox sweep leaves it alone and the webhook figures count only the bench's own events.
   await client.query(
-    `INSERT INTO events (type, claim_id, actor_kind, payload, created_at, dispatched_at)
-     SELECT 'claim.created', id, 'user', jsonb_build_object('version', 1), created_at, created_at FROM claims`,
+    `INSERT INTO events (type, claim_id, actor_kind, payload, created_at, dispatched_at, settled_at)
+     SELECT 'claim.created', id, 'user', jsonb_build_object('version', 1), created_at, created_at, created_at
+       FROM claims`,
   );
   await client.query(`DROP TABLE bench_vocab`);
   for (const definition of indexes) await client.query(definition);

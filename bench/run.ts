@@ -1,11 +1,18 @@
 /* eslint-disable no-console -- a command-line report */
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { ensureDatabase, runMigrations } from '@claimdesk/platform';
-import { generateClaims } from './generate-claims';
+import {
+  API_BASE,
+  claimdeskEnv,
+  claimWithStances,
+  databaseUrl,
+  generate,
+  migrated,
+  newClaimText,
+  startApi,
+} from './claimdesk';
 import { interleavedPairs, median, PairResult, Route } from './http-pairs';
 import { load1, peakRssMb, Service, startService, waitForHttp } from './processes';
 import { formatReport, Report } from './report';
@@ -24,106 +31,14 @@ const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 20);
 const PAIRS = Number(env.BENCH_PAIRS ?? 3);
 const SMALL = Number(env.BENCH_SMALL ?? 10_000);
 const LARGE = Number(env.BENCH_LARGE ?? 1_000_000);
-const API_PORT = Number(env.BENCH_API_PORT ?? 39801);
+/** Seconds each list path runs unmeasured at 1M before its measurement (the database was just built). */
+const LARGE_WARMUP_S = Number(env.BENCH_LARGE_WARMUP ?? 10);
 const BASELINE_PORT = Number(env.BENCH_BASELINE_PORT ?? 39802);
-const ADMIN = { email: 'bench@claimdesk.test', password: 'bench-password-123' };
+/** Which parts run (A/B runs of one step need not wait for the rest): pairs, scale, webhooks; routes get, post. */
+const PARTS = new Set((env.BENCH_PARTS ?? 'pairs,scale,webhooks').split(','));
+const ROUTES = new Set((env.BENCH_ROUTES ?? 'get,post').split(','));
 const run = `claimdesk_bench_${Date.now().toString(36)}`;
 const root = join(__dirname, '..');
-const baseUrl = env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/claimdesk';
-
-function databaseUrl(name: string): string {
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-/** Production settings, except what a benchmark on one machine needs: a rate limit it can pass, private-network webhooks. */
-function claimdeskEnv(database: string): Record<string, string> {
-  return {
-    NODE_ENV: 'production',
-    PORT: String(API_PORT),
-    DATABASE_URL: databaseUrl(database),
-    QUEUE_PREFIX: database,
-    JWT_SECRET: SECRETS.jwt,
-    WEBHOOK_SECRETS_KEY: SECRETS.webhooks,
-    ADMIN_EMAIL: ADMIN.email,
-    ADMIN_PASSWORD: ADMIN.password,
-    RATE_LIMIT_PER_MINUTE: '1000000',
-    WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
-  };
-}
-const SECRETS = { jwt: randomBytes(32).toString('base64url'), webhooks: randomBytes(32).toString('base64') };
-
-async function migrated(name: string): Promise<void> {
-  await ensureDatabase(databaseUrl(name));
-  await runMigrations(databaseUrl(name));
-}
-
-/** Fills a migrated database in which the API has already created its first admin (it only does so in an empty one). */
-async function generate(name: string, claims: number): Promise<number> {
-  const client = new Client({ connectionString: databaseUrl(name) });
-  await client.connect();
-  try {
-    return await generateClaims(client, { claims });
-  } finally {
-    await client.end();
-  }
-}
-
-async function startApi(database: string): Promise<{ api: Service; headers: Record<string, string> }> {
-  const api = startService(
-    'api',
-    ['node', join(root, 'dist', 'apps', 'api', 'src', 'main.js')],
-    claimdeskEnv(database),
-  );
-  const base = `http://127.0.0.1:${API_PORT}`;
-  try {
-    await waitForHttp(`${base}/health/ready`, api);
-    const login = await fetch(`${base}/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(ADMIN),
-    });
-    if (!login.ok) throw new Error(`login: ${login.status} ${await login.text()}`);
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    return { api, headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' } };
-  } catch (error) {
-    await api.stop();
-    throw error;
-  }
-}
-
-/** A claim with two stances: the GET route's row, the same on both servers. */
-async function claimWithStances(url: string): Promise<string> {
-  const db = new Client({ connectionString: url });
-  await db.connect();
-  try {
-    const { rows } = await db.query<{ id: string }>(
-      `SELECT claim_id AS id FROM stances GROUP BY claim_id HAVING count(*) = 2 LIMIT 1`,
-    );
-    return rows[0].id;
-  } finally {
-    await db.end();
-  }
-}
-
-const words = [
-  'minister',
-  'border',
-  'vaccine',
-  'pipeline',
-  'ballot',
-  'drone',
-  'harvest',
-  'tariffs',
-  'leaked',
-];
-let created = 0;
-function newClaimText(): string {
-  created++;
-  const pick = (salt: number) => words[(created * salt + Math.floor(created / 7)) % words.length];
-  return `Bench claim ${created.toString(36)}: ${pick(3)} ${pick(5)} ${pick(7)} in ${pick(11)} ${randomBytes(3).toString('hex')}`;
-}
 
 async function main(): Promise<void> {
   const admin = new Client({ connectionString: databaseUrl('postgres') });
@@ -167,16 +82,22 @@ async function main(): Promise<void> {
     );
     const claimId = await claimWithStances(databaseUrl(small));
     const routes: Route[] = [
-      { name: 'GET /v1/claims/:id', method: 'GET', path: `/v1/claims/${claimId}`, headers },
-      {
-        name: 'POST /v1/claims',
-        method: 'POST',
-        path: '/v1/claims',
-        headers,
-        body: () => JSON.stringify({ text: newClaimText(), tags: ['bench'] }),
-      },
-    ];
-    const ours = `http://127.0.0.1:${API_PORT}`;
+      ...(ROUTES.has('get')
+        ? [{ name: 'GET /v1/claims/:id', method: 'GET', path: `/v1/claims/${claimId}`, headers } as const]
+        : []),
+      ...(ROUTES.has('post')
+        ? [
+            {
+              name: 'POST /v1/claims',
+              method: 'POST',
+              path: '/v1/claims',
+              headers,
+              body: () => JSON.stringify({ text: newClaimText(), tags: ['bench'] }),
+            } as const,
+          ]
+        : []),
+    ].filter(() => PARTS.has('pairs'));
+    const ours = API_BASE;
     for (const route of routes) {
       console.log(`pairs: ${route.name}`);
       const pairs: PairResult[] = await interleavedPairs(ours, `http://127.0.0.1:${BASELINE_PORT}`, route, {
@@ -197,31 +118,35 @@ async function main(): Promise<void> {
     save();
     await baseline.stop();
 
-    console.log(`list and search at ${SMALL}`);
-    report.scale[SMALL] = await scaleRun(ours, headers, 3);
-    save();
+    if (PARTS.has('scale')) {
+      console.log(`list and search at ${SMALL}`);
+      report.scale[SMALL] = await scaleRun(ours, headers, 3);
+      save();
+    }
 
-    console.log('webhooks');
-    const worker = startService(
-      'worker',
-      ['node', join(root, 'dist', 'apps', 'worker', 'src', 'main.js')],
-      claimdeskEnv(small),
-    );
-    services.push(worker);
-    await new Promise((resolve) => setTimeout(resolve, 3000));
-    report.webhooks = await webhookFigures({
-      api: ours,
-      headers,
-      databaseUrl: databaseUrl(small),
-      endpoints: 3,
-      burst: Number(env.BENCH_WEBHOOK_BURST ?? 1000),
-      rate: Number(env.BENCH_WEBHOOK_RATE ?? 100),
-      seconds: Number(env.BENCH_WEBHOOK_SECONDS ?? 10),
-    });
-    report.peakRssMb.worker = peakRssMb(worker.child.pid);
-    report.peakRssMb.api = peakRssMb(api.child.pid);
-    save();
-    await worker.stop();
+    if (PARTS.has('webhooks')) {
+      console.log('webhooks');
+      const worker = startService(
+        'worker',
+        ['node', join(root, 'dist', 'apps', 'worker', 'src', 'main.js')],
+        claimdeskEnv(small),
+      );
+      services.push(worker);
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      report.webhooks = await webhookFigures({
+        api: ours,
+        headers,
+        databaseUrl: databaseUrl(small),
+        endpoints: 3,
+        burst: Number(env.BENCH_WEBHOOK_BURST ?? 1000),
+        rate: Number(env.BENCH_WEBHOOK_RATE ?? 100),
+        seconds: Number(env.BENCH_WEBHOOK_SECONDS ?? 10),
+      });
+      report.peakRssMb.worker = peakRssMb(worker.child.pid);
+      report.peakRssMb.api = peakRssMb(api.child.pid);
+      save();
+      await worker.stop();
+    }
     await api.stop();
 
     if (LARGE > 0) {
@@ -231,7 +156,7 @@ async function main(): Promise<void> {
       console.log(`generating ${LARGE} claims…`);
       report.generated[LARGE] = await generate(large, LARGE);
       console.log(`list and search at ${LARGE}`);
-      report.scale[LARGE] = await scaleRun(ours, big.headers, 3);
+      report.scale[LARGE] = await scaleRun(ours, big.headers, 3, LARGE_WARMUP_S);
       await big.api.stop();
     }
     report.load1AtEnd = load1();

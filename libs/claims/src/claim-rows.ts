@@ -171,6 +171,8 @@ export interface ClaimParts {
   source_json: Record<string, unknown> | null;
   reviews_json: Record<string, unknown>[];
   notes_count: number;
+  /** The latest published version's row as JSON, or null (latestPublishedJsonSql). */
+  published_json: unknown;
 }
 
 /** JSON aggregation returns timestamps as text; the row mappers expect Dates, as pg gives for plain rows. */

@@ -9,6 +9,7 @@ import {
   notFound,
   Page,
   PageQuery,
+  preparedQuery,
   Principal,
   problemType,
   toPage,
@@ -22,7 +23,14 @@ import {
   editRefusal,
   workflowActor,
 } from '@claimdesk/workflow';
-import { Audience, audienceOf, latestPublishedSql, PublicationsService } from '@claimdesk/publications';
+import {
+  Audience,
+  audienceOf,
+  latestFromJson,
+  latestPublishedJsonSql,
+  latestPublishedSql,
+  PublicationsService,
+} from '@claimdesk/publications';
 import { EntityManager } from 'typeorm';
 import { EvidenceStatus, Priority } from './claim.entity';
 import { PUBLIC_EVENT_TYPES, visibleClaim, visibleEvent, visibleListItem } from './claim-visibility';
@@ -66,6 +74,22 @@ import {
 /** The claim's submitter as the edit rules see it: a desk user (a key is never a submitter). */
 const submitterOf = (row: ClaimRow): string | null =>
   row.created_by_kind === 'user' ? row.created_by_id : null;
+
+/**
+ * The most-read view, so one round trip: the claim row with its parts aggregated as JSON, the latest
+ * published version included. A prepared statement (see preparedQuery).
+ */
+const CLAIM_VIEW_SQL = `SELECT ${CLAIM_COLUMNS},
+     (SELECT coalesce(json_agg(st ORDER BY st.created_at, st.id), '[]')
+        FROM (${STANCE_SELECT} WHERE s.claim_id = c.id) st) AS stances_json,
+     (SELECT coalesce(json_agg(ev ORDER BY ev.created_at, ev.id), '[]')
+        FROM (SELECT ${EVIDENCE_COLUMNS} FROM evidence WHERE claim_id = c.id) ev) AS evidence_json,
+     (SELECT row_to_json(so) FROM (SELECT ${SOURCE_COLUMNS} FROM sources WHERE id = c.source_id) so) AS source_json,
+     (SELECT coalesce(json_agg(rv ORDER BY rv.round), '[]')
+        FROM (SELECT ${REVIEW_COLUMNS} FROM reviews WHERE claim_id = c.id) rv) AS reviews_json,
+     (SELECT count(*)::int FROM notes WHERE claim_id = c.id) AS notes_count,
+     ${latestPublishedJsonSql('c.id')} AS published_json
+   FROM claims c WHERE c.id = $1`;
 
 /** pg_trgm similarity above which two claim texts are offered as possible duplicates. */
 export const SIMILARITY_THRESHOLD = 0.3;
@@ -498,26 +522,13 @@ export class ClaimsService {
     principal?: Principal,
     audience: Audience = audienceOf(principal),
   ): Promise<ClaimView> {
-    // The most-read view, so one round trip: the claim row with its parts aggregated as JSON.
-    const [row]: (ClaimRow & ClaimParts)[] = await manager.query(
-      `SELECT ${CLAIM_COLUMNS},
-         (SELECT coalesce(json_agg(st ORDER BY st.created_at, st.id), '[]')
-            FROM (${STANCE_SELECT} WHERE s.claim_id = c.id) st) AS stances_json,
-         (SELECT coalesce(json_agg(ev ORDER BY ev.created_at, ev.id), '[]')
-            FROM (SELECT ${EVIDENCE_COLUMNS} FROM evidence WHERE claim_id = c.id) ev) AS evidence_json,
-         (SELECT row_to_json(so) FROM (SELECT ${SOURCE_COLUMNS} FROM sources WHERE id = c.source_id) so) AS source_json,
-         (SELECT coalesce(json_agg(rv ORDER BY rv.round), '[]')
-            FROM (SELECT ${REVIEW_COLUMNS} FROM reviews WHERE claim_id = c.id) rv) AS reviews_json,
-         (SELECT count(*)::int FROM notes WHERE claim_id = c.id) AS notes_count
-       FROM claims c WHERE c.id = $1`,
-      [id],
-    );
+    const [row] = await preparedQuery<ClaimRow & ClaimParts>(manager, 'claim-view', CLAIM_VIEW_SQL, [id]);
     if (!row) throw notFound('Claim', id);
     const stances = withDates<StanceRow>(row.stances_json, ['stated_at', 'created_at']);
     const evidence = withDates<EvidenceRow>(row.evidence_json, ['created_at']);
     const [source] = withDates<SourceRow>(row.source_json ? [row.source_json] : [], ['published_at']);
     const reviews = withDates<ReviewRow>(row.reviews_json, ['submitted_at', 'decided_at', 'published_at']);
-    const published = (await this.publications.latestOf(manager, [id])).get(id) ?? null;
+    const published = latestFromJson(row.published_json);
     return visibleClaim(
       {
         ...toSummaryView(row, source ? toSourceView(source) : null, stances.map(toStanceView)),

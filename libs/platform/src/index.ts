@@ -25,3 +25,4 @@ export * from './logging/request-id';
 export * from './metrics/metrics';
 export * from './metrics/metrics.module';
 export * from './queue';
+export * from './database/prepared-query';

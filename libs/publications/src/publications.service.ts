@@ -54,6 +54,21 @@ export interface CurrentVersionsQuery {
 export const latestPublishedSql = (claimId: string, column: 'evidence_status' | 'verdict') =>
   `(SELECT p.${column} FROM published_versions p WHERE p.claim_id = ${claimId} ORDER BY p.version DESC LIMIT 1)`;
 
+/**
+ * SQL for the claim's latest published version as one JSON value (null before one), so a view of
+ * the claim reads it in its own statement; `claimId` is a column reference, never input.
+ * `latestFromJson` turns the value back into a PublishedVersion.
+ */
+export const latestPublishedJsonSql = (claimId: string) =>
+  `(SELECT row_to_json(pv) FROM (SELECT ${VERSION_COLUMNS} FROM published_versions v
+      WHERE v.claim_id = ${claimId} ORDER BY v.version DESC LIMIT 1) pv)`;
+
+export function latestFromJson(value: unknown): PublishedVersion | null {
+  if (value === null || value === undefined) return null;
+  const row = value as Omit<PublishedVersionRow, 'published_at'> & { published_at: string };
+  return toPublishedVersion({ ...row, published_at: new Date(row.published_at) });
+}
+
 /** The latest version of each claim: a correction replaces, it does not add, a fact-check. */
 const LATEST = `NOT EXISTS (SELECT 1 FROM published_versions later
   WHERE later.claim_id = v.claim_id AND later.version > v.version)`;

@@ -1,12 +1,17 @@
 import winkNLP, { ItemSentence, ItemToken } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import type WinkModel from 'wink-eng-lite-web-model';
 
 /**
  * Sentences and words of an article, with offsets into it. The model ships inside the npm
- * package and is read once, when this module loads (about 0.1 s); nothing is fetched at run time.
+ * package and is read once, on the first article (about 0.1 s, some 40 MB): the API imports this
+ * library but serves most requests without ever reading an article. Nothing is fetched at run time.
  */
-const nlp = winkNLP(model, ['sbd', 'pos', 'negation']);
-const its = nlp.its;
+let loaded: ReturnType<typeof winkNLP> | undefined;
+function nlp(): ReturnType<typeof winkNLP> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, not at import
+  loaded ??= winkNLP(require('wink-eng-lite-web-model') as typeof WinkModel, ['sbd', 'pos', 'negation']);
+  return loaded;
+}
 
 export interface Word {
   /** The word exactly as `text.slice(start, end)`; hyphenated parts are one word ("al-Rashidi"). */
@@ -55,7 +60,9 @@ export function analyse(text: string): AnalysedSentence[] {
 }
 
 function readBlock(text: string, offset: number, block: string, into: AnalysedSentence[]): void {
-  const doc = nlp.readDoc(block);
+  const reader = nlp();
+  const its = reader.its;
+  const doc = reader.readDoc(block);
   let cursor = 0;
   doc.sentences().each((sentence: ItemSentence) => {
     const raw: RawToken[] = [];

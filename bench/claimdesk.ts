@@ -1,0 +1,114 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { ensureDatabase, runMigrations } from '@claimdesk/platform';
+import { generateClaims } from './generate-claims';
+import { Service, startService, waitForHttp } from './processes';
+
+/** Starting claimdesk for a benchmark: its databases, its settings, the API with a signed-in admin. */
+const env = process.env;
+export const API_PORT = Number(env.BENCH_API_PORT ?? 39801);
+export const API_BASE = `http://127.0.0.1:${API_PORT}`;
+const ADMIN = { email: 'bench@claimdesk.test', password: 'bench-password-123' };
+const SECRETS = { jwt: randomBytes(32).toString('base64url'), webhooks: randomBytes(32).toString('base64') };
+const root = join(__dirname, '..');
+const baseUrl = env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/claimdesk';
+
+export function databaseUrl(name: string): string {
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Production settings, except what a benchmark on one machine needs: a rate limit it can pass, private-network webhooks. */
+export function claimdeskEnv(database: string): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    // Node flags for both processes, to compare heap settings (docs/performance.md, Memory); none by default.
+    ...(env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: env.BENCH_NODE_OPTIONS } : {}),
+    PORT: String(API_PORT),
+    DATABASE_URL: databaseUrl(database),
+    QUEUE_PREFIX: database,
+    JWT_SECRET: SECRETS.jwt,
+    WEBHOOK_SECRETS_KEY: SECRETS.webhooks,
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
+  };
+}
+
+export async function migrated(name: string): Promise<void> {
+  await ensureDatabase(databaseUrl(name));
+  await runMigrations(databaseUrl(name));
+}
+
+/** Fills a migrated database in which the API has already created its first admin (it only does so in an empty one). */
+export async function generate(name: string, claims: number): Promise<number> {
+  const client = new Client({ connectionString: databaseUrl(name) });
+  await client.connect();
+  try {
+    return await generateClaims(client, { claims });
+  } finally {
+    await client.end();
+  }
+}
+
+/** The API on `database`, signed in as the admin; `nodeArgs` go before the script (profilers). */
+export async function startApi(
+  database: string,
+  nodeArgs: string[] = [],
+): Promise<{ api: Service; headers: Record<string, string> }> {
+  const api = startService(
+    'api',
+    ['node', ...nodeArgs, join(root, 'dist', 'apps', 'api', 'src', 'main.js')],
+    claimdeskEnv(database),
+  );
+  try {
+    await waitForHttp(`${API_BASE}/health/ready`, api);
+    const login = await fetch(`${API_BASE}/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(ADMIN),
+    });
+    if (!login.ok) throw new Error(`login: ${login.status} ${await login.text()}`);
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    return { api, headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' } };
+  } catch (error) {
+    await api.stop();
+    throw error;
+  }
+}
+
+/** A claim with two stances: the GET route's row, the same on both servers. */
+export async function claimWithStances(url: string): Promise<string> {
+  const db = new Client({ connectionString: url });
+  await db.connect();
+  try {
+    const { rows } = await db.query<{ id: string }>(
+      `SELECT claim_id AS id FROM stances GROUP BY claim_id HAVING count(*) = 2 LIMIT 1`,
+    );
+    return rows[0].id;
+  } finally {
+    await db.end();
+  }
+}
+
+const words = [
+  'minister',
+  'border',
+  'vaccine',
+  'pipeline',
+  'ballot',
+  'drone',
+  'harvest',
+  'tariffs',
+  'leaked',
+];
+let created = 0;
+/** A new claim text per call, varied enough that the look-alike search has work to do. */
+export function newClaimText(): string {
+  created++;
+  const pick = (salt: number) => words[(created * salt + Math.floor(created / 7)) % words.length];
+  return `Bench claim ${created.toString(36)}: ${pick(3)} ${pick(5)} ${pick(7)} in ${pick(11)} ${randomBytes(3).toString('hex')}`;
+}
