@@ -128,7 +128,12 @@ async function main(): Promise<void> {
       console.log('webhooks');
       const worker = startService(
         'worker',
-        ['node', join(root, 'dist', 'apps', 'worker', 'src', 'main.js')],
+        // BENCH_WORKER_NODE_ARGS: flags before the script, for profiling the worker (e.g. --cpu-prof).
+        [
+          'node',
+          ...(env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+          join(root, 'dist', 'apps', 'worker', 'src', 'main.js'),
+        ],
         claimdeskEnv(small),
       );
       services.push(worker);
