@@ -183,6 +183,24 @@ describe('forms the annotated articles rarely show', () => {
     });
   });
 
+  it('proposes a rebutter’s own fact as their claim, and keeps a restated denial folded', () => {
+    expect(
+      stances(
+        'Fisheries minister Olav Strand said 40,000 salmon had escaped from a farm near Bergen. The operator Nordlaks rejected the figure and said a storm had damaged only one pen. The Coastal Directorate disputed the account, saying it had found no evidence of a breach.',
+      ),
+    ).toEqual([
+      {
+        text: '40,000 salmon escaped from a farm near Bergen',
+        actors: [
+          ['Olav Strand', 'asserted'],
+          ['Nordlaks', 'rejected'],
+          ['Coastal Directorate', 'rejected'],
+        ],
+      },
+      { text: 'A storm damaged only one pen', actors: [['Nordlaks', 'asserted']] },
+    ]);
+  });
+
   it('takes a denial in general terms or of the event for a rejection, not a claim', () => {
     expect(
       stances(

@@ -146,6 +146,9 @@ export function extractClaims(text: string): ExtractedCandidate[] {
       if (attribution.accused) registry.introduce(parseActorPhrase(attribution.accused.object, false));
       if (attribution.inherits && rejecting) {
         attach(rejecting, sentence, actors, 'rejected', attribution.verb, 'rejects');
+        // "rejected the account and said the boat had entered Chinese waters": a fact of the
+        // rebutter's own is a claim they make; "saying it was false" only restates the denial.
+        if (ownFact(attribution.content)) counter(claims, sentence, actors, attribution);
         continue;
       }
       const vague =
@@ -175,10 +178,14 @@ export function extractClaims(text: string): ExtractedCandidate[] {
         rejecting = contradicted;
         continue;
       }
-      if (
-        latest &&
-        ((actors.length > 0 && counterClaim(attribution.content)) || deniedParaphrase(attribution, latest))
-      ) {
+      if (latest && actors.length > 0 && counterClaim(attribution.content)) {
+        // "claimed the real toll was more than twice as high": a figure of their own against it.
+        attach(latest, sentence, actors, 'rejected', attribution.verb, 'rejects');
+        counter(claims, sentence, actors, attribution);
+        rejecting = latest;
+        continue;
+      }
+      if (latest && deniedParaphrase(attribution, latest)) {
         attach(latest, sentence, actors, 'rejected', attribution.verb, 'rejects');
         rejecting = latest;
         continue;
@@ -215,6 +222,34 @@ export function extractClaims(text: string): ExtractedCandidate[] {
     .filter((claim) => !claim.pending || claim.actors.length > 0)
     .map(toCandidate)
     .sort((a, b) => b.checkworthiness - a.checkworthiness || a.start - b.start);
+}
+
+/**
+ * What a rebutter puts forward against a claim, as a claim of its own they assert: a clause with a
+ * verb that is no denial ("no evidence", "had not", "any") and no verdict on the claim ("was false").
+ */
+function ownFact(content: Word[] | null): content is Word[] {
+  if (
+    !content ||
+    content.length < MIN_WORDS ||
+    !content.some((word) => word.pos === 'VERB' || word.pos === 'NUM')
+  )
+    return false;
+  // (Not `negated`: the tagger carries a negation on past "and that …" into the next clause.)
+  if (content.some((word) => NEGATIVE.has(word.lower) || GENERAL_DENIAL.has(word.lower))) return false;
+  return !content.some((word) => LEXICON.rejectingWords.has(word.lower));
+}
+
+function counter(
+  claims: ClaimDraft[],
+  sentence: AnalysedSentence,
+  actors: DocActor[],
+  attribution: Attribution,
+): void {
+  if (!attribution.content || actors.length === 0) return;
+  const claim = draft(canonicalText(attribution.content), attribution.content, sentence, attribution, false);
+  claims.push(claim);
+  attach(claim, sentence, actors, 'asserted', attribution.verb, 'states');
 }
 
 /** "its drones" said by a state body are the state's: "Turkey’s drones", not "Ministry of Defence of Turkey’s". */
