@@ -96,6 +96,7 @@ const NUMERIC_POINTERS = new Set([
 const FIRST_PERSON_SUBJECTS = new Set(['i', 'we', 'our', 'my']);
 const ANAPHORIC_SUBJECTS = new Set(['they', 'it', 'he', 'she', 'this', 'their', 'its']);
 const GENERAL_DENIAL = new Set(['any', 'anyone', 'anybody', 'anything', 'ever', 'no', 'never', 'none']);
+const CLAIM_PRONOUNS = new Set(['it', 'this', 'that']);
 const CONTRASTIVE = new Set(['real', 'actual', 'true', 'correct', 'genuine']);
 
 /** The check-worthy claims of `text`, best first (ties in reading order), at most MAX_CANDIDATES. */
@@ -190,11 +191,10 @@ export function extractClaims(text: string): ExtractedCandidate[] {
         rejecting = latest;
         continue;
       }
-      const owner =
-        actors[0] && actors[0].kind !== 'person' && actors[0].kind !== 'group'
-          ? ownerName(actors[0])
-          : undefined;
-      const claimText = canonicalText(attribution.content, { accused: attribution.accused, owner });
+      const claimText = canonicalText(attribution.content, {
+        accused: attribution.accused,
+        owner: ownerOf(actors),
+      });
       const keywords = keywordsOf(claimText);
       const same = claims.find((claim) => similarity(keywords, claim.keywords) >= SAME_CLAIM);
       if (same) {
@@ -237,6 +237,8 @@ function ownFact(content: Word[] | null): content is Word[] {
     return false;
   // (Not `negated`: the tagger carries a negation on past "and that …" into the next clause.)
   if (content.some((word) => NEGATIVE.has(word.lower) || GENERAL_DENIAL.has(word.lower))) return false;
+  // "saying it was based on a survey of four hospitals": about the claim itself, the rejection's reason.
+  if (CLAIM_PRONOUNS.has(content[0].lower)) return false;
   return !content.some((word) => LEXICON.rejectingWords.has(word.lower));
 }
 
@@ -247,9 +249,16 @@ function counter(
   attribution: Attribution,
 ): void {
   if (!attribution.content || actors.length === 0) return;
-  const claim = draft(canonicalText(attribution.content), attribution.content, sentence, attribution, false);
+  const text = canonicalText(attribution.content, { owner: ownerOf(actors) });
+  const claim = draft(text, attribution.content, sentence, attribution, false);
   claims.push(claim);
   attach(claim, sentence, actors, 'asserted', attribution.verb, 'states');
+}
+
+/** Whose "its …" the speaker's words mean: a body's, never a person's or a group's. */
+function ownerOf(actors: DocActor[]): string | undefined {
+  const [first] = actors;
+  return first && first.kind !== 'person' && first.kind !== 'group' ? ownerName(first) : undefined;
 }
 
 /** "its drones" said by a state body are the state's: "Turkey’s drones", not "Ministry of Defence of Turkey’s". */

@@ -299,6 +299,20 @@ function noEvidence(content: Word[]): boolean {
   );
 }
 
+const PUBLISHED_THINGS = new Set(['figures', 'data', 'statistics', 'numbers', 'estimates', 'results']);
+
+/** "figures published on Thursday by X": the index of "by" when the source is a publication's. */
+function publisherAfter(words: Word[], from: number, end: number): number | null {
+  const head = words.slice(from, end);
+  if (head.length === 0 || !PUBLISHED_THINGS.has(head[head.length - 1].lower)) return null;
+  if (!/(?:ed|shed|wn)$/.test(words[end]?.lower ?? '') || words[end].pos !== 'VERB') return null;
+  for (let k = end + 1; k < Math.min(words.length, end + 6); k++) {
+    if (isPunctuation(words[k])) return null;
+    if (words[k].lower === 'by') return k;
+  }
+  return null;
+}
+
 /** Where a clause of content ends: before ", saying", ", according to", "and that". */
 function contentEnd(words: Word[], from: number): { end: number; next: number | null } {
   for (let i = from; i < words.length; i++) {
@@ -333,8 +347,14 @@ export function findAttributions(words: Word[]): Attribution[] {
     const word = words[i];
 
     if (word.lower === 'according' && words[i + 1]?.lower === 'to') {
-      const end = speakerEnd(words, i + 2, true);
-      const speaker = words.slice(i + 2, end);
+      let end = speakerEnd(words, i + 2, true);
+      let speaker = words.slice(i + 2, end);
+      // "according to figures published on Thursday by the agency CAPMAS": the publisher speaks.
+      const by = publisherAfter(words, i + 2, end);
+      if (by !== null) {
+        end = speakerEnd(words, by + 1, true);
+        speaker = words.slice(by + 1, end);
+      }
       const start = lastConsumedBefore(i);
       const content =
         i === start
@@ -440,7 +460,10 @@ export function findAttributions(words: Word[]): Attribution[] {
     if (word.lower.endsWith('ing') && !progressive) {
       const clause = contentEnd(words, i + 1);
       const previousAttribution = found[found.length - 1];
-      if (word.lemma === 'add' && previousAttribution) {
+      // "disputed the reading, saying the agency had cut …": a rebuttal's reason, which may be a
+      // fact of the rebutter's own.
+      const rebuttalReason = word.lemma === 'say' && previousAttribution?.stance === 'rejected';
+      if ((word.lemma === 'add' || rebuttalReason) && previousAttribution) {
         const from = words[i + 1]?.lower === 'that' ? i + 2 : i + 1;
         const contentWords = words.slice(from, clause.end);
         found.push({
