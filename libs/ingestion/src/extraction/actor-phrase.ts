@@ -7,6 +7,7 @@ import {
   knownOrganization,
   LEXICON,
   OFFICIAL_TITLES,
+  RANKS,
   stripThe,
   TITLE_HEADS,
   TITLE_MODIFIERS,
@@ -47,6 +48,8 @@ const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'who', 'which']);
 const DETERMINERS = new Set(['the', 'a', 'an']);
 const POSSESSIVE = new Set(['’s', "'s", '’', "'"]);
 const LIST_PREPOSITIONS = new Set(['from', 'of', 'at', 'in']);
+/** "a physician at X", "a lawyer for Y": where a described role ends. */
+const ROLE_PREPOSITIONS = new Set(['of', 'for', 'at', 'with', 'in']);
 const SPOKESPEOPLE = new Set(['spokesperson', 'spokesman', 'spokeswoman', 'spokespeople']);
 const ORGANIZATION_ONLY = new Set([
   'company',
@@ -320,8 +323,10 @@ function appositive(parts: Word[][], initial: boolean): ActorDraft[] {
     if (!draft || draft === base.draft) continue;
     if (result.kind === 'person' && !result.title) {
       const described = part.filter((word) => !DETERMINERS.has(word.lower));
-      const of = described.findIndex((word) => word.lower === 'of' || word.lower === 'for');
-      const title = titleOf(described) ?? (of > 0 ? titleOf(described.slice(0, of)) : null);
+      const of = described.findIndex((word) => ROLE_PREPOSITIONS.has(word.lower));
+      // "A lawyer for the families, Dewi Kartika": the role may be one the lists do not know.
+      const title =
+        roleBefore(described, false) ?? (of > 0 ? roleBefore(described.slice(0, of), false) : null);
       if (title) {
         result.title = title.text;
         result.official = title.official;
@@ -361,7 +366,10 @@ function titleOf(words: Word[]): Title | null {
   // A portfolio the ministries list knows is a modifier too ("Information Minister").
   const modifier = (word: string) =>
     TITLE_MODIFIERS.has(word) || TITLE_HEADS.has(word) || LEXICON.ministries[word] !== undefined;
-  while (from > 0 && modifier(lower[from - 1])) from--;
+  // "Vox party spokeswoman": "party" belongs to the name before it ("Vox party"), not to the title.
+  const ownedByName = (i: number) =>
+    LEXICON.organizationWords.has(lower[i]) && words[i - 1]?.capital && !modifier(lower[i - 1]);
+  while (from > 0 && modifier(lower[from - 1]) && !ownedByName(from - 1)) from--;
   // "MP", "CEO" keep their capitals.
   const asWritten = words
     .slice(from, end)
@@ -449,12 +457,13 @@ function parseSingle(input: Word[], initial: boolean): ActorDraft | null {
   const inRunTitle =
     titleInRun(runWords) ?? (initial && run.from === skip && skip === 0 ? initialRoleTitle(runWords) : null);
   if (inRunTitle) {
-    const named = person(
-      spanText(runWords, inRunTitle.nameFrom),
-      inRunTitle.title,
-      country,
-      runWords.slice(0, inRunTitle.nameFrom),
-    );
+    // "army spokesman Colonel Adama Keïta": the role written before the name is the title, the rank goes.
+    const rankOnly = inRunTitle.nameFrom === 1 && RANKS.has(runWords[0].lower);
+    const role = rankOnly ? roleBefore(words.slice(skip, run.from), initial && skip === 0) : null;
+    const named = person(spanText(runWords, inRunTitle.nameFrom), role ?? inRunTitle.title, country, [
+      ...words.slice(skip, run.from),
+      ...runWords.slice(0, inRunTitle.nameFrom),
+    ]);
     return { ...named, proper: true };
   }
   let nameWords = runWords;
@@ -466,8 +475,9 @@ function parseSingle(input: Word[], initial: boolean): ActorDraft | null {
   const countryNamed = leading.mention?.kind === 'name' && leading.to === run.from && described.length === 0;
   // "the consultancy AgriWatch Africa": a common noun that is no role classifies a body.
   const classified = described.length === 1 && isCommonNoun(described[0]) && !isRoleNoun(described[0]);
-  const title =
-    titleOf(described) ?? (looksLikePerson(nameWords) ? roleTitle(described, initial && skip === 0) : null);
+  const title = looksLikePerson(nameWords)
+    ? roleBefore(described, initial && skip === 0)
+    : titleOf(described);
   const candidate = spanText(nameWords);
   const personLike =
     looksLikePerson(nameWords) &&
@@ -581,6 +591,12 @@ function titleInRun(run: Word[]): { title: Title; nameFrom: number } | null {
 }
 
 const isCommonNoun = (word: Word) => word.pos === 'NOUN' && !word.capital;
+
+/** The title written before a person's name: one the lists know, else one the parts of speech show. */
+function roleBefore(described: Word[], initial: boolean): Title | null {
+  const words = described.filter((word) => !isPunctuation(word));
+  return titleOf(words) ?? roleTitle(words, initial);
+}
 
 /**
  * A noun naming what a person does: agentive endings ("influencer", "activist", "candidate",

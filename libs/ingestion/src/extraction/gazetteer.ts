@@ -90,7 +90,9 @@ for (const organization of organizations) {
 }
 export const knownOrganization = (value: string) => byOrganization.get(fold(value));
 
-export const TITLE_HEADS = new Set(titlesData.heads);
+export const RANKS = new Set(titlesData.ranks);
+/** A rank alone before a name is its title ("Colonel Adama Keïta"). */
+export const TITLE_HEADS = new Set([...titlesData.heads, ...titlesData.ranks]);
 export const TITLE_MODIFIERS = new Set(titlesData.modifiers);
 export const TITLE_PHRASES = titlesData.phrases;
 export const HONORIFICS = new Set(titlesData.honorifics);
