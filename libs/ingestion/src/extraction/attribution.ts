@@ -91,6 +91,8 @@ const AUDIENCE = new Set([
 ]);
 const AUXILIARIES = new Set(['has', 'have', 'had']);
 const PROGRESSIVE = new Set(['is', 'are', 'was', 'were', 'been']);
+/** Perfect auxiliaries: "has claimed" is active, "was shared" passive. */
+const PERFECT = new Set(['has', 'have', 'had']);
 const OBJECT_PRONOUNS = new Set(['it', 'them', 'this']);
 const LINKERS = new Set(['and', 'but', 'also', 'later', 'then']);
 
@@ -103,6 +105,7 @@ function reportingVerb(words: Word[], i: number): ReportingVerb | null {
       ? (REPORTING_VERBS[word.lower.slice(0, -1)] ?? REPORTING_VERBS[word.lower.slice(0, -2)])
       : undefined);
   if (!entry || word.lemma.startsWith('_')) return null;
+  if (entry.particle && words[i + 1]?.lower !== entry.particle) return null;
   if (word.pos === 'VERB' || word.pos === 'AUX') return entry;
   // "Kipiani alleged on Sunday that …": the model sometimes reads a past form as an adjective.
   const after = words[i + 1];
@@ -313,6 +316,20 @@ function publisherAfter(words: Word[], from: number, end: number): number | null
   return null;
 }
 
+/**
+ * Where the clause holding the subject of a verb at `to` starts: "The post was shared 40,000 times
+ * and the claim was picked up by …" — after a conjunction that follows a verb of its own.
+ */
+function clauseStart(words: Word[], from: number, to: number): number {
+  let start = from;
+  let verbSeen = false;
+  for (let k = from; k < to; k++) {
+    if (verbSeen && (words[k].pos === 'CCONJ' || words[k].text === ';')) start = k + 1;
+    if (words[k].pos === 'VERB' || words[k].pos === 'AUX') verbSeen = true;
+  }
+  return start;
+}
+
 /** Where a clause of content ends: before ", saying", ", according to", "and that". */
 function contentEnd(words: Word[], from: number): { end: number; next: number | null } {
   for (let i = from; i < words.length; i++) {
@@ -400,7 +417,7 @@ export function findAttributions(words: Word[]): Attribution[] {
     if ((be >= 0 || sharedSubject) && by > 0 && !word.lower.endsWith('ing')) {
       const end = speakerEnd(words, by + 1, true);
       const speaker = words.slice(by + 1, end);
-      const subjectFrom = sharedSubject ? i - 1 : lastConsumedBefore(be);
+      const subjectFrom = sharedSubject ? i - 1 : clauseStart(words, lastConsumedBefore(be), be);
       const subject = words.slice(subjectFrom, be);
       const stance = stanceOfWords(words.slice(i + 1, by), verb.stance);
       let content: Word[] | null = null;
@@ -440,6 +457,8 @@ export function findAttributions(words: Word[]): Attribution[] {
         consume(subjectFrom, words.length);
         continue;
       }
+      // "The post was shared 40,000 times": a passive without an agent names no speaker.
+      if (!PERFECT.has(previous?.lower ?? '')) continue;
     }
     if (verb.frame === 'passive-only') continue;
 
@@ -682,13 +701,16 @@ export function findAttributions(words: Word[]): Attribution[] {
     if (clause.next !== null) {
       const second = contentEnd(words, clause.next);
       const rejecting = found[found.length - 1].stance === 'rejected';
+      const secondContent = words.slice(clause.next, second.end);
+      // "… and that it had found no evidence of a coordinated campaign": a denial of the claim before.
+      const denial = noEvidence(secondContent);
       found.push({
         ...attribution(
           [],
           false,
           word.lower,
-          'asserted',
-          words.slice(clause.next, second.end),
+          denial ? 'rejected' : 'asserted',
+          denial ? null : secondContent,
           clause.next,
           second.end,
           verb,

@@ -28,6 +28,8 @@ export interface ReportingVerb {
   stance: StanceType;
   hedge?: boolean;
   frame?: 'accuse' | 'passive-only' | 'complement';
+  /** A phrasal verb reports only with its particle ("picked up by", not "picked by"). */
+  particle?: string;
 }
 
 // Most lookups are plain ASCII, which has no accents to strip.
