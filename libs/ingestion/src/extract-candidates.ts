@@ -1,4 +1,4 @@
-import { parseActorPhrase } from './extraction/actor-phrase';
+import { international, parseActorPhrase } from './extraction/actor-phrase';
 import { Attribution, findAttributions } from './extraction/attribution';
 import { canonicalText } from './extraction/canonical-text';
 import { MIN_WORDS, scoreClaim } from './extraction/checkworthiness';
@@ -525,8 +525,13 @@ function articleCountry(sentences: AnalysedSentence[], attributions: Attribution
     return ranked[0][0];
   };
   return (
-    leader(attributions.flat().map((attribution) => attribution.speaker)) ??
-    leader(sentences.map((sentence) => sentence.words))
+    // ("Observers from the Organization of American States" tell nothing of the article's country.)
+    leader(
+      attributions
+        .flat()
+        .map((attribution) => attribution.speaker)
+        .filter((speaker) => !international(speaker)),
+    ) ?? leader(sentences.map((sentence) => sentence.words))
   );
 }
 

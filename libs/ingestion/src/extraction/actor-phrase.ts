@@ -42,6 +42,32 @@ export interface ActorDraft {
   proper?: boolean;
   /** A person whose title is an office ("minister", "governor"): the article's country applies. */
   official?: boolean;
+  /** A body of no one country ("the WHO", "an intergovernmental body"): no country is assumed. */
+  international?: boolean;
+}
+
+/** Words that make a body belong to no one country: "intergovernmental", a continent's ("European"). */
+const INTERNATIONAL_WORDS = new Set([
+  'international',
+  'intergovernmental',
+  'multilateral',
+  'global',
+  'world',
+  'european',
+  'africa',
+  'african',
+  'asian',
+  'arab',
+]);
+
+/** A body of no one country: "an intergovernmental body", a world body's name in it ("UN experts"). */
+export function international(words: Word[]): boolean {
+  return words.some((word, i) => {
+    if (INTERNATIONAL_WORDS.has(word.lower)) return true;
+    if (!/^\p{Lu}/u.test(word.text)) return false;
+    const pair = words[i + 1] ? `${word.text} ${words[i + 1].text}` : '';
+    return [word.text, pair].some((name) => knownOrganization(name)?.country === null);
+  });
 }
 
 const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'who', 'which']);
@@ -332,7 +358,17 @@ function appositive(parts: Word[][], initial: boolean): ActorDraft[] {
         result.official = title.official;
       }
     }
-    result.country ??= draft.country;
+    // "Alberta Wildfire, the provincial agency that fights the fires": a body, not a person.
+    const body = result.kind === 'person' && !result.title ? bodyDescribed(part) : null;
+    if (body) {
+      result.kind = body;
+      delete result.official;
+    }
+    if (international(part)) {
+      result.international = true;
+      result.country = null;
+    }
+    if (!result.international) result.country ??= draft.country;
     if (result.kind !== 'person' && draft.reference === undefined && draft.kind !== 'organization') {
       if (result.kind === 'organization' && !knownOrganization(result.name)) result.kind = draft.kind;
     }
@@ -340,6 +376,34 @@ function appositive(parts: Word[][], initial: boolean): ActorDraft[] {
   }
   if (result.reference === 'acronym' || result.reference === 'name') delete result.reference;
   return [result];
+}
+
+const STATE_MODIFIERS = new Set([
+  'state',
+  'provincial',
+  'federal',
+  'national',
+  'regional',
+  'municipal',
+  'public',
+  'government',
+  'official',
+]);
+
+/** The kind of body a description names ("the provincial agency that …", "a local firm"), if it names one. */
+function bodyDescribed(part: Word[]): ActorKind | null {
+  const end = part.findIndex((word) => PRONOUNS.has(word.lower) || word.lower === 'that');
+  const words = (end < 0 ? part : part.slice(0, end)).filter((word) => !isPunctuation(word));
+  const nouns = words.filter((word) => word.pos === 'NOUN' && !word.capital);
+  const head = nouns[nouns.length - 1];
+  if (!head || words.some(capitalish)) return null;
+  const lower = head.lower;
+  if (LEXICON.mediaWords.has(lower)) return 'media_outlet';
+  const state = words.some((word) => STATE_MODIFIERS.has(word.lower));
+  if (LEXICON.governmentWords.has(lower) && !LEXICON.organizationWords.has(lower))
+    return state ? 'government' : 'organization';
+  if (LEXICON.organizationWords.has(lower) || ORGANIZATION_ONLY.has(lower)) return 'organization';
+  return null;
 }
 
 interface Title {
@@ -421,7 +485,11 @@ function parseSingle(input: Word[], initial: boolean): ActorDraft | null {
 
   const whole = stripThe(spanText(words));
   const known = knownOrganization(whole);
-  if (known) return organization(known.name, known.kind, known.country, words, []);
+  if (known)
+    return {
+      ...organization(known.name, known.kind, known.country, words, []),
+      international: known.country === null,
+    };
 
   // Country words leading the phrase describe it ("Russian", "US", "Kremlin spokesman").
   const mentions = findCountries(words);
@@ -502,7 +570,7 @@ function parseSingle(input: Word[], initial: boolean): ActorDraft | null {
       descriptor,
       [],
     );
-    return { ...draft, proper: true };
+    return { ...draft, proper: true, international: draft.country === null };
   }
   // "US Central Command", "Turkish Statistical Institute": the country word belongs to the name.
   const nameFrom = national && leading.to === run.from ? leading.mention!.from : run.from;
@@ -525,7 +593,11 @@ function parseSingle(input: Word[], initial: boolean): ActorDraft | null {
     (inName !== undefined && inName.from === 0 && ['name', 'demonym'].includes(inName.kind)) ||
     nameWords.some((word) => STATE_WORDS.has(word.lower));
   const kind = classify([...nameWords, ...descriptor], state);
-  const draft = { ...organization(name, kind, named?.code ?? null, descriptor, nameWords), proper: true };
+  const draft = {
+    ...organization(name, kind, named?.code ?? null, descriptor, nameWords),
+    proper: true,
+    international: !named && international(words),
+  };
   return /^[A-Z]{2,6}$/.test(name) ? { ...draft, reference: 'acronym' } : draft;
 }
 

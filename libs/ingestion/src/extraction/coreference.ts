@@ -192,7 +192,10 @@ export class ActorRegistry {
 
   private add(draft: ActorDraft): DocActor {
     const official = draft.kind === 'person' && draft.official === true;
-    const country = draft.country ?? (official || draft.kind === 'government' ? this.country : null);
+    // A body named without a country is the article's country's, unless it is a world body.
+    const body = draft.kind === 'organization' || draft.kind === 'media_outlet';
+    const assumed = official || draft.kind === 'government' || (body && !draft.international);
+    const country = draft.country ?? (assumed ? this.country : null);
     const actor: DocActor = {
       name: draft.name,
       kind: draft.kind,
