@@ -1,4 +1,4 @@
-import { international, parseActorPhrase } from './extraction/actor-phrase';
+import { international, parseActorPhrase, worldBodyAt } from './extraction/actor-phrase';
 import { Attribution, findAttributions } from './extraction/attribution';
 import { canonicalText } from './extraction/canonical-text';
 import { MIN_WORDS, scoreClaim } from './extraction/checkworthiness';
@@ -519,7 +519,8 @@ function articleCountry(sentences: AnalysedSentence[], attributions: Attribution
     const counts = new Map<string, number>();
     for (const part of words)
       for (const mention of findCountries(part))
-        counts.set(mention.country.code, (counts.get(mention.country.code) ?? 0) + 1);
+        if (!insideWorldBody(part, mention.from))
+          counts.set(mention.country.code, (counts.get(mention.country.code) ?? 0) + 1);
     const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
     if (ranked.length === 0 || (ranked[1] && ranked[1][1] === ranked[0][1])) return null;
     return ranked[0][0];
@@ -533,6 +534,12 @@ function articleCountry(sentences: AnalysedSentence[], attributions: Attribution
         .filter((speaker) => !international(speaker)),
     ) ?? leader(sentences.map((sentence) => sentence.words))
   );
+}
+
+/** "American" in "Organization of American States" names no country of the article. */
+function insideWorldBody(words: Word[], at: number): boolean {
+  for (let from = Math.max(0, at - 4); from <= at; from++) if (worldBodyAt(words, from) > at) return true;
+  return false;
 }
 
 function properNames(sentences: AnalysedSentence[]): string[] {

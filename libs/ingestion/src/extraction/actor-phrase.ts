@@ -62,12 +62,19 @@ const INTERNATIONAL_WORDS = new Set([
 
 /** A body of no one country: "an intergovernmental body", a world body's name in it ("UN experts"). */
 export function international(words: Word[]): boolean {
-  return words.some((word, i) => {
-    if (INTERNATIONAL_WORDS.has(word.lower)) return true;
-    if (!/^\p{Lu}/u.test(word.text)) return false;
-    const pair = words[i + 1] ? `${word.text} ${words[i + 1].text}` : '';
-    return [word.text, pair].some((name) => knownOrganization(name)?.country === null);
-  });
+  return (
+    words.some((word) => INTERNATIONAL_WORDS.has(word.lower)) ||
+    words.some((_, i) => worldBodyAt(words, i) > i)
+  );
+}
+
+/** The end of a world body's name starting at `from` ("Organization of American States"), else `from`. */
+export function worldBodyAt(words: Word[], from: number): number {
+  if (!/^\p{Lu}/u.test(words[from]?.text ?? '')) return from;
+  for (let to = Math.min(words.length, from + 6); to > from; to--) {
+    if (knownOrganization(spanText(words, from, to))?.country === null) return to;
+  }
+  return from;
 }
 
 const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'who', 'which']);
@@ -365,8 +372,10 @@ function appositive(parts: Word[][], initial: boolean): ActorDraft[] {
       delete result.official;
     }
     if (international(part)) {
+      // "an intergovernmental body": governments' creature, no one state's body.
       result.international = true;
       result.country = null;
+      if (result.kind === 'government') result.kind = 'organization';
     }
     if (!result.international) result.country ??= draft.country;
     if (result.kind !== 'person' && draft.reference === undefined && draft.kind !== 'organization') {
@@ -376,6 +385,28 @@ function appositive(parts: Word[][], initial: boolean): ActorDraft[] {
   }
   if (result.reference === 'acronym' || result.reference === 'name') delete result.reference;
   return [result];
+}
+
+/** Heads that name a state's office whoever runs it: "Directorate General of Health Services". */
+const STATE_BODY_WORDS = new Set(['directorate', 'directorate-general', 'inspectorate', 'ministry']);
+const STATE_BODY_HEADS = new Set([
+  'service',
+  'services',
+  'agency',
+  'bureau',
+  'commission',
+  'tribunal',
+  'department',
+  'authority',
+]);
+
+/** "National Intelligence Service", "Directorate General of …", "Central Election Commission". */
+function stateBodyName(words: Word[]): boolean {
+  const lower = words.map((word) => word.lower);
+  const of = lower.indexOf('of');
+  const head = lower[(of > 0 ? of : lower.length) - 1];
+  if (lower.some((word) => ORGANIZATION_ONLY.has(word) || LEXICON.mediaWords.has(word))) return false;
+  return lower.some((word) => STATE_BODY_WORDS.has(word)) || STATE_BODY_HEADS.has(head);
 }
 
 const STATE_MODIFIERS = new Set([
@@ -591,7 +622,10 @@ function parseSingle(input: Word[], initial: boolean): ActorDraft | null {
   const state =
     stateMarker ||
     (inName !== undefined && inName.from === 0 && ['name', 'demonym'].includes(inName.kind)) ||
-    nameWords.some((word) => STATE_WORDS.has(word.lower));
+    nameWords.some((word) => STATE_WORDS.has(word.lower)) ||
+    (stateBodyName(nameWords) && !international(words)) ||
+    // "the state statistics agency CAPMAS": described as a state's body.
+    descriptor.some((word) => STATE_MODIFIERS.has(word.lower));
   const kind = classify([...nameWords, ...descriptor], state);
   const draft = {
     ...organization(name, kind, named?.code ?? null, descriptor, nameWords),
