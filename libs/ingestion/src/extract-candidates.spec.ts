@@ -201,6 +201,23 @@ describe('forms the annotated articles rarely show', () => {
     ]);
   });
 
+  it('reads reports of a pointer ("ran the allegation") and takes an evaluative quote for no claim', () => {
+    expect(
+      stances(
+        'Interior Minister Ana Ruiz alleged that smugglers had moved 3,000 migrants through the port of Almería in March. “This is a shameful trade that endangers lives,” she told reporters. The tabloid Diario Rojo ran the allegation on its front page. Madrid police dismissed the allegation as a fabrication.',
+      ),
+    ).toEqual([
+      {
+        text: 'Smugglers moved 3,000 migrants through the port of Almería in March',
+        actors: [
+          ['Ana Ruiz', 'asserted'],
+          ['Diario Rojo', 'repeated'],
+          ['Spanish police', 'rejected'],
+        ],
+      },
+    ]);
+  });
+
   it('takes a denial in general terms or of the event for a rejection, not a claim', () => {
     expect(
       stances(

@@ -204,6 +204,8 @@ export function extractClaims(text: string): ExtractedCandidate[] {
       // "state television broadcast footage of the site": a thing shown, no proposition. (The
       // tagger misses verbs now and then, "teenagers vapes daily"; a figure keeps the clause.)
       if (directObject(sentence, attribution) && !attribution.content.some(isVerbOrNumber)) continue;
+      // "“This is a dangerous step,” the minister said": a comment on what was reported, no claim.
+      if (evaluativeComment(attribution.content)) continue;
       const backed = ownClaimBacked(claims, actors, attribution);
       if (backed) {
         attach(backed, sentence, actors, 'asserted', attribution.verb, 'supports');
@@ -390,6 +392,21 @@ function ownClaimBacked(
     if (made) return claims[i];
   }
   return null;
+}
+
+const COPULAS = new Set(['is', 'was', "'s", '’s', 'are', 'were']);
+
+/**
+ * "This is a dangerous step that threatens the peninsula": a demonstrative subject and an
+ * adjective judge something said or done before; a figure or a superlative ("the highest toll")
+ * would make it checkable.
+ */
+function evaluativeComment(content: Word[]): boolean {
+  const [subject, copula] = content;
+  if (!['this', 'that'].includes(subject?.lower ?? '') || !COPULAS.has(copula?.lower ?? '')) return false;
+  if (content.some((word) => word.pos === 'NUM' || word.lower === 'most' || /est$/.test(word.lower)))
+    return false;
+  return content.slice(2, 6).some((word) => word.pos === 'ADJ');
 }
 
 /**

@@ -537,7 +537,9 @@ function parseSingle(input: Word[], initial: boolean): ActorDraft | null {
   }
 
   let run = lastRun(words, skip, initial);
-  if (!run) return generic(words.slice(skip), country, definite, initial && skip === 0);
+  // ("Madrid police": with no name after it, the seat only says whose police.)
+  const generalFrom = leading.mention ? leading.to : skip;
+  if (!run) return generic(words.slice(generalFrom), country, definite, initial && generalFrom === 0);
   // "Carmaker Volkner": a capitalised common noun describing the name after it.
   // ("the broadcaster Channel Nine": mid-sentence, the capital says "Channel" is part of the name.)
   if (

@@ -635,10 +635,11 @@ export function findAttributions(words: Word[]): Attribution[] {
     const objectPronoun =
       verb.frame === 'complement' &&
       OBJECT_PRONOUNS.has(words[k]?.lower ?? '') &&
-      !isPunctuation(words[k + 1])
+      (!isPunctuation(words[k + 1]) || OPENING.has(words[k + 1].text))
         ? k + 1
         : null;
     const pointer = objectPronoun ?? pointerEnd(words, k, false, verb.frame === 'complement');
+    if (verb.frame === 'pointer-only' && pointer === null) continue;
     if (verb.frame === 'accuse') {
       const of = words.findIndex((w, n) => n > k && w.lower === 'of');
       if (of > k) {

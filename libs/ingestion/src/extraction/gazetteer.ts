@@ -27,7 +27,8 @@ export interface KnownOrganization {
 export interface ReportingVerb {
   stance: StanceType;
   hedge?: boolean;
-  frame?: 'accuse' | 'passive-only' | 'complement';
+  /** pointer-only: a report only when its object points back ("ran the allegation"). */
+  frame?: 'accuse' | 'passive-only' | 'complement' | 'pointer-only';
   /** A phrasal verb reports only with its particle ("picked up by", not "picked by"). */
   particle?: string;
 }
