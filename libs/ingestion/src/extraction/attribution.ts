@@ -330,6 +330,34 @@ function clauseStart(words: Word[], from: number, to: number): number {
   return start;
 }
 
+const VALUING = new Set(['put', 'puts', 'putting', 'placed', 'places']);
+
+/** "put the rate at 79 percent": the index of "at" when a figure follows it. */
+function valuation(words: Word[], i: number): { at: number } | null {
+  if (!VALUING.has(words[i].lower)) return null;
+  for (let k = i + 2; k <= i + 6 && k < words.length; k++) {
+    const word = words[k];
+    if (word.lower === 'at') {
+      const figure = words.slice(k + 1, k + 4).some((next) => next.pos === 'NUM');
+      return figure && ['NOUN', 'PROPN'].includes(words[k - 1].pos) ? { at: k } : null;
+    }
+    if (!['DET', 'ADJ', 'NOUN', 'PROPN'].includes(word.pos) && words[k - 1] !== words[i]) return null;
+  }
+  return null;
+}
+
+/** The "was" a valuation states ("put turnout at 71.9 percent" → "turnout was 71.9 percent"). */
+function copula(at: Word): Word {
+  return { ...at, text: 'was', lower: 'was', pos: 'AUX', lemma: 'be', capital: false, negated: false };
+}
+
+/** A subject as a speaker: without the adverbs and auxiliaries before the verb. */
+function trimSpeaker(words: Word[]): Word[] {
+  let end = words.length;
+  while (end > 0 && ['ADV', 'AUX'].includes(words[end - 1].pos)) end--;
+  return words.slice(0, end).some((word) => ['NOUN', 'PROPN'].includes(word.pos)) ? words.slice(0, end) : [];
+}
+
 /** Where a clause of content ends: before ", saying", ", according to", "and that". */
 function contentEnd(words: Word[], from: number): { end: number; next: number | null } {
   for (let i = from; i < words.length; i++) {
@@ -380,6 +408,25 @@ export function findAttributions(words: Word[]): Attribution[] {
       found.push(attribution(speaker, false, 'according to', 'asserted', content, i, Math.max(end, i + 2)));
       consume(start, i === start ? words.length : end);
       continue;
+    }
+
+    // "The commission put turnout at 71.9 percent", "… and put the rate at 79 percent".
+    const valued = valuation(words, i);
+    if (valued) {
+      const coordinated = words[i - 1]?.lower === 'and' && found.length > 0;
+      const start = coordinated ? i - 1 : lastConsumedBefore(i);
+      const speaker = coordinated ? [] : trimSpeaker(words.slice(start, i));
+      if (coordinated || speaker.length > 0) {
+        const clause = contentEnd(words, valued.at + 1);
+        const content = [...words.slice(i + 1, valued.at), copula(words[valued.at])];
+        content.push(...words.slice(valued.at + 1, clause.end));
+        found.push({
+          ...attribution(speaker, start === 0, word.lower, 'asserted', content, start, clause.end),
+          inherits: coordinated,
+        });
+        consume(start, clause.end);
+        continue;
+      }
     }
 
     const verb = reportingVerb(words, i);
