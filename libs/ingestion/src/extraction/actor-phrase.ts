@@ -376,6 +376,8 @@ function appositive(parts: Word[][], initial: boolean): ActorDraft[] {
       result.international = true;
       result.country = null;
       if (result.kind === 'government') result.kind = 'organization';
+      // "the Council of Europe’s human rights commissioner, Lena Dahl": an international office.
+      delete result.official;
     }
     if (!result.international) result.country ??= draft.country;
     if (result.kind !== 'person' && draft.reference === undefined && draft.kind !== 'organization') {

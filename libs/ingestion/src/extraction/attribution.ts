@@ -280,6 +280,11 @@ const EVENT_NOUNS = new Set([
   'fraud',
   'interference',
   'recruitment',
+  'irregularities',
+  'irregularity',
+  'wrongdoing',
+  'manipulation',
+  'tampering',
 ]);
 
 /** What a quote or clause says about the claim before it, if it is only that. */
