@@ -113,7 +113,12 @@ export function extractClaims(text: string): ExtractedCandidate[] {
   const registry = new ActorRegistry(articleCountry(sentences, attributed), properNames(sentences));
   const claims: ClaimDraft[] = [];
 
-  for (const sentence of sentences) {
+  sentences.forEach((sentence, position) => {
+    // "made by the local firm Sehat Farma": a body the article has classified, whoever speaks next.
+    if (position > 0) registry.introduce(classifiedBodies(sentences[position - 1].words));
+    extractFrom(sentence);
+  });
+  function extractFrom(sentence: AnalysedSentence): void {
     const attributions = attributed[sentence.index];
     if (attributions.length === 0) {
       const content = sentence.words.filter(
@@ -132,7 +137,7 @@ export function extractClaims(text: string): ExtractedCandidate[] {
         });
         claims.push(statement);
       }
-      continue;
+      return;
     }
     let speakers: DocActor[] = [];
     // The claim this sentence's speaker just rejected: what they add after it explains the rejection.
@@ -261,6 +266,38 @@ function counter(
 function ownerOf(actors: DocActor[]): string | undefined {
   const [first] = actors;
   return first && first.kind !== 'person' && first.kind !== 'group' ? ownerName(first) : undefined;
+}
+
+/** Common nouns that classify the name after them as a body's ("the firm X", "the website Y"). */
+const BODY_CLASSIFIERS = new Set([
+  'firm',
+  'company',
+  'group',
+  'website',
+  'channel',
+  'broadcaster',
+  'newspaper',
+  'tabloid',
+  'daily',
+  'charity',
+  'consultancy',
+  'carmaker',
+  'manufacturer',
+  'lender',
+  'insurer',
+  'outlet',
+]);
+
+/** "the local firm Sehat Farma", "the website Prairie Sentinel": bodies named in a sentence. */
+function classifiedBodies(words: Word[]): ReturnType<typeof parseActorPhrase> {
+  const found: ReturnType<typeof parseActorPhrase> = [];
+  for (let i = 1; i < words.length - 1; i++) {
+    if (!BODY_CLASSIFIERS.has(words[i].lower) || words[i].capital || !words[i + 1].capital) continue;
+    let end = i + 1;
+    while (end < words.length && words[end].capital) end++;
+    found.push(...parseActorPhrase(words.slice(i, end), false).filter((draft) => draft.kind !== 'person'));
+  }
+  return found;
 }
 
 /** "its drones" said by a state body are the state's: "Turkey’s drones", not "Ministry of Defence of Turkey’s". */
