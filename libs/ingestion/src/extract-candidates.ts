@@ -4,7 +4,7 @@ import { canonicalText } from './extraction/canonical-text';
 import { MIN_WORDS, scoreClaim } from './extraction/checkworthiness';
 import { ActorRegistry, DocActor } from './extraction/coreference';
 import { analyse, AnalysedSentence, Word } from './extraction/nlp';
-import { countryByCode, LEXICON } from './extraction/gazetteer';
+import { countryByCode, LEXICON, REPORTING_VERBS } from './extraction/gazetteer';
 import { findCountries } from './extraction/places';
 import type {
   CheckworthinessFeatures,
@@ -208,7 +208,8 @@ export function extractClaims(text: string): ExtractedCandidate[] {
       }
       // "state television broadcast footage of the site": a thing shown, no proposition. (The
       // tagger misses verbs now and then, "teenagers vapes daily"; a figure keeps the clause.)
-      if (directObject(sentence, attribution) && !attribution.content.some(isVerbOrNumber)) continue;
+      const object = directObject(sentence, attribution);
+      if (object && (!attribution.content.some(isVerbOrNumber) || naming(object))) continue;
       // "“This is a dangerous step,” the minister said": a comment on what was reported, no claim.
       if (evaluativeComment(attribution.content)) continue;
       const backed = ownClaimBacked(claims, actors, attribution);
@@ -307,13 +308,20 @@ function ownerName(actor: DocActor): string {
   return country ? country.name.replace(/^the\s+/i, '') : actor.name;
 }
 
-/** The content is the reporting verb's object ("broadcast footage"), not a clause ("claims that …"). */
-function directObject(sentence: AnalysedSentence, attribution: Attribution): boolean {
+/**
+ * The reporting verb when the content is its object ("broadcast footage"), not a clause
+ * ("claims that …"); null otherwise.
+ */
+function directObject(sentence: AnalysedSentence, attribution: Attribution): Word | null {
   const first = attribution.content?.[0];
   const at = first ? sentence.words.indexOf(first) : -1;
   // ("accused the ministry of hiding deaths" is a charge, whatever the tagger makes of "hiding".)
-  return at > 0 && !attribution.accused && sentence.words[at - 1].lower === attribution.verb;
+  const verb = at > 0 ? sentence.words[at - 1] : undefined;
+  return verb && !attribution.accused && verb.lower === attribution.verb ? verb : null;
 }
+
+/** "called the march “a coup attempt”": a verb that names its object judges it, states nothing. */
+const naming = (verb: Word) => REPORTING_VERBS[verb.lemma]?.frame === 'complement';
 
 function pointsBack(words: Word[]): boolean {
   if (!LEXICON.pointerDeterminers.has(words[0]?.lower ?? '')) return false;
@@ -569,25 +577,27 @@ export function similarity(a: Set<string>, b: Set<string>): number {
  * one it names most often, when one clearly leads.
  */
 function articleCountry(sentences: AnalysedSentence[], attributions: Attribution[][]): string | null {
-  const leader = (words: Word[][]) => {
+  // Among speakers, a tie goes to the first speaker's country: the article leads with its own side.
+  const leader = (words: Word[][], lead: string | null = null) => {
     const counts = new Map<string, number>();
     for (const part of words)
       for (const mention of findCountries(part))
         if (!insideWorldBody(part, mention.from))
           counts.set(mention.country.code, (counts.get(mention.country.code) ?? 0) + 1);
     const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
-    if (ranked.length === 0 || (ranked[1] && ranked[1][1] === ranked[0][1])) return null;
-    return ranked[0][0];
+    if (ranked.length === 0) return null;
+    const tied = ranked.filter(([, count]) => count === ranked[0][1]).map(([code]) => code);
+    if (tied.length === 1) return tied[0];
+    return lead && tied.includes(lead) ? lead : null;
   };
-  return (
-    // ("Observers from the Organization of American States" tell nothing of the article's country.)
-    leader(
-      attributions
-        .flat()
-        .map((attribution) => attribution.speaker)
-        .filter((speaker) => !international(speaker)),
-    ) ?? leader(sentences.map((sentence) => sentence.words))
-  );
+  // ("Observers from the Organization of American States" tell nothing of the article's country.)
+  const speakers = attributions
+    .flat()
+    .map((attribution) => attribution.speaker)
+    .filter((speaker) => speaker.length > 0 && !international(speaker));
+  const first = speakers[0] ? findCountries(speakers[0]) : [];
+  const lead = first.length === 1 ? first[0].country.code : null;
+  return leader(speakers, lead) ?? leader(sentences.map((sentence) => sentence.words));
 }
 
 /** "American" in "Organization of American States" names no country of the article. */

@@ -862,6 +862,9 @@ function generic(
   }
   if (definite && content.length <= 2)
     return { ...reference(last), description: content.length > 1 ? spanText(content) : undefined };
+  // "local officials said": officials described, the article's country's (a lone "officials" stays vague).
+  if (['officials', 'authorities'].includes(last) && content.length === 2 && content[0].pos === 'ADJ')
+    return { ...reference(last), description: spanText(content) };
   // "police said": a bare state institution, as definite as "the police".
   if (content.length === 1 && BARE_INSTITUTIONS.has(last)) return reference(last);
   if (LEXICON.groupNouns.has(last) && !LEXICON.collectiveHeads.has(last)) {

@@ -340,13 +340,14 @@ const VALUING = new Set(['put', 'puts', 'putting', 'placed', 'places']);
 /** "put the rate at 79 percent": the index of "at" when a figure follows it. */
 function valuation(words: Word[], i: number): { at: number } | null {
   if (!VALUING.has(words[i].lower)) return null;
-  for (let k = i + 2; k <= i + 6 && k < words.length; k++) {
+  // ("the number of protesters on Saturday at 35,000": the noun phrase may have modifiers.)
+  for (let k = i + 2; k <= i + 8 && k < words.length; k++) {
     const word = words[k];
     if (word.lower === 'at') {
       const figure = words.slice(k + 1, k + 4).some((next) => next.pos === 'NUM');
       return figure && ['NOUN', 'PROPN'].includes(words[k - 1].pos) ? { at: k } : null;
     }
-    if (!['DET', 'ADJ', 'NOUN', 'PROPN'].includes(word.pos) && words[k - 1] !== words[i]) return null;
+    if (!['DET', 'ADJ', 'NOUN', 'PROPN', 'ADP'].includes(word.pos)) return null;
   }
   return null;
 }
