@@ -218,6 +218,39 @@ describe('forms the annotated articles rarely show', () => {
     ]);
   });
 
+  it('reads state bodies, ranks after roles, lists of ministries, figures put at a value and the article’s country for bodies', () => {
+    const [raid] = extractCandidates(
+      'Chadian army spokesman Captain Moussa Djibril said rebels had killed 14 soldiers near Abéché. The foreign ministries of Sudan, Libya and Niger rejected the allegation. The Abéché-based radio station Radio Ouaddaï repeated the claim.',
+    );
+    expect(
+      raid.proposedActors.map(({ name, kind, title, country, stance }) => [
+        name,
+        kind,
+        title,
+        country,
+        stance,
+      ]),
+    ).toEqual([
+      ['Moussa Djibril', 'person', 'Army Spokesman', 'TD', 'asserted'],
+      ['Ministry of Foreign Affairs of Sudan', 'government', null, 'SD', 'rejected'],
+      ['Ministry of Foreign Affairs of Libya', 'government', null, 'LY', 'rejected'],
+      ['Ministry of Foreign Affairs of Niger', 'government', null, 'NE', 'rejected'],
+      ['Radio Ouaddaï', 'media_outlet', null, 'TD', 'repeated'],
+    ]);
+    const turnout = extractCandidates(
+      'The Mongolian General Election Commission put turnout at 69.3 percent. The Ulaanbaatar research group Steppe Metrics said more than 100,000 ballots had been spoiled.',
+    );
+    expect(
+      turnout.map((candidate) => [
+        candidate.text,
+        candidate.proposedActors.map((actor) => [actor.name, actor.kind, actor.country]),
+      ]),
+    ).toEqual([
+      ['More than 100,000 ballots were spoiled', [['Steppe Metrics', 'organization', 'MN']]],
+      ['Turnout was 69.3 percent', [['Mongolian General Election Commission', 'government', 'MN']]],
+    ]);
+  });
+
   it('takes a denial in general terms or of the event for a rejection, not a claim', () => {
     expect(
       stances(
