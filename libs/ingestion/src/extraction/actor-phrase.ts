@@ -12,6 +12,7 @@ import {
   TITLE_HEADS,
   TITLE_MODIFIERS,
   TITLE_PHRASES,
+  WORLD_BODY_FIRST_WORDS,
   Country,
 } from './gazetteer';
 import type { Word } from './nlp';
@@ -70,7 +71,8 @@ export function international(words: Word[]): boolean {
 
 /** The end of a world body's name starting at `from` ("Organization of American States"), else `from`. */
 export function worldBodyAt(words: Word[], from: number): number {
-  if (!/^\p{Lu}/u.test(words[from]?.text ?? '')) return from;
+  const first = words[from];
+  if (!first || !/^\p{Lu}/u.test(first.text) || !WORLD_BODY_FIRST_WORDS.has(first.lower)) return from;
   for (let to = Math.min(words.length, from + 6); to > from; to--) {
     if (knownOrganization(spanText(words, from, to))?.country === null) return to;
   }

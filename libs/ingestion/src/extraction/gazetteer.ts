@@ -92,6 +92,13 @@ for (const organization of organizations) {
     byOrganization.set(fold(name), organization);
 }
 export const knownOrganization = (value: string) => byOrganization.get(fold(value));
+/** First words (lower case) of the world bodies' names, to look a name up only where one may start. */
+export const WORLD_BODY_FIRST_WORDS = new Set(
+  organizations
+    .filter((organization) => organization.country === null)
+    .flatMap((organization) => [organization.name, ...organization.aliases])
+    .map((name) => name.split(/\s+/)[0].toLowerCase()),
+);
 
 export const RANKS = new Set(titlesData.ranks);
 /** A rank alone before a name is its title ("Colonel Adama Keïta"). */
