@@ -218,7 +218,14 @@ function delegate(words: Word[]): Word[] | null {
   )
     return words.slice(lead, owner);
   const spokes = words.findIndex((word) => SPOKESPEOPLE.has(word.lower));
-  if (spokes >= 0 && words[spokes + 1]?.lower === 'for' && !words.slice(lead, spokes).some(capitalish)) {
+  // ("A spokesman for the ministry, Levan Beridze,": the spokesman is named, and speaks himself.)
+  const named = words.slice(spokes + 2).some((word) => word.text === ',');
+  if (
+    spokes >= 0 &&
+    words[spokes + 1]?.lower === 'for' &&
+    !named &&
+    !words.slice(lead, spokes).some(capitalish)
+  ) {
     return words.slice(spokes + 2);
   }
   return null;
@@ -355,7 +362,8 @@ function appositive(parts: Word[][], initial: boolean): ActorDraft[] {
   }
   const result = { ...base.draft! };
   for (const { draft, part } of drafts) {
-    if (!draft || draft === base.draft) continue;
+    if (draft === base.draft) continue;
+    // (A description that names nobody, "A spokesman for the interior ministry", still gives the title.)
     if (result.kind === 'person' && !result.title) {
       const described = part.filter((word) => !DETERMINERS.has(word.lower));
       const of = described.findIndex((word) => ROLE_PREPOSITIONS.has(word.lower));
@@ -367,6 +375,7 @@ function appositive(parts: Word[][], initial: boolean): ActorDraft[] {
         result.official = title.official;
       }
     }
+    if (!draft) continue;
     // "Alberta Wildfire, the provincial agency that fights the fires": a body, not a person.
     const body = result.kind === 'person' && !result.title ? bodyDescribed(part) : null;
     if (body) {
