@@ -251,6 +251,30 @@ describe('forms the annotated articles rarely show', () => {
     ]);
   });
 
+  it('reads "X’s claim that P" as X asserting P, in either voice, and a named spokesperson', () => {
+    expect(
+      stances(
+        'The Peruvian health ministry rejected Congressman Raúl Tapia’s claim that 300 children had died after vaccination in Puno.',
+      ),
+    ).toEqual([
+      {
+        text: '300 children died after vaccination in Puno',
+        actors: [
+          ['Raúl Tapia', 'asserted'],
+          ['Ministry of Health of Peru', 'rejected'],
+        ],
+      },
+    ]);
+    const [jobs] = extractCandidates(
+      'The government’s claim that unemployment fell to 4 percent in June was questioned by the Ghana Economic Forum. A spokesman for the forum, Kwame Asante, said the survey had left out informal workers.',
+    );
+    expect(jobs.text).toBe('Unemployment fell to 4 percent in June');
+    expect(jobs.proposedActors.map((actor) => [actor.name, actor.title, actor.stance])).toEqual([
+      ['Government of Ghana', null, 'asserted'],
+      ['Ghana Economic Forum', null, 'rejected'],
+    ]);
+  });
+
   it('takes a denial in general terms or of the event for a rejection, not a claim', () => {
     expect(
       stances(

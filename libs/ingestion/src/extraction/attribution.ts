@@ -364,6 +364,24 @@ function trimSpeaker(words: Word[]): Word[] {
   return words.slice(0, end).some((word) => ['NOUN', 'PROPN'].includes(word.pos)) ? words.slice(0, end) : [];
 }
 
+/** "the government’s claim that P", "reports that P": the owner (if any) and the clause P. */
+interface NounComplement {
+  owner: Word[];
+  clause: Word[];
+}
+
+function nounComplement(words: Word[]): NounComplement | null {
+  const that = words.findIndex(
+    (word, i) => word.lower === 'that' && i > 0 && LEXICON.pointerNouns.has(words[i - 1].lower),
+  );
+  if (that < 0 || that > 6 || that + 1 >= words.length) return null;
+  const possessive = words.findIndex((word, i) => i < that && POSSESSIVE_MARKS.has(word.text));
+  const owner = possessive > 0 ? words.slice(0, possessive) : [];
+  return { owner, clause: words.slice(that + 1) };
+}
+
+const POSSESSIVE_MARKS = new Set(['’s', "'s"]);
+
 /** Where a clause of content ends: before ", saying", ", according to", "and that". */
 function contentEnd(words: Word[], from: number): { end: number; next: number | null } {
   for (let i = from; i < words.length; i++) {
@@ -466,7 +484,7 @@ export function findAttributions(words: Word[]): Attribution[] {
       if (words[k].text === ',' || words[k].text === '.') break;
     }
     // "were made by X and echoed by Y": a second participle shares the first one's subject.
-    const sharedSubject = previous?.lower === 'and' && passive !== null && passive.to === i - 1;
+    const sharedSubject: boolean = previous?.lower === 'and' && passive !== null && passive.to === i - 1;
     if ((be >= 0 || sharedSubject) && by > 0 && !word.lower.endsWith('ing')) {
       const end = speakerEnd(words, by + 1, true);
       const speaker = words.slice(by + 1, end);
@@ -483,6 +501,14 @@ export function findAttributions(words: Word[]): Attribution[] {
         to = clause.end;
       } else if (pointerEnd(subject, 0) === null && subject.length > 0) {
         content = subject;
+      }
+      // "The government’s claim that unemployment fell … was questioned by X": the claim is the
+      // clause after "that", and whoever owns the claim made it.
+      const complement: NounComplement | null = sharedSubject ? null : nounComplement(subject);
+      if (complement) {
+        content = complement.clause;
+        if (complement.owner.length > 0)
+          found.push(attribution(complement.owner, false, 'claimed', 'asserted', content, subjectFrom, be));
       }
       const frame = sharedSubject ? `${word.lower} by` : spanText(words, be, i + 1);
       found.push(attribution(speaker, false, frame, stance, content, subjectFrom, to, verb));
@@ -513,7 +539,8 @@ export function findAttributions(words: Word[]): Attribution[] {
       // "The post was shared 40,000 times": a passive without an agent names no speaker.
       if (!PERFECT.has(previous?.lower ?? '')) continue;
     }
-    if (verb.frame === 'passive-only') continue;
+    // "were made by X" only, but "X made the claim in parliament" points back at it.
+    if (verb.frame === 'passive-only' && pointerEnd(words, i + 1) === null) continue;
 
     // "is claiming that": a progressive is a finite verb, not ", saying …".
     const progressive = word.lower.endsWith('ing') && PROGRESSIVE.has(previous?.lower ?? '');
@@ -729,6 +756,13 @@ export function findAttributions(words: Word[]): Attribution[] {
     const clause = contentEnd(words, k);
     content = words.slice(k, clause.end);
     to = clause.end;
+    // "rejected Congressman Raúl Tapia’s claim that 300 children had died": Tapia claimed it.
+    const complement: NounComplement | null = nounComplement(content);
+    if (complement) {
+      content = complement.clause;
+      if (complement.owner.length > 0)
+        found.push(attribution(complement.owner, false, 'claimed', 'asserted', content, k, k));
+    }
     if (noEvidence(content)) {
       found.push({
         ...attribution(speaker, speakerInitial, word.lower, 'rejected', null, start, to, verb),
