@@ -518,6 +518,12 @@ function parseSingle(input: Word[], initial: boolean): ActorDraft | null {
       words = words.slice(possessive + 1);
       initial = false;
     } else if (!words[0].capital || (initial && possessive === 1 && !words[1]?.capital)) {
+      // "the nurses’ union", "the farmers’ association": a plural noun before a body describes it.
+      const owned = words.slice(possessive + 1).filter((word) => !isPunctuation(word));
+      if (definite && possessive === 1 && words[0].pos === 'NOUN' && owned.length === 1 && orgWords(owned)) {
+        const description = `${words[0].lower}${words[1].text} ${owned[0].lower}`;
+        return { ...reference(owned[0].lower), description };
+      }
       words = words.slice(possessive + 1);
       initial = false;
     } else if (!words[possessive + 1]?.capital) {

@@ -124,6 +124,8 @@ function reportingVerb(words: Word[], i: number): ReportingVerb | null {
     return null;
   if (previous.text === ',' || BE.has(previous.lower)) return null;
   if (word.pos !== 'NOUN') return null;
+  // "images analysed by X show that …": a verb that needs "that" is one when "that" follows.
+  if (entry.particle === 'that' && after?.lower === 'that') return entry;
   // "A new study claims that …": a present-tense form read as a plural noun, before its clause.
   if (/s$/.test(word.lower) && after?.lower === 'that' && previous.pos === 'NOUN') return entry;
   return /(ed|cast|said)$/.test(word.lower) ? entry : null;
@@ -402,6 +404,8 @@ function contentEnd(words: Word[], from: number): { end: number; next: number | 
 export function findAttributions(words: Word[]): Attribution[] {
   const found: Attribution[] = [];
   const consumed = new Array<boolean>(words.length).fill(false);
+  /** ", citing its own records,": words inside a speaker phrase that are not the speaker. */
+  const parenthetical = new Array<boolean>(words.length).fill(false);
   const consume = (from: number, to: number) => {
     for (let i = from; i < to; i++) consumed[i] = true;
   };
@@ -555,6 +559,14 @@ export function findAttributions(words: Word[]): Attribution[] {
         continue;
       }
     }
+    // "The union, citing its own records, said …": a parenthetical participle, not the report.
+    if (word.lower.endsWith('ing') && !progressive && previous?.text === ',') {
+      const comma = words.findIndex((w, n) => n > i && w.text === ',');
+      if (comma > 0 && words[comma + 1] && reportingVerb(words, comma + 1)) {
+        for (let n = i - 1; n <= comma; n++) parenthetical[n] = true;
+        continue;
+      }
+    }
     // "…, saying there was no evidence": the reason for the stance just taken, part of it.
     if (word.lower.endsWith('ing') && !progressive) {
       const clause = contentEnd(words, i + 1);
@@ -641,7 +653,7 @@ export function findAttributions(words: Word[]): Attribution[] {
         if (comma > 0) from = comma + 1;
       }
       while (from <= j && (words[from].text === ',' || CLOSING.has(words[from].text))) from++;
-      speaker = words.slice(from, j + 1);
+      speaker = words.slice(from, j + 1).filter((_, n) => !parenthetical[from + n]);
       speakerInitial = from === 0;
       if (trailing) {
         const clauseFrom = earlier ? earlier.open + 1 : start;

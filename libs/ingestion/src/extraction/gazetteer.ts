@@ -29,7 +29,8 @@ export interface ReportingVerb {
   hedge?: boolean;
   /** pointer-only: a report only when its object points back ("ran the allegation"). */
   frame?: 'accuse' | 'passive-only' | 'complement' | 'pointer-only';
-  /** A phrasal verb reports only with its particle ("picked up by", not "picked by"). */
+  /** The word that must follow for the verb to report: a particle ("picked up by", not "picked
+   * by") or a complementiser ("images show that", not "showed reporters the wreckage"). */
   particle?: string;
 }
 
