@@ -275,6 +275,33 @@ describe('forms the annotated articles rarely show', () => {
     ]);
   });
 
+  it('skips a parenthetical participle in the speaker and reads "show that" as a report', () => {
+    expect(
+      stances(
+        'Macedonian Health Minister Elena Ristova said that 1,200 nurses had left the country since 2022. The nurses’ union, citing its own records, said the real number was more than 3,000.',
+      ),
+    ).toEqual([
+      {
+        text: '1,200 nurses have left the country since 2022',
+        actors: [
+          ['Elena Ristova', 'asserted'],
+          ['Nurses’ union', 'rejected'],
+        ],
+      },
+      { text: 'The real number was more than 3,000', actors: [['Nurses’ union', 'asserted']] },
+    ]);
+    expect(
+      stances(
+        'Satellite images analysed by the research group Orbital Watch show that at least 40 buildings were destroyed in the village of Kafr Nabl.',
+      ),
+    ).toEqual([
+      {
+        text: 'At least 40 buildings were destroyed in the village of Kafr Nabl',
+        actors: [['Orbital Watch', 'asserted']],
+      },
+    ]);
+  });
+
   it('takes a denial in general terms or of the event for a rejection, not a claim', () => {
     expect(
       stances(
