@@ -489,7 +489,12 @@ function titleOf(words: Word[]): Title | null {
   };
 }
 
+/** "a ministry official", "an army spokesman": someone unnamed who speaks for that body. */
+const UNNAMED_VOICES = new Set(['official', 'spokesman', 'spokeswoman', 'spokesperson', 'source']);
+
 function parseSingle(input: Word[], initial: boolean): ActorDraft | null {
+  const voice = unnamedVoiceOf(input);
+  if (voice) return voice;
   let words = input;
   let definite = false;
   while (words.length && DETERMINERS.has(words[0].lower)) {
@@ -751,6 +756,15 @@ function roleTitle(words: Word[], initial: boolean): Title | null {
   );
   if (!plain || words[words.length - 1].capital) return null;
   return { text: titleCase(words.map((word) => word.lower).join(' ')), official: false, from: 0 };
+}
+
+function unnamedVoiceOf(words: Word[]): ActorDraft | null {
+  if (words.length !== 3 || !['a', 'an'].includes(words[0].lower)) return null;
+  const [, body, voice] = words;
+  if (!UNNAMED_VOICES.has(voice.lower) || body.capital) return null;
+  return LEXICON.governmentWords.has(body.lower) || LEXICON.organizationWords.has(body.lower)
+    ? reference(body.lower)
+    : null;
 }
 
 /** "Glaciologist Anna Keller" at the start of a sentence: the role is capitalised only by its place. */

@@ -88,6 +88,14 @@ const AUDIENCE = new Set([
   'newspaper',
   'television',
   'radio',
+  'state',
+  'public',
+  'national',
+  'local',
+  'news',
+  'agency',
+  'channel',
+  'broadcasters',
 ]);
 const AUXILIARIES = new Set(['has', 'have', 'had']);
 const PROGRESSIVE = new Set(['is', 'are', 'was', 'were', 'been']);
