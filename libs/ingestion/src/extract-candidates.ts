@@ -199,6 +199,7 @@ export function extractClaims(text: string): ExtractedCandidate[] {
       const claimText = canonicalText(attribution.content, {
         accused: attribution.accused,
         owner: ownerOf(actors),
+        person: actors.length === 1 && actors[0].kind === 'person' ? actors[0].name : undefined,
       });
       const keywords = keywordsOf(claimText);
       const same = claims.find((claim) => similarity(keywords, claim.keywords) >= SAME_CLAIM);
