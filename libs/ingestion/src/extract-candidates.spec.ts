@@ -302,6 +302,21 @@ describe('forms the annotated articles rarely show', () => {
     ]);
   });
 
+  it('keeps a list inside a body’s name and gives an unnamed official’s counter-cause to the body', () => {
+    expect(
+      stances(
+        'Colombia’s Institute of Hydrology, Meteorology and Environmental Studies said 62 percent of municipalities were at risk of water shortages. Rebel commander Abu Saleh claimed his fighters had downed an army helicopter near Cúcuta. The Colombian defence ministry denied losing any aircraft. “The helicopter crashed because of a technical fault,” a ministry official told state television.',
+      ).map((candidate) => candidate.actors),
+    ).toEqual([
+      [['Institute of Hydrology, Meteorology and Environmental Studies', 'asserted']],
+      [
+        ['Abu Saleh', 'asserted'],
+        ['Ministry of Defence of Colombia', 'rejected'],
+      ],
+      [['Ministry of Defence of Colombia', 'asserted']],
+    ]);
+  });
+
   it('takes a denial in general terms or of the event for a rejection, not a claim', () => {
     expect(
       stances(

@@ -179,6 +179,7 @@ export function parseActorPhrase(input: Word[], initial: boolean): ActorDraft[] 
   const delegated = delegate(words);
   if (delegated) return parseActorPhrase(delegated, false);
 
+  if (listInName(words)) return [parseSingle(words, initial)].filter(isDraft);
   const list = collectiveList(words, initial) ?? countryList(words) ?? namedList(words, initial);
   if (list) return list;
 
@@ -229,6 +230,22 @@ function delegate(words: Word[]): Word[] | null {
     return words.slice(spokes + 2);
   }
   return null;
+}
+
+/**
+ * "Institute of Hydrology, Meteorology and Environmental Studies", "Ministry of Agriculture,
+ * Fisheries and Food": a list after "of" inside one capitalised name, not a list of actors.
+ */
+function listInName(words: Word[]): boolean {
+  const body = words[0]?.lower === 'the' ? words.slice(1) : words;
+  const of = body.findIndex((word) => word.lower === 'of');
+  const comma = body.findIndex((word) => word.text === ',');
+  const prefix = body.slice(0, of).filter((word) => !POSSESSIVE.has(word.text));
+  if (of < 1 || comma < of || !prefix.every(capitalish)) return false;
+  const inName = (word: Word) =>
+    capitalish(word) || POSSESSIVE.has(word.text) || ['of', 'and', ',', 'the', 'for'].includes(word.lower);
+  if (!body.every(inName) || !body.some((word) => word.lower === 'and')) return false;
+  return splitList(body.slice(of + 1)).every((item) => !itemCountry(item));
 }
 
 /** "officials from Albania, Kosovo and Bosnia", "the embassies of the United States, …". */
@@ -689,6 +706,11 @@ function lastRun(words: Word[], from: number, initial: boolean): { from: number;
         continue;
       }
       if (LEXICON.nameConnectors.has(words[i].lower) && words[i + 1] && capitalish(words[i + 1])) {
+        i += 2;
+        continue;
+      }
+      // (Only a name with a list in it reaches here with a comma: "of Hydrology, Meteorology and …".)
+      if (words[i].text === ',' && words[i + 1] && capitalish(words[i + 1])) {
         i += 2;
         continue;
       }
