@@ -183,6 +183,140 @@ describe('forms the annotated articles rarely show', () => {
     });
   });
 
+  it('proposes a rebutter’s own fact as their claim, and keeps a restated denial folded', () => {
+    expect(
+      stances(
+        'Fisheries minister Olav Strand said 40,000 salmon had escaped from a farm near Bergen. The operator Nordlaks rejected the figure and said a storm had damaged only one pen. The Coastal Directorate disputed the account, saying it had found no evidence of a breach.',
+      ),
+    ).toEqual([
+      {
+        text: '40,000 salmon escaped from a farm near Bergen',
+        actors: [
+          ['Olav Strand', 'asserted'],
+          ['Nordlaks', 'rejected'],
+          ['Coastal Directorate', 'rejected'],
+        ],
+      },
+      { text: 'A storm damaged only one pen', actors: [['Nordlaks', 'asserted']] },
+    ]);
+  });
+
+  it('reads reports of a pointer ("ran the allegation") and takes an evaluative quote for no claim', () => {
+    expect(
+      stances(
+        'Interior Minister Ana Ruiz alleged that smugglers had moved 3,000 migrants through the port of Almería in March. “This is a shameful trade that endangers lives,” she told reporters. The tabloid Diario Rojo ran the allegation on its front page. Madrid police dismissed the allegation as a fabrication.',
+      ),
+    ).toEqual([
+      {
+        text: 'Smugglers moved 3,000 migrants through the port of Almería in March',
+        actors: [
+          ['Ana Ruiz', 'asserted'],
+          ['Diario Rojo', 'repeated'],
+          ['Spanish police', 'rejected'],
+        ],
+      },
+    ]);
+  });
+
+  it('reads state bodies, ranks after roles, lists of ministries, figures put at a value and the article’s country for bodies', () => {
+    const [raid] = extractCandidates(
+      'Chadian army spokesman Captain Moussa Djibril said rebels had killed 14 soldiers near Abéché. The foreign ministries of Sudan, Libya and Niger rejected the allegation. The Abéché-based radio station Radio Ouaddaï repeated the claim.',
+    );
+    expect(
+      raid.proposedActors.map(({ name, kind, title, country, stance }) => [
+        name,
+        kind,
+        title,
+        country,
+        stance,
+      ]),
+    ).toEqual([
+      ['Moussa Djibril', 'person', 'Army Spokesman', 'TD', 'asserted'],
+      ['Ministry of Foreign Affairs of Sudan', 'government', null, 'SD', 'rejected'],
+      ['Ministry of Foreign Affairs of Libya', 'government', null, 'LY', 'rejected'],
+      ['Ministry of Foreign Affairs of Niger', 'government', null, 'NE', 'rejected'],
+      ['Radio Ouaddaï', 'media_outlet', null, 'TD', 'repeated'],
+    ]);
+    const turnout = extractCandidates(
+      'The Mongolian General Election Commission put turnout at 69.3 percent. The Ulaanbaatar research group Steppe Metrics said more than 100,000 ballots had been spoiled.',
+    );
+    expect(
+      turnout.map((candidate) => [
+        candidate.text,
+        candidate.proposedActors.map((actor) => [actor.name, actor.kind, actor.country]),
+      ]),
+    ).toEqual([
+      ['More than 100,000 ballots were spoiled', [['Steppe Metrics', 'organization', 'MN']]],
+      ['Turnout was 69.3 percent', [['Mongolian General Election Commission', 'government', 'MN']]],
+    ]);
+  });
+
+  it('reads "X’s claim that P" as X asserting P, in either voice, and a named spokesperson', () => {
+    expect(
+      stances(
+        'The Peruvian health ministry rejected Congressman Raúl Tapia’s claim that 300 children had died after vaccination in Puno.',
+      ),
+    ).toEqual([
+      {
+        text: '300 children died after vaccination in Puno',
+        actors: [
+          ['Raúl Tapia', 'asserted'],
+          ['Ministry of Health of Peru', 'rejected'],
+        ],
+      },
+    ]);
+    const [jobs] = extractCandidates(
+      'The government’s claim that unemployment fell to 4 percent in June was questioned by the Ghana Economic Forum. A spokesman for the forum, Kwame Asante, said the survey had left out informal workers.',
+    );
+    expect(jobs.text).toBe('Unemployment fell to 4 percent in June');
+    expect(jobs.proposedActors.map((actor) => [actor.name, actor.title, actor.stance])).toEqual([
+      ['Government of Ghana', null, 'asserted'],
+      ['Ghana Economic Forum', null, 'rejected'],
+    ]);
+  });
+
+  it('skips a parenthetical participle in the speaker and reads "show that" as a report', () => {
+    expect(
+      stances(
+        'Macedonian Health Minister Elena Ristova said that 1,200 nurses had left the country since 2022. The nurses’ union, citing its own records, said the real number was more than 3,000.',
+      ),
+    ).toEqual([
+      {
+        text: '1,200 nurses have left the country since 2022',
+        actors: [
+          ['Elena Ristova', 'asserted'],
+          ['Nurses’ union', 'rejected'],
+        ],
+      },
+      { text: 'The real number was more than 3,000', actors: [['Nurses’ union', 'asserted']] },
+    ]);
+    expect(
+      stances(
+        'Satellite images analysed by the research group Orbital Watch show that at least 40 buildings were destroyed in the village of Kafr Nabl.',
+      ),
+    ).toEqual([
+      {
+        text: 'At least 40 buildings were destroyed in the village of Kafr Nabl',
+        actors: [['Orbital Watch', 'asserted']],
+      },
+    ]);
+  });
+
+  it('keeps a list inside a body’s name and gives an unnamed official’s counter-cause to the body', () => {
+    expect(
+      stances(
+        'Colombia’s Institute of Hydrology, Meteorology and Environmental Studies said 62 percent of municipalities were at risk of water shortages. Rebel commander Abu Saleh claimed his fighters had downed an army helicopter near Cúcuta. The Colombian defence ministry denied losing any aircraft. “The helicopter crashed because of a technical fault,” a ministry official told state television.',
+      ).map((candidate) => candidate.actors),
+    ).toEqual([
+      [['Institute of Hydrology, Meteorology and Environmental Studies', 'asserted']],
+      [
+        ['Abu Saleh', 'asserted'],
+        ['Ministry of Defence of Colombia', 'rejected'],
+      ],
+      [['Ministry of Defence of Colombia', 'asserted']],
+    ]);
+  });
+
   it('takes a denial in general terms or of the event for a rejection, not a claim', () => {
     expect(
       stances(

@@ -1,10 +1,10 @@
-import { parseActorPhrase } from './extraction/actor-phrase';
+import { international, parseActorPhrase, worldBodyAt } from './extraction/actor-phrase';
 import { Attribution, findAttributions } from './extraction/attribution';
 import { canonicalText } from './extraction/canonical-text';
 import { MIN_WORDS, scoreClaim } from './extraction/checkworthiness';
 import { ActorRegistry, DocActor } from './extraction/coreference';
 import { analyse, AnalysedSentence, Word } from './extraction/nlp';
-import { countryByCode, LEXICON } from './extraction/gazetteer';
+import { countryByCode, LEXICON, REPORTING_VERBS } from './extraction/gazetteer';
 import { findCountries } from './extraction/places';
 import type {
   CheckworthinessFeatures,
@@ -96,6 +96,7 @@ const NUMERIC_POINTERS = new Set([
 const FIRST_PERSON_SUBJECTS = new Set(['i', 'we', 'our', 'my']);
 const ANAPHORIC_SUBJECTS = new Set(['they', 'it', 'he', 'she', 'this', 'their', 'its']);
 const GENERAL_DENIAL = new Set(['any', 'anyone', 'anybody', 'anything', 'ever', 'no', 'never', 'none']);
+const CLAIM_PRONOUNS = new Set(['it', 'this', 'that']);
 const CONTRASTIVE = new Set(['real', 'actual', 'true', 'correct', 'genuine']);
 
 /** The check-worthy claims of `text`, best first (ties in reading order), at most MAX_CANDIDATES. */
@@ -112,7 +113,12 @@ export function extractClaims(text: string): ExtractedCandidate[] {
   const registry = new ActorRegistry(articleCountry(sentences, attributed), properNames(sentences));
   const claims: ClaimDraft[] = [];
 
-  for (const sentence of sentences) {
+  sentences.forEach((sentence, position) => {
+    // "made by the local firm Sehat Farma": a body the article has classified, whoever speaks next.
+    if (position > 0) registry.introduce(classifiedBodies(sentences[position - 1].words));
+    extractFrom(sentence);
+  });
+  function extractFrom(sentence: AnalysedSentence): void {
     const attributions = attributed[sentence.index];
     if (attributions.length === 0) {
       const content = sentence.words.filter(
@@ -131,7 +137,7 @@ export function extractClaims(text: string): ExtractedCandidate[] {
         });
         claims.push(statement);
       }
-      continue;
+      return;
     }
     let speakers: DocActor[] = [];
     // The claim this sentence's speaker just rejected: what they add after it explains the rejection.
@@ -146,6 +152,9 @@ export function extractClaims(text: string): ExtractedCandidate[] {
       if (attribution.accused) registry.introduce(parseActorPhrase(attribution.accused.object, false));
       if (attribution.inherits && rejecting) {
         attach(rejecting, sentence, actors, 'rejected', attribution.verb, 'rejects');
+        // "rejected the account and said the boat had entered Chinese waters": a fact of the
+        // rebutter's own is a claim they make; "saying it was false" only restates the denial.
+        if (ownFact(attribution.content)) counter(claims, sentence, actors, attribution);
         continue;
       }
       const vague =
@@ -175,19 +184,23 @@ export function extractClaims(text: string): ExtractedCandidate[] {
         rejecting = contradicted;
         continue;
       }
-      if (
-        latest &&
-        ((actors.length > 0 && counterClaim(attribution.content)) || deniedParaphrase(attribution, latest))
-      ) {
+      if (latest && actors.length > 0 && counterClaim(attribution.content)) {
+        // "claimed the real toll was more than twice as high": a figure of their own against it.
+        attach(latest, sentence, actors, 'rejected', attribution.verb, 'rejects');
+        counter(claims, sentence, actors, attribution);
+        rejecting = latest;
+        continue;
+      }
+      if (latest && deniedParaphrase(attribution, latest)) {
         attach(latest, sentence, actors, 'rejected', attribution.verb, 'rejects');
         rejecting = latest;
         continue;
       }
-      const owner =
-        actors[0] && actors[0].kind !== 'person' && actors[0].kind !== 'group'
-          ? ownerName(actors[0])
-          : undefined;
-      const claimText = canonicalText(attribution.content, { accused: attribution.accused, owner });
+      const claimText = canonicalText(attribution.content, {
+        accused: attribution.accused,
+        owner: ownerOf(actors),
+        person: actors.length === 1 && actors[0].kind === 'person' ? actors[0].name : undefined,
+      });
       const keywords = keywordsOf(claimText);
       const same = claims.find((claim) => similarity(keywords, claim.keywords) >= SAME_CLAIM);
       if (same) {
@@ -196,7 +209,10 @@ export function extractClaims(text: string): ExtractedCandidate[] {
       }
       // "state television broadcast footage of the site": a thing shown, no proposition. (The
       // tagger misses verbs now and then, "teenagers vapes daily"; a figure keeps the clause.)
-      if (directObject(sentence, attribution) && !attribution.content.some(isVerbOrNumber)) continue;
+      const object = directObject(sentence, attribution);
+      if (object && (!attribution.content.some(isVerbOrNumber) || naming(object))) continue;
+      // "“This is a dangerous step,” the minister said": a comment on what was reported, no claim.
+      if (evaluativeComment(attribution.content)) continue;
       const backed = ownClaimBacked(claims, actors, attribution);
       if (backed) {
         attach(backed, sentence, actors, 'asserted', attribution.verb, 'supports');
@@ -217,6 +233,75 @@ export function extractClaims(text: string): ExtractedCandidate[] {
     .sort((a, b) => b.checkworthiness - a.checkworthiness || a.start - b.start);
 }
 
+/**
+ * What a rebutter puts forward against a claim, as a claim of its own they assert: a clause with a
+ * verb that is no denial ("no evidence", "had not", "any") and no verdict on the claim ("was false").
+ */
+function ownFact(content: Word[] | null): content is Word[] {
+  if (
+    !content ||
+    content.length < MIN_WORDS ||
+    !content.some((word) => word.pos === 'VERB' || word.pos === 'NUM')
+  )
+    return false;
+  // (Not `negated`: the tagger carries a negation on past "and that …" into the next clause.)
+  if (content.some((word) => NEGATIVE.has(word.lower) || GENERAL_DENIAL.has(word.lower))) return false;
+  // "saying it was based on a survey of four hospitals": about the claim itself, the rejection's reason.
+  if (CLAIM_PRONOUNS.has(content[0].lower)) return false;
+  return !content.some((word) => LEXICON.rejectingWords.has(word.lower));
+}
+
+function counter(
+  claims: ClaimDraft[],
+  sentence: AnalysedSentence,
+  actors: DocActor[],
+  attribution: Attribution,
+): void {
+  if (!attribution.content || actors.length === 0) return;
+  const text = canonicalText(attribution.content, { owner: ownerOf(actors) });
+  const claim = draft(text, attribution.content, sentence, attribution, false);
+  claims.push(claim);
+  attach(claim, sentence, actors, 'asserted', attribution.verb, 'states');
+}
+
+/** Whose "its …" the speaker's words mean: a body's, never a person's or a group's. */
+function ownerOf(actors: DocActor[]): string | undefined {
+  const [first] = actors;
+  return first && first.kind !== 'person' && first.kind !== 'group' ? ownerName(first) : undefined;
+}
+
+/** Common nouns that classify the name after them as a body's ("the firm X", "the website Y"). */
+const BODY_CLASSIFIERS = new Set([
+  'firm',
+  'company',
+  'group',
+  'website',
+  'channel',
+  'broadcaster',
+  'newspaper',
+  'tabloid',
+  'daily',
+  'charity',
+  'consultancy',
+  'carmaker',
+  'manufacturer',
+  'lender',
+  'insurer',
+  'outlet',
+]);
+
+/** "the local firm Sehat Farma", "the website Prairie Sentinel": bodies named in a sentence. */
+function classifiedBodies(words: Word[]): ReturnType<typeof parseActorPhrase> {
+  const found: ReturnType<typeof parseActorPhrase> = [];
+  for (let i = 1; i < words.length - 1; i++) {
+    if (!BODY_CLASSIFIERS.has(words[i].lower) || words[i].capital || !words[i + 1].capital) continue;
+    let end = i + 1;
+    while (end < words.length && words[end].capital) end++;
+    found.push(...parseActorPhrase(words.slice(i, end), false).filter((draft) => draft.kind !== 'person'));
+  }
+  return found;
+}
+
 /** "its drones" said by a state body are the state's: "Turkey’s drones", not "Ministry of Defence of Turkey’s". */
 function ownerName(actor: DocActor): string {
   const country =
@@ -224,13 +309,20 @@ function ownerName(actor: DocActor): string {
   return country ? country.name.replace(/^the\s+/i, '') : actor.name;
 }
 
-/** The content is the reporting verb's object ("broadcast footage"), not a clause ("claims that …"). */
-function directObject(sentence: AnalysedSentence, attribution: Attribution): boolean {
+/**
+ * The reporting verb when the content is its object ("broadcast footage"), not a clause
+ * ("claims that …"); null otherwise.
+ */
+function directObject(sentence: AnalysedSentence, attribution: Attribution): Word | null {
   const first = attribution.content?.[0];
   const at = first ? sentence.words.indexOf(first) : -1;
   // ("accused the ministry of hiding deaths" is a charge, whatever the tagger makes of "hiding".)
-  return at > 0 && !attribution.accused && sentence.words[at - 1].lower === attribution.verb;
+  const verb = at > 0 ? sentence.words[at - 1] : undefined;
+  return verb && !attribution.accused && verb.lower === attribution.verb ? verb : null;
 }
+
+/** "called the march “a coup attempt”": a verb that names its object judges it, states nothing. */
+const naming = (verb: Word) => REPORTING_VERBS[verb.lemma]?.frame === 'complement';
 
 function pointsBack(words: Word[]): boolean {
   if (!LEXICON.pointerDeterminers.has(words[0]?.lower ?? '')) return false;
@@ -346,6 +438,21 @@ function ownClaimBacked(
     if (made) return claims[i];
   }
   return null;
+}
+
+const COPULAS = new Set(['is', 'was', "'s", '’s', 'are', 'were']);
+
+/**
+ * "This is a dangerous step that threatens the peninsula": a demonstrative subject and an
+ * adjective judge something said or done before; a figure or a superlative ("the highest toll")
+ * would make it checkable.
+ */
+function evaluativeComment(content: Word[]): boolean {
+  const [subject, copula] = content;
+  if (!['this', 'that'].includes(subject?.lower ?? '') || !COPULAS.has(copula?.lower ?? '')) return false;
+  if (content.some((word) => word.pos === 'NUM' || word.lower === 'most' || /est$/.test(word.lower)))
+    return false;
+  return content.slice(2, 6).some((word) => word.pos === 'ADJ');
 }
 
 /**
@@ -471,19 +578,33 @@ export function similarity(a: Set<string>, b: Set<string>): number {
  * one it names most often, when one clearly leads.
  */
 function articleCountry(sentences: AnalysedSentence[], attributions: Attribution[][]): string | null {
-  const leader = (words: Word[][]) => {
+  // Among speakers, a tie goes to the first speaker's country: the article leads with its own side.
+  const leader = (words: Word[][], lead: string | null = null) => {
     const counts = new Map<string, number>();
     for (const part of words)
       for (const mention of findCountries(part))
-        counts.set(mention.country.code, (counts.get(mention.country.code) ?? 0) + 1);
+        if (!insideWorldBody(part, mention.from))
+          counts.set(mention.country.code, (counts.get(mention.country.code) ?? 0) + 1);
     const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
-    if (ranked.length === 0 || (ranked[1] && ranked[1][1] === ranked[0][1])) return null;
-    return ranked[0][0];
+    if (ranked.length === 0) return null;
+    const tied = ranked.filter(([, count]) => count === ranked[0][1]).map(([code]) => code);
+    if (tied.length === 1) return tied[0];
+    return lead && tied.includes(lead) ? lead : null;
   };
-  return (
-    leader(attributions.flat().map((attribution) => attribution.speaker)) ??
-    leader(sentences.map((sentence) => sentence.words))
-  );
+  // ("Observers from the Organization of American States" tell nothing of the article's country.)
+  const speakers = attributions
+    .flat()
+    .map((attribution) => attribution.speaker)
+    .filter((speaker) => speaker.length > 0 && !international(speaker));
+  const first = speakers[0] ? findCountries(speakers[0]) : [];
+  const lead = first.length === 1 ? first[0].country.code : null;
+  return leader(speakers, lead) ?? leader(sentences.map((sentence) => sentence.words));
+}
+
+/** "American" in "Organization of American States" names no country of the article. */
+function insideWorldBody(words: Word[], at: number): boolean {
+  for (let from = Math.max(0, at - 4); from <= at; from++) if (worldBodyAt(words, from) > at) return true;
+  return false;
 }
 
 function properNames(sentences: AnalysedSentence[]): string[] {

@@ -29,7 +29,8 @@ export interface GoldArticle {
   topic: string;
   /**
    * Omitted: development (rules written while reading it). "held-out": round 1, written after the
-   * rules and read since. "blind": written by someone else, never read by whoever tunes the rules.
+   * rules and read since. "blind": round 1 written by someone else, read since round 2.
+   * "blind-2": written by someone else, never read by whoever tunes the rules.
    */
   split?: string;
   title: string;
@@ -57,15 +58,23 @@ export interface Report {
 export const SPLITS = [
   { split: undefined, name: 'development' },
   { split: 'held-out', name: 'held-out round 1 (seen since)' },
-  { split: 'blind', name: 'blind' },
+  { split: 'blind', name: 'blind round 1 (seen since)' },
+  { split: 'blind-2', name: 'blind round 2' },
 ] as const;
 
-/** The articles of each split present, under its heading (a split with no article is left out). */
+/**
+ * The articles of each split present, under its heading (a split with no article is left out); a
+ * split not listed in SPLITS is reported under its own value, after the known ones.
+ */
 export function bySplit(articles: GoldArticle[]): { name: string; articles: GoldArticle[] }[] {
-  return SPLITS.map(({ split, name }) => ({
-    name,
-    articles: articles.filter((article) => article.split === split),
-  })).filter((group) => group.articles.length > 0);
+  const known = new Set<string | undefined>(SPLITS.map(({ split }) => split));
+  const unknown = [...new Set(articles.map((article) => article.split))].filter((split) => !known.has(split));
+  return [...SPLITS, ...unknown.map((split) => ({ split, name: String(split) }))]
+    .map(({ split, name }) => ({
+      name,
+      articles: articles.filter((article) => article.split === split),
+    }))
+    .filter((group) => group.articles.length > 0);
 }
 
 export function loadArticles(directory: string): GoldArticle[] {

@@ -7,10 +7,12 @@ import {
   knownOrganization,
   LEXICON,
   OFFICIAL_TITLES,
+  RANKS,
   stripThe,
   TITLE_HEADS,
   TITLE_MODIFIERS,
   TITLE_PHRASES,
+  WORLD_BODY_FIRST_WORDS,
   Country,
 } from './gazetteer';
 import type { Word } from './nlp';
@@ -41,12 +43,48 @@ export interface ActorDraft {
   proper?: boolean;
   /** A person whose title is an office ("minister", "governor"): the article's country applies. */
   official?: boolean;
+  /** A body of no one country ("the WHO", "an intergovernmental body"): no country is assumed. */
+  international?: boolean;
+}
+
+/** Words that make a body belong to no one country: "intergovernmental", a continent's ("European"). */
+const INTERNATIONAL_WORDS = new Set([
+  'international',
+  'intergovernmental',
+  'multilateral',
+  'global',
+  'world',
+  'european',
+  'africa',
+  'african',
+  'asian',
+  'arab',
+]);
+
+/** A body of no one country: "an intergovernmental body", a world body's name in it ("UN experts"). */
+export function international(words: Word[]): boolean {
+  return (
+    words.some((word) => INTERNATIONAL_WORDS.has(word.lower)) ||
+    words.some((_, i) => worldBodyAt(words, i) > i)
+  );
+}
+
+/** The end of a world body's name starting at `from` ("Organization of American States"), else `from`. */
+export function worldBodyAt(words: Word[], from: number): number {
+  const first = words[from];
+  if (!first || !/^\p{Lu}/u.test(first.text) || !WORLD_BODY_FIRST_WORDS.has(first.lower)) return from;
+  for (let to = Math.min(words.length, from + 6); to > from; to--) {
+    if (knownOrganization(spanText(words, from, to))?.country === null) return to;
+  }
+  return from;
 }
 
 const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'who', 'which']);
 const DETERMINERS = new Set(['the', 'a', 'an']);
 const POSSESSIVE = new Set(['’s', "'s", '’', "'"]);
 const LIST_PREPOSITIONS = new Set(['from', 'of', 'at', 'in']);
+/** "a physician at X", "a lawyer for Y": where a described role ends. */
+const ROLE_PREPOSITIONS = new Set(['of', 'for', 'at', 'with', 'in']);
 const SPOKESPEOPLE = new Set(['spokesperson', 'spokesman', 'spokeswoman', 'spokespeople']);
 const ORGANIZATION_ONLY = new Set([
   'company',
@@ -141,6 +179,7 @@ export function parseActorPhrase(input: Word[], initial: boolean): ActorDraft[] 
   const delegated = delegate(words);
   if (delegated) return parseActorPhrase(delegated, false);
 
+  if (listInName(words)) return [parseSingle(words, initial)].filter(isDraft);
   const list = collectiveList(words, initial) ?? countryList(words) ?? namedList(words, initial);
   if (list) return list;
 
@@ -180,10 +219,33 @@ function delegate(words: Word[]): Word[] | null {
   )
     return words.slice(lead, owner);
   const spokes = words.findIndex((word) => SPOKESPEOPLE.has(word.lower));
-  if (spokes >= 0 && words[spokes + 1]?.lower === 'for' && !words.slice(lead, spokes).some(capitalish)) {
+  // ("A spokesman for the ministry, Levan Beridze,": the spokesman is named, and speaks himself.)
+  const named = words.slice(spokes + 2).some((word) => word.text === ',');
+  if (
+    spokes >= 0 &&
+    words[spokes + 1]?.lower === 'for' &&
+    !named &&
+    !words.slice(lead, spokes).some(capitalish)
+  ) {
     return words.slice(spokes + 2);
   }
   return null;
+}
+
+/**
+ * "Institute of Hydrology, Meteorology and Environmental Studies", "Ministry of Agriculture,
+ * Fisheries and Food": a list after "of" inside one capitalised name, not a list of actors.
+ */
+function listInName(words: Word[]): boolean {
+  const body = words[0]?.lower === 'the' ? words.slice(1) : words;
+  const of = body.findIndex((word) => word.lower === 'of');
+  const comma = body.findIndex((word) => word.text === ',');
+  const prefix = body.slice(0, of).filter((word) => !POSSESSIVE.has(word.text));
+  if (of < 1 || comma < of || !prefix.every(capitalish)) return false;
+  const inName = (word: Word) =>
+    capitalish(word) || POSSESSIVE.has(word.text) || ['of', 'and', ',', 'the', 'for'].includes(word.lower);
+  if (!body.every(inName) || !body.some((word) => word.lower === 'and')) return false;
+  return splitList(body.slice(of + 1)).every((item) => !itemCountry(item));
 }
 
 /** "officials from Albania, Kosovo and Bosnia", "the embassies of the United States, …". */
@@ -317,17 +379,35 @@ function appositive(parts: Word[][], initial: boolean): ActorDraft[] {
   }
   const result = { ...base.draft! };
   for (const { draft, part } of drafts) {
-    if (!draft || draft === base.draft) continue;
+    if (draft === base.draft) continue;
+    // (A description that names nobody, "A spokesman for the interior ministry", still gives the title.)
     if (result.kind === 'person' && !result.title) {
       const described = part.filter((word) => !DETERMINERS.has(word.lower));
-      const of = described.findIndex((word) => word.lower === 'of' || word.lower === 'for');
-      const title = titleOf(described) ?? (of > 0 ? titleOf(described.slice(0, of)) : null);
+      const of = described.findIndex((word) => ROLE_PREPOSITIONS.has(word.lower));
+      // "A lawyer for the families, Dewi Kartika": the role may be one the lists do not know.
+      const title =
+        roleBefore(described, false) ?? (of > 0 ? roleBefore(described.slice(0, of), false) : null);
       if (title) {
         result.title = title.text;
         result.official = title.official;
       }
     }
-    result.country ??= draft.country;
+    if (!draft) continue;
+    // "Alberta Wildfire, the provincial agency that fights the fires": a body, not a person.
+    const body = result.kind === 'person' && !result.title ? bodyDescribed(part) : null;
+    if (body) {
+      result.kind = body;
+      delete result.official;
+    }
+    if (international(part)) {
+      // "an intergovernmental body": governments' creature, no one state's body.
+      result.international = true;
+      result.country = null;
+      if (result.kind === 'government') result.kind = 'organization';
+      // "the Council of Europe’s human rights commissioner, Lena Dahl": an international office.
+      delete result.official;
+    }
+    if (!result.international) result.country ??= draft.country;
     if (result.kind !== 'person' && draft.reference === undefined && draft.kind !== 'organization') {
       if (result.kind === 'organization' && !knownOrganization(result.name)) result.kind = draft.kind;
     }
@@ -335,6 +415,56 @@ function appositive(parts: Word[][], initial: boolean): ActorDraft[] {
   }
   if (result.reference === 'acronym' || result.reference === 'name') delete result.reference;
   return [result];
+}
+
+/** Heads that name a state's office whoever runs it: "Directorate General of Health Services". */
+const STATE_BODY_WORDS = new Set(['directorate', 'directorate-general', 'inspectorate', 'ministry']);
+const STATE_BODY_HEADS = new Set([
+  'service',
+  'services',
+  'agency',
+  'bureau',
+  'commission',
+  'tribunal',
+  'department',
+  'authority',
+]);
+
+/** "National Intelligence Service", "Directorate General of …", "Central Election Commission". */
+function stateBodyName(words: Word[]): boolean {
+  const lower = words.map((word) => word.lower);
+  const of = lower.indexOf('of');
+  const head = lower[(of > 0 ? of : lower.length) - 1];
+  if (lower.some((word) => ORGANIZATION_ONLY.has(word) || LEXICON.mediaWords.has(word))) return false;
+  return lower.some((word) => STATE_BODY_WORDS.has(word)) || STATE_BODY_HEADS.has(head);
+}
+
+const STATE_MODIFIERS = new Set([
+  'state',
+  'provincial',
+  'federal',
+  'national',
+  'regional',
+  'municipal',
+  'public',
+  'government',
+  'official',
+]);
+
+/** The kind of body a description names ("the provincial agency that …", "a local firm"), if it names one. */
+function bodyDescribed(part: Word[]): ActorKind | null {
+  const end = part.findIndex((word) => PRONOUNS.has(word.lower) || word.lower === 'that');
+  const words = (end < 0 ? part : part.slice(0, end)).filter((word) => !isPunctuation(word));
+  const nouns = words.filter((word) => word.pos === 'NOUN' && !word.capital);
+  const head = nouns[nouns.length - 1];
+  if (!head || words.some(capitalish)) return null;
+  const lower = head.lower;
+  if (LEXICON.mediaWords.has(lower)) return 'media_outlet';
+  const state = words.some((word) => STATE_MODIFIERS.has(word.lower));
+  if (LEXICON.governmentWords.has(lower) && !LEXICON.organizationWords.has(lower))
+    return state ? 'government' : 'organization';
+  if (LEXICON.organizationWords.has(lower) || ORGANIZATION_ONLY.has(lower)) return 'organization';
+  return null;
 }
 
 interface Title {
@@ -361,7 +491,10 @@ function titleOf(words: Word[]): Title | null {
   // A portfolio the ministries list knows is a modifier too ("Information Minister").
   const modifier = (word: string) =>
     TITLE_MODIFIERS.has(word) || TITLE_HEADS.has(word) || LEXICON.ministries[word] !== undefined;
-  while (from > 0 && modifier(lower[from - 1])) from--;
+  // "Vox party spokeswoman": "party" belongs to the name before it ("Vox party"), not to the title.
+  const ownedByName = (i: number) =>
+    LEXICON.organizationWords.has(lower[i]) && words[i - 1]?.capital && !modifier(lower[i - 1]);
+  while (from > 0 && modifier(lower[from - 1]) && !ownedByName(from - 1)) from--;
   // "MP", "CEO" keep their capitals.
   const asWritten = words
     .slice(from, end)
@@ -373,7 +506,12 @@ function titleOf(words: Word[]): Title | null {
   };
 }
 
+/** "a ministry official", "an army spokesman": someone unnamed who speaks for that body. */
+const UNNAMED_VOICES = new Set(['official', 'spokesman', 'spokeswoman', 'spokesperson', 'source']);
+
 function parseSingle(input: Word[], initial: boolean): ActorDraft | null {
+  const voice = unnamedVoiceOf(input);
+  if (voice) return voice;
   let words = input;
   let definite = false;
   while (words.length && DETERMINERS.has(words[0].lower)) {
@@ -402,6 +540,12 @@ function parseSingle(input: Word[], initial: boolean): ActorDraft | null {
       words = words.slice(possessive + 1);
       initial = false;
     } else if (!words[0].capital || (initial && possessive === 1 && !words[1]?.capital)) {
+      // "the nurses’ union", "the farmers’ association": a plural noun before a body describes it.
+      const owned = words.slice(possessive + 1).filter((word) => !isPunctuation(word));
+      if (definite && possessive === 1 && words[0].pos === 'NOUN' && owned.length === 1 && orgWords(owned)) {
+        const description = `${words[0].lower}${words[1].text} ${owned[0].lower}`;
+        return { ...reference(owned[0].lower), description };
+      }
       words = words.slice(possessive + 1);
       initial = false;
     } else if (!words[possessive + 1]?.capital) {
@@ -413,7 +557,11 @@ function parseSingle(input: Word[], initial: boolean): ActorDraft | null {
 
   const whole = stripThe(spanText(words));
   const known = knownOrganization(whole);
-  if (known) return organization(known.name, known.kind, known.country, words, []);
+  if (known)
+    return {
+      ...organization(known.name, known.kind, known.country, words, []),
+      international: known.country === null,
+    };
 
   // Country words leading the phrase describe it ("Russian", "US", "Kremlin spokesman").
   const mentions = findCountries(words);
@@ -430,7 +578,9 @@ function parseSingle(input: Word[], initial: boolean): ActorDraft | null {
   }
 
   let run = lastRun(words, skip, initial);
-  if (!run) return generic(words.slice(skip), country, definite, initial && skip === 0);
+  // ("Madrid police": with no name after it, the seat only says whose police.)
+  const generalFrom = leading.mention ? leading.to : skip;
+  if (!run) return generic(words.slice(generalFrom), country, definite, initial && generalFrom === 0);
   // "Carmaker Volkner": a capitalised common noun describing the name after it.
   // ("the broadcaster Channel Nine": mid-sentence, the capital says "Channel" is part of the name.)
   if (
@@ -449,12 +599,13 @@ function parseSingle(input: Word[], initial: boolean): ActorDraft | null {
   const inRunTitle =
     titleInRun(runWords) ?? (initial && run.from === skip && skip === 0 ? initialRoleTitle(runWords) : null);
   if (inRunTitle) {
-    const named = person(
-      spanText(runWords, inRunTitle.nameFrom),
-      inRunTitle.title,
-      country,
-      runWords.slice(0, inRunTitle.nameFrom),
-    );
+    // "army spokesman Colonel Adama Keïta": the role written before the name is the title, the rank goes.
+    const rankOnly = inRunTitle.nameFrom === 1 && RANKS.has(runWords[0].lower);
+    const role = rankOnly ? roleBefore(words.slice(skip, run.from), initial && skip === 0) : null;
+    const named = person(spanText(runWords, inRunTitle.nameFrom), role ?? inRunTitle.title, country, [
+      ...words.slice(skip, run.from),
+      ...runWords.slice(0, inRunTitle.nameFrom),
+    ]);
     return { ...named, proper: true };
   }
   let nameWords = runWords;
@@ -466,8 +617,9 @@ function parseSingle(input: Word[], initial: boolean): ActorDraft | null {
   const countryNamed = leading.mention?.kind === 'name' && leading.to === run.from && described.length === 0;
   // "the consultancy AgriWatch Africa": a common noun that is no role classifies a body.
   const classified = described.length === 1 && isCommonNoun(described[0]) && !isRoleNoun(described[0]);
-  const title =
-    titleOf(described) ?? (looksLikePerson(nameWords) ? roleTitle(described, initial && skip === 0) : null);
+  const title = looksLikePerson(nameWords)
+    ? roleBefore(described, initial && skip === 0)
+    : titleOf(described);
   const candidate = spanText(nameWords);
   const personLike =
     looksLikePerson(nameWords) &&
@@ -492,7 +644,7 @@ function parseSingle(input: Word[], initial: boolean): ActorDraft | null {
       descriptor,
       [],
     );
-    return { ...draft, proper: true };
+    return { ...draft, proper: true, international: draft.country === null };
   }
   // "US Central Command", "Turkish Statistical Institute": the country word belongs to the name.
   const nameFrom = national && leading.to === run.from ? leading.mention!.from : run.from;
@@ -513,9 +665,16 @@ function parseSingle(input: Word[], initial: boolean): ActorDraft | null {
   const state =
     stateMarker ||
     (inName !== undefined && inName.from === 0 && ['name', 'demonym'].includes(inName.kind)) ||
-    nameWords.some((word) => STATE_WORDS.has(word.lower));
+    nameWords.some((word) => STATE_WORDS.has(word.lower)) ||
+    (stateBodyName(nameWords) && !international(words)) ||
+    // "the state statistics agency CAPMAS": described as a state's body.
+    descriptor.some((word) => STATE_MODIFIERS.has(word.lower));
   const kind = classify([...nameWords, ...descriptor], state);
-  const draft = { ...organization(name, kind, named?.code ?? null, descriptor, nameWords), proper: true };
+  const draft = {
+    ...organization(name, kind, named?.code ?? null, descriptor, nameWords),
+    proper: true,
+    international: !named && international(words),
+  };
   return /^[A-Z]{2,6}$/.test(name) ? { ...draft, reference: 'acronym' } : draft;
 }
 
@@ -547,6 +706,11 @@ function lastRun(words: Word[], from: number, initial: boolean): { from: number;
         continue;
       }
       if (LEXICON.nameConnectors.has(words[i].lower) && words[i + 1] && capitalish(words[i + 1])) {
+        i += 2;
+        continue;
+      }
+      // (Only a name with a list in it reaches here with a comma: "of Hydrology, Meteorology and …".)
+      if (words[i].text === ',' && words[i + 1] && capitalish(words[i + 1])) {
         i += 2;
         continue;
       }
@@ -582,6 +746,12 @@ function titleInRun(run: Word[]): { title: Title; nameFrom: number } | null {
 
 const isCommonNoun = (word: Word) => word.pos === 'NOUN' && !word.capital;
 
+/** The title written before a person's name: one the lists know, else one the parts of speech show. */
+function roleBefore(described: Word[], initial: boolean): Title | null {
+  const words = described.filter((word) => !isPunctuation(word));
+  return titleOf(words) ?? roleTitle(words, initial);
+}
+
 /**
  * A noun naming what a person does: agentive endings ("influencer", "activist", "candidate",
  * "lawmaker"), not the words that describe bodies ("broadcaster", "lender", "newspaper").
@@ -608,6 +778,15 @@ function roleTitle(words: Word[], initial: boolean): Title | null {
   );
   if (!plain || words[words.length - 1].capital) return null;
   return { text: titleCase(words.map((word) => word.lower).join(' ')), official: false, from: 0 };
+}
+
+function unnamedVoiceOf(words: Word[]): ActorDraft | null {
+  if (words.length !== 3 || !['a', 'an'].includes(words[0].lower)) return null;
+  const [, body, voice] = words;
+  if (!UNNAMED_VOICES.has(voice.lower) || body.capital) return null;
+  return LEXICON.governmentWords.has(body.lower) || LEXICON.organizationWords.has(body.lower)
+    ? reference(body.lower)
+    : null;
 }
 
 /** "Glaciologist Anna Keller" at the start of a sentence: the role is capitalised only by its place. */
@@ -736,6 +915,9 @@ function generic(
   }
   if (definite && content.length <= 2)
     return { ...reference(last), description: content.length > 1 ? spanText(content) : undefined };
+  // "local officials said": officials described, the article's country's (a lone "officials" stays vague).
+  if (['officials', 'authorities'].includes(last) && content.length === 2 && content[0].pos === 'ADJ')
+    return { ...reference(last), description: spanText(content) };
   // "police said": a bare state institution, as definite as "the police".
   if (content.length === 1 && BARE_INSTITUTIONS.has(last)) return reference(last);
   if (LEXICON.groupNouns.has(last) && !LEXICON.collectiveHeads.has(last)) {

@@ -88,9 +88,19 @@ const AUDIENCE = new Set([
   'newspaper',
   'television',
   'radio',
+  'state',
+  'public',
+  'national',
+  'local',
+  'news',
+  'agency',
+  'channel',
+  'broadcasters',
 ]);
 const AUXILIARIES = new Set(['has', 'have', 'had']);
 const PROGRESSIVE = new Set(['is', 'are', 'was', 'were', 'been']);
+/** Perfect auxiliaries: "has claimed" is active, "was shared" passive. */
+const PERFECT = new Set(['has', 'have', 'had']);
 const OBJECT_PRONOUNS = new Set(['it', 'them', 'this']);
 const LINKERS = new Set(['and', 'but', 'also', 'later', 'then']);
 
@@ -103,6 +113,7 @@ function reportingVerb(words: Word[], i: number): ReportingVerb | null {
       ? (REPORTING_VERBS[word.lower.slice(0, -1)] ?? REPORTING_VERBS[word.lower.slice(0, -2)])
       : undefined);
   if (!entry || word.lemma.startsWith('_')) return null;
+  if (entry.particle && words[i + 1]?.lower !== entry.particle) return null;
   if (word.pos === 'VERB' || word.pos === 'AUX') return entry;
   // "Kipiani alleged on Sunday that …": the model sometimes reads a past form as an adjective.
   const after = words[i + 1];
@@ -121,6 +132,8 @@ function reportingVerb(words: Word[], i: number): ReportingVerb | null {
     return null;
   if (previous.text === ',' || BE.has(previous.lower)) return null;
   if (word.pos !== 'NOUN') return null;
+  // "images analysed by X show that …": a verb that needs "that" is one when "that" follows.
+  if (entry.particle === 'that' && after?.lower === 'that') return entry;
   // "A new study claims that …": a present-tense form read as a plural noun, before its clause.
   if (/s$/.test(word.lower) && after?.lower === 'that' && previous.pos === 'NOUN') return entry;
   return /(ed|cast|said)$/.test(word.lower) ? entry : null;
@@ -277,6 +290,11 @@ const EVENT_NOUNS = new Set([
   'fraud',
   'interference',
   'recruitment',
+  'irregularities',
+  'irregularity',
+  'wrongdoing',
+  'manipulation',
+  'tampering',
 ]);
 
 /** What a quote or clause says about the claim before it, if it is only that. */
@@ -299,6 +317,81 @@ function noEvidence(content: Word[]): boolean {
   );
 }
 
+const PUBLISHED_THINGS = new Set(['figures', 'data', 'statistics', 'numbers', 'estimates', 'results']);
+
+/** "figures published on Thursday by X": the index of "by" when the source is a publication's. */
+function publisherAfter(words: Word[], from: number, end: number): number | null {
+  const head = words.slice(from, end);
+  if (head.length === 0 || !PUBLISHED_THINGS.has(head[head.length - 1].lower)) return null;
+  if (!/(?:ed|shed|wn)$/.test(words[end]?.lower ?? '') || words[end].pos !== 'VERB') return null;
+  for (let k = end + 1; k < Math.min(words.length, end + 6); k++) {
+    if (isPunctuation(words[k])) return null;
+    if (words[k].lower === 'by') return k;
+  }
+  return null;
+}
+
+/**
+ * Where the clause holding the subject of a verb at `to` starts: "The post was shared 40,000 times
+ * and the claim was picked up by …" — after a conjunction that follows a verb of its own.
+ */
+function clauseStart(words: Word[], from: number, to: number): number {
+  let start = from;
+  let verbSeen = false;
+  for (let k = from; k < to; k++) {
+    if (verbSeen && (words[k].pos === 'CCONJ' || words[k].text === ';')) start = k + 1;
+    if (words[k].pos === 'VERB' || words[k].pos === 'AUX') verbSeen = true;
+  }
+  return start;
+}
+
+const VALUING = new Set(['put', 'puts', 'putting', 'placed', 'places']);
+
+/** "put the rate at 79 percent": the index of "at" when a figure follows it. */
+function valuation(words: Word[], i: number): { at: number } | null {
+  if (!VALUING.has(words[i].lower)) return null;
+  // ("the number of protesters on Saturday at 35,000": the noun phrase may have modifiers.)
+  for (let k = i + 2; k <= i + 8 && k < words.length; k++) {
+    const word = words[k];
+    if (word.lower === 'at') {
+      const figure = words.slice(k + 1, k + 4).some((next) => next.pos === 'NUM');
+      return figure && ['NOUN', 'PROPN'].includes(words[k - 1].pos) ? { at: k } : null;
+    }
+    if (!['DET', 'ADJ', 'NOUN', 'PROPN', 'ADP'].includes(word.pos)) return null;
+  }
+  return null;
+}
+
+/** The "was" a valuation states ("put turnout at 71.9 percent" → "turnout was 71.9 percent"). */
+function copula(at: Word): Word {
+  return { ...at, text: 'was', lower: 'was', pos: 'AUX', lemma: 'be', capital: false, negated: false };
+}
+
+/** A subject as a speaker: without the adverbs and auxiliaries before the verb. */
+function trimSpeaker(words: Word[]): Word[] {
+  let end = words.length;
+  while (end > 0 && ['ADV', 'AUX'].includes(words[end - 1].pos)) end--;
+  return words.slice(0, end).some((word) => ['NOUN', 'PROPN'].includes(word.pos)) ? words.slice(0, end) : [];
+}
+
+/** "the government’s claim that P", "reports that P": the owner (if any) and the clause P. */
+interface NounComplement {
+  owner: Word[];
+  clause: Word[];
+}
+
+function nounComplement(words: Word[]): NounComplement | null {
+  const that = words.findIndex(
+    (word, i) => word.lower === 'that' && i > 0 && LEXICON.pointerNouns.has(words[i - 1].lower),
+  );
+  if (that < 0 || that > 6 || that + 1 >= words.length) return null;
+  const possessive = words.findIndex((word, i) => i < that && POSSESSIVE_MARKS.has(word.text));
+  const owner = possessive > 0 ? words.slice(0, possessive) : [];
+  return { owner, clause: words.slice(that + 1) };
+}
+
+const POSSESSIVE_MARKS = new Set(['’s', "'s"]);
+
 /** Where a clause of content ends: before ", saying", ", according to", "and that". */
 function contentEnd(words: Word[], from: number): { end: number; next: number | null } {
   for (let i = from; i < words.length; i++) {
@@ -319,6 +412,8 @@ function contentEnd(words: Word[], from: number): { end: number; next: number | 
 export function findAttributions(words: Word[]): Attribution[] {
   const found: Attribution[] = [];
   const consumed = new Array<boolean>(words.length).fill(false);
+  /** ", citing its own records,": words inside a speaker phrase that are not the speaker. */
+  const parenthetical = new Array<boolean>(words.length).fill(false);
   const consume = (from: number, to: number) => {
     for (let i = from; i < to; i++) consumed[i] = true;
   };
@@ -333,8 +428,14 @@ export function findAttributions(words: Word[]): Attribution[] {
     const word = words[i];
 
     if (word.lower === 'according' && words[i + 1]?.lower === 'to') {
-      const end = speakerEnd(words, i + 2, true);
-      const speaker = words.slice(i + 2, end);
+      let end = speakerEnd(words, i + 2, true);
+      let speaker = words.slice(i + 2, end);
+      // "according to figures published on Thursday by the agency CAPMAS": the publisher speaks.
+      const by = publisherAfter(words, i + 2, end);
+      if (by !== null) {
+        end = speakerEnd(words, by + 1, true);
+        speaker = words.slice(by + 1, end);
+      }
       const start = lastConsumedBefore(i);
       const content =
         i === start
@@ -343,6 +444,25 @@ export function findAttributions(words: Word[]): Attribution[] {
       found.push(attribution(speaker, false, 'according to', 'asserted', content, i, Math.max(end, i + 2)));
       consume(start, i === start ? words.length : end);
       continue;
+    }
+
+    // "The commission put turnout at 71.9 percent", "… and put the rate at 79 percent".
+    const valued = valuation(words, i);
+    if (valued) {
+      const coordinated = words[i - 1]?.lower === 'and' && found.length > 0;
+      const start = coordinated ? i - 1 : lastConsumedBefore(i);
+      const speaker = coordinated ? [] : trimSpeaker(words.slice(start, i));
+      if (coordinated || speaker.length > 0) {
+        const clause = contentEnd(words, valued.at + 1);
+        const content = [...words.slice(i + 1, valued.at), copula(words[valued.at])];
+        content.push(...words.slice(valued.at + 1, clause.end));
+        found.push({
+          ...attribution(speaker, start === 0, word.lower, 'asserted', content, start, clause.end),
+          inherits: coordinated,
+        });
+        consume(start, clause.end);
+        continue;
+      }
     }
 
     const verb = reportingVerb(words, i);
@@ -376,11 +496,11 @@ export function findAttributions(words: Word[]): Attribution[] {
       if (words[k].text === ',' || words[k].text === '.') break;
     }
     // "were made by X and echoed by Y": a second participle shares the first one's subject.
-    const sharedSubject = previous?.lower === 'and' && passive !== null && passive.to === i - 1;
+    const sharedSubject: boolean = previous?.lower === 'and' && passive !== null && passive.to === i - 1;
     if ((be >= 0 || sharedSubject) && by > 0 && !word.lower.endsWith('ing')) {
       const end = speakerEnd(words, by + 1, true);
       const speaker = words.slice(by + 1, end);
-      const subjectFrom = sharedSubject ? i - 1 : lastConsumedBefore(be);
+      const subjectFrom = sharedSubject ? i - 1 : clauseStart(words, lastConsumedBefore(be), be);
       const subject = words.slice(subjectFrom, be);
       const stance = stanceOfWords(words.slice(i + 1, by), verb.stance);
       let content: Word[] | null = null;
@@ -393,6 +513,14 @@ export function findAttributions(words: Word[]): Attribution[] {
         to = clause.end;
       } else if (pointerEnd(subject, 0) === null && subject.length > 0) {
         content = subject;
+      }
+      // "The government’s claim that unemployment fell … was questioned by X": the claim is the
+      // clause after "that", and whoever owns the claim made it.
+      const complement: NounComplement | null = sharedSubject ? null : nounComplement(subject);
+      if (complement) {
+        content = complement.clause;
+        if (complement.owner.length > 0)
+          found.push(attribution(complement.owner, false, 'claimed', 'asserted', content, subjectFrom, be));
       }
       const frame = sharedSubject ? `${word.lower} by` : spanText(words, be, i + 1);
       found.push(attribution(speaker, false, frame, stance, content, subjectFrom, to, verb));
@@ -420,8 +548,11 @@ export function findAttributions(words: Word[]): Attribution[] {
         consume(subjectFrom, words.length);
         continue;
       }
+      // "The post was shared 40,000 times": a passive without an agent names no speaker.
+      if (!PERFECT.has(previous?.lower ?? '')) continue;
     }
-    if (verb.frame === 'passive-only') continue;
+    // "were made by X" only, but "X made the claim in parliament" points back at it.
+    if (verb.frame === 'passive-only' && pointerEnd(words, i + 1) === null) continue;
 
     // "is claiming that": a progressive is a finite verb, not ", saying …".
     const progressive = word.lower.endsWith('ing') && PROGRESSIVE.has(previous?.lower ?? '');
@@ -436,11 +567,22 @@ export function findAttributions(words: Word[]): Attribution[] {
         continue;
       }
     }
+    // "The union, citing its own records, said …": a parenthetical participle, not the report.
+    if (word.lower.endsWith('ing') && !progressive && previous?.text === ',') {
+      const comma = words.findIndex((w, n) => n > i && w.text === ',');
+      if (comma > 0 && words[comma + 1] && reportingVerb(words, comma + 1)) {
+        for (let n = i - 1; n <= comma; n++) parenthetical[n] = true;
+        continue;
+      }
+    }
     // "…, saying there was no evidence": the reason for the stance just taken, part of it.
     if (word.lower.endsWith('ing') && !progressive) {
       const clause = contentEnd(words, i + 1);
       const previousAttribution = found[found.length - 1];
-      if (word.lemma === 'add' && previousAttribution) {
+      // "disputed the reading, saying the agency had cut …": a rebuttal's reason, which may be a
+      // fact of the rebutter's own.
+      const rebuttalReason = word.lemma === 'say' && previousAttribution?.stance === 'rejected';
+      if ((word.lemma === 'add' || rebuttalReason) && previousAttribution) {
         const from = words[i + 1]?.lower === 'that' ? i + 2 : i + 1;
         const contentWords = words.slice(from, clause.end);
         found.push({
@@ -519,7 +661,7 @@ export function findAttributions(words: Word[]): Attribution[] {
         if (comma > 0) from = comma + 1;
       }
       while (from <= j && (words[from].text === ',' || CLOSING.has(words[from].text))) from++;
-      speaker = words.slice(from, j + 1);
+      speaker = words.slice(from, j + 1).filter((_, n) => !parenthetical[from + n]);
       speakerInitial = from === 0;
       if (trailing) {
         const clauseFrom = earlier ? earlier.open + 1 : start;
@@ -593,10 +735,11 @@ export function findAttributions(words: Word[]): Attribution[] {
     const objectPronoun =
       verb.frame === 'complement' &&
       OBJECT_PRONOUNS.has(words[k]?.lower ?? '') &&
-      !isPunctuation(words[k + 1])
+      (!isPunctuation(words[k + 1]) || OPENING.has(words[k + 1].text))
         ? k + 1
         : null;
     const pointer = objectPronoun ?? pointerEnd(words, k, false, verb.frame === 'complement');
+    if (verb.frame === 'pointer-only' && pointer === null) continue;
     if (verb.frame === 'accuse') {
       const of = words.findIndex((w, n) => n > k && w.lower === 'of');
       if (of > k) {
@@ -633,6 +776,13 @@ export function findAttributions(words: Word[]): Attribution[] {
     const clause = contentEnd(words, k);
     content = words.slice(k, clause.end);
     to = clause.end;
+    // "rejected Congressman Raúl Tapia’s claim that 300 children had died": Tapia claimed it.
+    const complement: NounComplement | null = nounComplement(content);
+    if (complement) {
+      content = complement.clause;
+      if (complement.owner.length > 0)
+        found.push(attribution(complement.owner, false, 'claimed', 'asserted', content, k, k));
+    }
     if (noEvidence(content)) {
       found.push({
         ...attribution(speaker, speakerInitial, word.lower, 'rejected', null, start, to, verb),
@@ -659,13 +809,16 @@ export function findAttributions(words: Word[]): Attribution[] {
     if (clause.next !== null) {
       const second = contentEnd(words, clause.next);
       const rejecting = found[found.length - 1].stance === 'rejected';
+      const secondContent = words.slice(clause.next, second.end);
+      // "… and that it had found no evidence of a coordinated campaign": a denial of the claim before.
+      const denial = noEvidence(secondContent);
       found.push({
         ...attribution(
           [],
           false,
           word.lower,
-          'asserted',
-          words.slice(clause.next, second.end),
+          denial ? 'rejected' : 'asserted',
+          denial ? null : secondContent,
           clause.next,
           second.end,
           verb,

@@ -186,6 +186,8 @@ export interface CanonicalOptions {
   accused?: { object: Word[]; act: Word[] };
   /** The speaker's name, for a claim that begins with "its". */
   owner?: string;
+  /** A person speaking, for a claim that begins with "his" or "her" ("his fighters shot down …"). */
+  person?: string;
 }
 
 export function canonicalText(content: Word[], options: CanonicalOptions = {}): string {
@@ -210,6 +212,9 @@ export function canonicalText(content: Word[], options: CanonicalOptions = {}): 
   while (parts.length && /^[“”"'‘’«»,:;]+$/.test(parts[0].text)) parts.shift();
   if (options.owner && parts[0] && ['its', 'their'].includes(parts[0].text.toLowerCase())) {
     parts[0] = { ...parts[0], text: `${options.owner}’s` };
+  }
+  if (options.person && parts[0] && ['his', 'her'].includes(parts[0].text.toLowerCase())) {
+    parts[0] = { ...parts[0], text: `${options.person}’s` };
   }
   let text = render(parts).replace(/\s+([,.;:!?”’])/g, '$1');
   // Quotation marks around a whole claim, or left unbalanced by the cut, say nothing.

@@ -58,6 +58,9 @@ export function scoreClaim(signals: ClaimSignals): {
   // Only lower-case words carry hedges and opinions: "May" may be a month, "United" a name.
   const lower = words.filter((word, i) => i === 0 || !word.capital).map((word) => word.lower);
   const plain = ` ${lower.join(' ')} `;
+  // "halted the count so that votes could be added": a modal in a purpose clause hedges nothing.
+  const purpose = lower.findIndex((word, i) => word === 'so' && lower[i + 1] === 'that');
+  const main = purpose > 0 ? lower.slice(0, purpose) : lower;
   const numbers = words.filter((word) => word.pos === 'NUM' || /\d/.test(word.text)).length;
   const named = countNames(words);
   const features: Omit<CheckworthinessFeatures, 'contributions'> = {
@@ -75,7 +78,7 @@ export function scoreClaim(signals: ClaimSignals): {
     hedged:
       signals.vagueSpeaker ||
       (signals.hedgedVerb && !(words.some(isEvent) && !FUTURE.test(plain))) ||
-      lower.some((word) => LEXICON.hedges.has(word)),
+      main.some((word) => LEXICON.hedges.has(word)),
     prediction: FUTURE.test(plain),
     opinion: OPINION.test(plain),
     procedural:

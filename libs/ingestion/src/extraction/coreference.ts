@@ -16,6 +16,8 @@ export interface DocActor {
   heads: Set<string>;
 }
 
+const OFFICIALS = new Set(['officials', 'authorities']);
+
 /** Heads that only a state body has ("the agency" may be a charity's, "the ministry" may not). */
 const STATE_ONLY_HEADS = new Set(['ministry', 'ministries', 'embassy', 'embassies', 'cabinet', 'presidency']);
 const STATE_INSTITUTIONS = new Set(['army', 'military', 'police', 'navy', 'parliament', 'customs']);
@@ -90,7 +92,9 @@ export class ActorRegistry {
     const known = this.latest((actor) => words.every((word) => actor.heads.has(word)));
     if (known) return known;
     if (STATE_INSTITUTIONS.has(head) || TITLE_HEADS.has(head)) return this.definite(head);
-    const state = LEXICON.governmentWords.has(head) && !LEXICON.organizationWords.has(head);
+    // "local officials", "provincial authorities": the article's country's.
+    const state =
+      (LEXICON.governmentWords.has(head) && !LEXICON.organizationWords.has(head)) || OFFICIALS.has(head);
     const country = state ? COUNTRIES.find((item) => item.code === this.country) : undefined;
     const description = draft.description!;
     return this.add({
@@ -192,7 +196,10 @@ export class ActorRegistry {
 
   private add(draft: ActorDraft): DocActor {
     const official = draft.kind === 'person' && draft.official === true;
-    const country = draft.country ?? (official || draft.kind === 'government' ? this.country : null);
+    // A body named without a country is the article's country's, unless it is a world body.
+    const body = draft.kind === 'organization' || draft.kind === 'media_outlet';
+    const assumed = official || draft.kind === 'government' || (body && !draft.international);
+    const country = draft.country ?? (assumed ? this.country : null);
     const actor: DocActor = {
       name: draft.name,
       kind: draft.kind,

@@ -27,7 +27,11 @@ export interface KnownOrganization {
 export interface ReportingVerb {
   stance: StanceType;
   hedge?: boolean;
-  frame?: 'accuse' | 'passive-only' | 'complement';
+  /** pointer-only: a report only when its object points back ("ran the allegation"). */
+  frame?: 'accuse' | 'passive-only' | 'complement' | 'pointer-only';
+  /** The word that must follow for the verb to report: a particle ("picked up by", not "picked
+   * by") or a complementiser ("images show that", not "showed reporters the wreckage"). */
+  particle?: string;
 }
 
 // Most lookups are plain ASCII, which has no accents to strip.
@@ -89,8 +93,17 @@ for (const organization of organizations) {
     byOrganization.set(fold(name), organization);
 }
 export const knownOrganization = (value: string) => byOrganization.get(fold(value));
+/** First words (lower case) of the world bodies' names, to look a name up only where one may start. */
+export const WORLD_BODY_FIRST_WORDS = new Set(
+  organizations
+    .filter((organization) => organization.country === null)
+    .flatMap((organization) => [organization.name, ...organization.aliases])
+    .map((name) => name.split(/\s+/)[0].toLowerCase()),
+);
 
-export const TITLE_HEADS = new Set(titlesData.heads);
+export const RANKS = new Set(titlesData.ranks);
+/** A rank alone before a name is its title ("Colonel Adama Keïta"). */
+export const TITLE_HEADS = new Set([...titlesData.heads, ...titlesData.ranks]);
 export const TITLE_MODIFIERS = new Set(titlesData.modifiers);
 export const TITLE_PHRASES = titlesData.phrases;
 export const HONORIFICS = new Set(titlesData.honorifics);

@@ -21,6 +21,8 @@ export function spanText(words: Word[], from = 0, to = words.length): string {
   return out;
 }
 
+const BASED = /-based$/;
+
 /**
  * Country names, demonyms, seats of government and places in `words`, longest first
  * ("Bosnia and Herzegovina" before "Bosnia", "the Kremlin" as one seat). Lower-case words only
@@ -32,7 +34,8 @@ export function findCountries(words: Word[]): CountryMention[] {
     for (let to = Math.min(words.length, from + 4); to > from; to--) {
       const last = words[to - 1];
       if (!last.capital && !/^[A-Z.]+$/.test(last.text)) continue;
-      const hit = countryForm(spanText(words, from, to));
+      // "Taipei-based", "Cairo-based": where a body is based is its country.
+      const hit = countryForm(spanText(words, from, to).replace(BASED, ''));
       if (hit) {
         found.push({ country: hit.country, kind: hit.kind, from, to });
         from = to - 1;
