@@ -9,10 +9,10 @@ describe('extraction quality on the annotated articles', () => {
   const articles = loadArticles(join(__dirname, '../../../../test/fixtures/articles'));
   const report = evaluate(articles);
 
-  it('has at least 40 articles across the topics', () => {
+  it("has at least 40 articles covering the issue's six topics", () => {
     expect(articles.length).toBeGreaterThanOrEqual(40);
-    expect(new Set(articles.map((article) => article.topic))).toEqual(
-      new Set(['war', 'elections', 'health', 'climate', 'economy', 'migration']),
+    expect([...new Set(articles.map((article) => article.topic))]).toEqual(
+      expect.arrayContaining(['war', 'elections', 'health', 'climate', 'economy', 'migration']),
     );
   });
 
