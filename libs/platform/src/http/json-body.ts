@@ -86,40 +86,38 @@ const loneSurrogate = (code: number) =>
 /** Past this size a body whose error states no position is not bisected: each step is a parse. */
 const BISECT_LIMIT_CHARS = 64 * 1024;
 
-/** The position V8 names in its message, when it names one (most messages do on Node 20). */
-function statedPosition(text: string): number | undefined {
+/**
+ * How `JSON.parse` fails on `text`: `end` when it only runs out of input, the position when V8's
+ * message names one (most messages do on Node 20), `unstated` otherwise, `null` when it parses.
+ */
+function parseFailure(text: string): 'end' | 'unstated' | number | null {
   try {
     JSON.parse(text);
+    return null;
   } catch (error) {
-    const position = /at position (\d+)/.exec((error as Error).message);
-    if (position) return Number(position[1]);
+    const message = (error as Error).message;
+    if (/Unexpected end of JSON input/.test(message)) return 'end';
+    const position = /at position (\d+)/.exec(message);
+    return position ? Number(position[1]) : 'unstated';
   }
-  return undefined;
 }
 
 /**
- * Where a text that `JSON.parse` refuses stops being JSON, as a 0-based character position. V8's
- * messages name it for most errors but not for an unexpected token (and they quote the text, which
- * must not reach the client), so it is then found by bisection over prefixes: a prefix that ends before
- * the error parses or only runs out of input (an error at its very end), one that holds the error
+ * Where a text that `JSON.parse` refuses stops being JSON, as a 0-based character position (its
+ * length when it only ends too early). V8's message usually states it; when it does not (and its
+ * message quotes the text, which must not reach the client) it is found by bisection over prefixes:
+ * a prefix that ends before the error parses or only runs out of input, one that holds the error
  * fails before its end. -1 when the position is unstated and the text too long to bisect.
  */
 export function jsonErrorPosition(text: string): number {
-  const breaksWithin = (length: number) => {
-    try {
-      JSON.parse(text.slice(0, length));
-      return false;
-    } catch (error) {
-      const message = (error as Error).message;
-      if (/Unexpected end of JSON input/.test(message)) return false;
-      const position = /at position (\d+)/.exec(message);
-      return !position || Number(position[1]) < length;
-    }
-  };
-  if (!breaksWithin(text.length)) return text.length;
-  const stated = statedPosition(text);
-  if (stated !== undefined) return stated;
+  const failure = parseFailure(text);
+  if (failure === null || failure === 'end') return text.length;
+  if (failure !== 'unstated') return failure;
   if (text.length > BISECT_LIMIT_CHARS) return -1;
+  const breaksWithin = (length: number) => {
+    const prefix = parseFailure(text.slice(0, length));
+    return prefix === 'unstated' || (typeof prefix === 'number' && prefix < length);
+  };
   let low = 0; // breaksWithin(low) is false
   let high = text.length; // breaksWithin(high) is true
   while (high - low > 1) {
