@@ -9,6 +9,7 @@ import { Service, startService, waitForHttp } from './processes';
 const env = process.env;
 export const API_PORT = Number(env.BENCH_API_PORT ?? 39801);
 export const API_BASE = `http://127.0.0.1:${API_PORT}`;
+export const WORKER_METRICS_PORT = API_PORT + 1;
 const ADMIN = { email: 'bench@claimdesk.test', password: 'bench-password-123' };
 const SECRETS = { jwt: randomBytes(32).toString('base64url'), webhooks: randomBytes(32).toString('base64') };
 const root = join(__dirname, '..');

@@ -12,6 +12,7 @@ import {
   migrated,
   newClaimText,
   startApi,
+  WORKER_METRICS_PORT,
 } from './claimdesk';
 import { interleavedPairs, median, PairResult, Route } from './http-pairs';
 import { load1, peakRssMb, Service, startService, waitForHttp } from './processes';
@@ -134,10 +135,11 @@ async function main(): Promise<void> {
           ...(env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
           join(root, 'dist', 'apps', 'worker', 'src', 'main.js'),
         ],
-        claimdeskEnv(small),
+        { ...claimdeskEnv(small), WORKER_METRICS_PORT: String(WORKER_METRICS_PORT) },
       );
       services.push(worker);
-      await new Promise((resolve) => setTimeout(resolve, 3000));
+      // The metrics port opens once the worker has started its queues.
+      await waitForHttp(`http://127.0.0.1:${WORKER_METRICS_PORT}/metrics`, worker);
       report.webhooks = await webhookFigures({
         api: ours,
         headers,
