@@ -1,6 +1,7 @@
 import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import { decodeCursor, forgedCursor, notFound, Page, toPage, TransactionService } from '@claimdesk/platform';
+import type { ClaimStatus, Verdict } from '@claimdesk/workflow';
 import { EntityManager } from 'typeorm';
 import { ActorKind } from './actor.entity';
 import { CreateActorDto } from './dto/create-actor.dto';
@@ -34,9 +35,9 @@ interface ActorStanceRow {
   source_url: string | null;
   claim_id: string;
   claim_text: string;
-  claim_status: string;
+  claim_status: ClaimStatus;
   claim_evidence_status: string;
-  claim_verdict: string | null;
+  claim_verdict: Verdict | null;
   claim_created_at: Date;
 }
 

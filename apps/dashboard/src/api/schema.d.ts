@@ -1269,12 +1269,18 @@ export interface components {
       evidenceStatus: string;
       /** Format: uuid */
       id: string;
-      /** @example submitted */
-      status: string;
+      /**
+       * @example submitted
+       * @enum {string}
+       */
+      status: 'submitted' | 'triaged' | 'assigned' | 'in_review' | 'in_approval' | 'published' | 'dismissed';
       /** @example Mercenaries from Albania, Kosovo and Bosnia are being sent to fight in Ukraine. */
       text: string;
-      /** @example null */
-      verdict: string | null;
+      /**
+       * @example null
+       * @enum {string|null}
+       */
+      verdict: 'true' | 'mostly_true' | 'mixed' | 'misleading' | 'mostly_false' | 'false' | 'unproven' | null;
     };
     ActorDetailView: {
       /**

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { CLAIM_STATUSES, type ClaimStatus, VERDICTS, type Verdict } from '@claimdesk/workflow';
 import { ACTOR_KINDS, ActorKind } from '../actor.entity';
 
 /** How many stances an actor's detail view lists; prolific actors are paged through the claims list (`actorId=`). */
@@ -55,14 +56,14 @@ export class ActorClaimSummary {
   @ApiProperty({ example: 'Mercenaries from Albania, Kosovo and Bosnia are being sent to fight in Ukraine.' })
   text: string;
 
-  @ApiProperty({ example: 'submitted' })
-  status: string;
+  @ApiProperty({ enum: CLAIM_STATUSES, example: 'submitted' })
+  status: ClaimStatus;
 
   @ApiProperty({ example: 'unverified' })
   evidenceStatus: string;
 
-  @ApiProperty({ type: String, nullable: true, example: null })
-  verdict: string | null;
+  @ApiProperty({ enum: VERDICTS, nullable: true, example: null })
+  verdict: Verdict | null;
 
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
