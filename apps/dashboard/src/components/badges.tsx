@@ -1,7 +1,7 @@
-import { dueLabel, humanize, isOverdue } from './format';
+import { type ClaimStatus, dueLabel, isOverdue, STATUS_LABELS } from './format';
 
-export function StatusBadge({ status }: { status: string }) {
-  return <span className={`badge status-${status}`}>{humanize(status)}</span>;
+export function StatusBadge({ status }: { status: ClaimStatus }) {
+  return <span className={`badge status-${status}`}>{STATUS_LABELS[status]}</span>;
 }
 
 export function PriorityBadge({ priority }: { priority: string }) {

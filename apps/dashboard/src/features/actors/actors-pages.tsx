@@ -3,7 +3,7 @@ import { useDeferredValue } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
 import { StatusBadge } from '../../components/badges';
-import { dateOnly, humanize, STANCE_TYPES } from '../../components/format';
+import { ACTOR_KIND_LABELS, dateOnly, STANCE_TYPE_LABELS, STANCE_TYPES } from '../../components/format';
 import { ProblemMessage } from '../../components/problem-message';
 
 export function ActorsPage() {
@@ -54,7 +54,7 @@ export function ActorsPage() {
               <td>
                 <Link to={`/actors/${actor.id}`}>{actor.name}</Link>
               </td>
-              <td>{humanize(actor.kind)}</td>
+              <td>{ACTOR_KIND_LABELS[actor.kind]}</td>
               <td>{actor.title}</td>
               <td>{actor.country}</td>
             </tr>
@@ -78,7 +78,7 @@ export function ActorPage() {
     <article aria-labelledby="actor-name">
       <h1 id="actor-name">{data.name}</h1>
       <p>
-        {humanize(data.kind)}
+        {ACTOR_KIND_LABELS[data.kind]}
         {data.title && ` · ${data.title}`}
         {data.country && ` · ${data.country}`}
         {data.aliases.length > 0 && ` · also known as ${data.aliases.join(', ')}`}
@@ -88,7 +88,7 @@ export function ActorPage() {
         if (stances.length === 0) return null;
         return (
           <section key={type} className="card" aria-labelledby={`actor-${type}`}>
-            <h2 id={`actor-${type}`}>{humanize(type).replace(/^./, (c) => c.toUpperCase())}</h2>
+            <h2 id={`actor-${type}`}>{STANCE_TYPE_LABELS[type].replace(/^./, (c) => c.toUpperCase())}</h2>
             <ul className="plain">
               {stances.map((stance) => (
                 <li key={stance.stanceId}>

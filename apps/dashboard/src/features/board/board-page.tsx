@@ -8,7 +8,7 @@ import { AssigneePicker } from '../../components/assignee-picker';
 import { DueLabel } from '../../components/badges';
 import { useDeskPeople } from '../../components/desk-people';
 import { Dialog } from '../../components/dialog';
-import { fromLocalInput, humanize, PRIORITIES, toLocalInput } from '../../components/format';
+import { fromLocalInput, PRIORITIES, STATUS_LABELS, toLocalInput } from '../../components/format';
 import { ProblemMessage } from '../../components/problem-message';
 
 type Item = components['schemas']['ClaimListItemView'];
@@ -127,7 +127,8 @@ export function BoardPage() {
         {COLUMNS.map((column, index) => (
           <section key={column} className="column" aria-labelledby={`col-${column}`}>
             <h2 id={`col-${column}`}>
-              {humanize(column)} <span className="muted">({columns[index].data?.items.length ?? '…'})</span>
+              {STATUS_LABELS[column]}{' '}
+              <span className="muted">({columns[index].data?.items.length ?? '…'})</span>
             </h2>
             <ProblemMessage error={columns[index].error} />
             <ul className="plain">

@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
 import { DueLabel, PriorityBadge, StatusBadge } from '../../components/badges';
 import { useDeskPeople } from '../../components/desk-people';
-import { humanize } from '../../components/format';
+import { EVIDENCE_STATUS_LABELS, VERDICT_LABELS } from '../../components/format';
 import { ProblemMessage } from '../../components/problem-message';
 import { useRoles } from '../auth/auth-provider';
 import { ActionButtons, type WorkflowAction } from './action-buttons';
@@ -53,8 +53,8 @@ export function ClaimPage() {
           <span>
             Due <DueLabel dueAt={data.dueAt} />
           </span>
-          <span>Evidence: {humanize(data.evidenceStatus)}</span>
-          {data.verdict && <span>Verdict: {humanize(data.verdict)}</span>}
+          <span>Evidence: {EVIDENCE_STATUS_LABELS[data.evidenceStatus]}</span>
+          {data.verdict && <span>Verdict: {VERDICT_LABELS[data.verdict]}</span>}
           <span>
             Assignee: {assignee ? assignee.name : data.assigneeId ? 'someone on the desk' : 'nobody'}
           </span>
@@ -83,7 +83,7 @@ export function ClaimPage() {
         )}
         {data.currentReview && data.currentReview.outcome === 'pending' && (
           <p className="small">
-            Review round {data.currentReview.round}: {humanize(data.currentReview.verdict)} ·{' '}
+            Review round {data.currentReview.round}: {VERDICT_LABELS[data.currentReview.verdict]} ·{' '}
             {data.currentReview.summary}
           </p>
         )}

@@ -3,7 +3,7 @@ import { api, ifMatch, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
 import { Dialog } from '../../components/dialog';
 import { SelectField, TextField } from '../../components/fields';
-import { EVIDENCE_KIND_LABELS, humanize } from '../../components/format';
+import { EVIDENCE_KIND_LABELS } from '../../components/format';
 import { ProblemMessage } from '../../components/problem-message';
 import { type Claim, removeFromClaim, useGuardedWrite } from './claim-api';
 import { RemoveDialog } from './remove-dialog';
@@ -41,7 +41,7 @@ export function EvidenceSection({ claim, canEdit }: { claim: Claim; canEdit: boo
         {claim.evidence.map((item) => (
           <li key={item.id} className={`evidence relation-${item.relation}`}>
             <span className="badge">{item.relation}</span>{' '}
-            <span className="muted">{humanize(item.kind)}</span>
+            <span className="muted">{EVIDENCE_KIND_LABELS[item.kind]}</span>
             {item.reliability && <span className="muted"> · reliability {item.reliability}</span>}
             <p>{item.summary}</p>
             {item.url && (

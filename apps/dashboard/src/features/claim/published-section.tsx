@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { dateTime, humanize } from '../../components/format';
+import { dateTime, VERDICT_LABELS } from '../../components/format';
 import { ProblemMessage } from '../../components/problem-message';
 import { type Claim, publishedVersions } from './claim-api';
 
@@ -21,7 +21,7 @@ export function PublishedSection({ claim }: { claim: Claim }) {
         {items.map((version) => (
           <li key={version.version} className="published-version">
             <h3>
-              Version {version.version} · {humanize(version.verdict)}
+              Version {version.version} · {VERDICT_LABELS[version.verdict]}
               {version.rating !== null && ` (${version.rating}/7)`}
             </h3>
             <p className="small muted">
@@ -32,7 +32,7 @@ export function PublishedSection({ claim }: { claim: Claim }) {
               <p className="correction">
                 <strong>Correction:</strong> {version.correction.reason}
                 {version.correction.previousVerdict &&
-                  ` (was ${humanize(version.correction.previousVerdict)})`}
+                  ` (was ${VERDICT_LABELS[version.correction.previousVerdict]})`}
               </p>
             )}
             {version.summary && <p>{version.summary}</p>}

@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
 import { TextField } from '../../components/fields';
-import { ACTOR_KINDS, humanize, STANCE_TYPES } from '../../components/format';
+import { ACTOR_KIND_LABELS, ACTOR_KINDS, STANCE_TYPES } from '../../components/format';
 import { ProblemMessage } from '../../components/problem-message';
 import { highlightPieces } from './highlight';
 
@@ -225,7 +225,7 @@ function CandidateCard({ sourceId, candidate }: { sourceId: string; candidate: C
                   >
                     {ACTOR_KINDS.map((kind) => (
                       <option key={kind} value={kind}>
-                        {humanize(kind)}
+                        {ACTOR_KIND_LABELS[kind]}
                       </option>
                     ))}
                   </select>

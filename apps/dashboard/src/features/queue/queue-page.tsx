@@ -3,7 +3,16 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
 import { DueLabel, PriorityBadge, StatusBadge } from '../../components/badges';
-import { EVIDENCE_STATUSES, humanize, isOverdue, STATUSES, VERDICTS } from '../../components/format';
+import {
+  type ClaimStatus,
+  EVIDENCE_STATUS_LABELS,
+  type EvidenceStatus,
+  EVIDENCE_STATUSES,
+  humanize,
+  isOverdue,
+  STATUSES,
+  VERDICTS,
+} from '../../components/format';
 import { ProblemMessage } from '../../components/problem-message';
 import { useAuth } from '../auth/auth-provider';
 import {
@@ -21,9 +30,9 @@ const SCOPE_LABELS = { mine: 'My work', unassigned: 'Unassigned', overdue: 'Over
 interface Row {
   id: string;
   text: string;
-  status: string;
+  status: ClaimStatus;
   priority: string;
-  evidenceStatus: string;
+  evidenceStatus: EvidenceStatus;
   dueAt: string | null;
   tags: string[];
 }
@@ -134,7 +143,7 @@ export function QueuePage() {
                   <td>
                     <PriorityBadge priority={row.priority} />
                   </td>
-                  <td>{humanize(row.evidenceStatus)}</td>
+                  <td>{EVIDENCE_STATUS_LABELS[row.evidenceStatus]}</td>
                   <td>
                     <DueLabel dueAt={row.dueAt} />
                   </td>
