@@ -101,6 +101,12 @@ describe(`list paths at ${CLAIMS} claims`, () => {
     ['review queue, all open', '/v1/review-queue?scope=all'],
     ['review queue, unassigned', '/v1/review-queue?scope=unassigned'],
     ['review queue, overdue', '/v1/review-queue?scope=overdue'],
+    // What a create asks for its `similar` answer, in words every claim here is made of.
+    [
+      'look-alikes of a new claim',
+      `/v1/claims/similar?text=${encodeURIComponent('Minister says army convoy secretly crossed the border into Moldova')}`,
+    ],
+    ['look-alikes of a one-word text', `/v1/claims/similar?text=${SEARCH_WORDS.common}`],
   ];
 
   it.each(paths)('%s reads at most a few thousand buffers per statement', async (_name, path) => {

@@ -37,6 +37,7 @@ import { PUBLIC_EVENT_TYPES, visibleClaim, visibleEvent, visibleListItem } from 
 import { claimWorkflowView, REVIEW_COLUMNS, ReviewRow } from './claim-workflow';
 import { WORKFLOW_COLUMNS, WorkflowChanges, WorkflowClaim, WorkflowResult } from './claim-workflow-state';
 import { listOrder, matchDensity } from './list-plan';
+import { findLookAlikes } from './look-alikes';
 import {
   ClaimListItemView,
   ClaimView,
@@ -91,10 +92,6 @@ const CLAIM_VIEW_SQL = `SELECT ${CLAIM_COLUMNS},
      ${latestPublishedJsonSql('c.id')} AS published_json
    FROM claims c WHERE c.id = $1`;
 
-/** pg_trgm similarity above which two claim texts are offered as possible duplicates. */
-export const SIMILARITY_THRESHOLD = 0.3;
-export const SIMILAR_LIMIT = 5;
-
 @Injectable()
 export class ClaimsService {
   constructor(
@@ -140,7 +137,7 @@ export class ClaimsService {
         },
         stances: stances.map((stance) => ({ id: stance.id, type: stance.type, actor: stance.actor })),
       });
-      return { ...claim, similar: (await this.findSimilar(manager, [input.text], row.id))[0] };
+      return { ...claim, similar: (await findLookAlikes(manager, [input.text], row.id))[0] };
     });
   }
 
@@ -248,14 +245,14 @@ export class ClaimsService {
     );
   }
 
-  /** Claims whose folded text is trigram-similar to `text`, most similar first. */
+  /** Claims that look like the same claim as `text`, most similar first (see look-alikes.ts). */
   async similar(text: string): Promise<SimilarClaimView[]> {
-    return (await this.findSimilar(this.transactions.manager, [text], null))[0];
+    return (await findLookAlikes(this.transactions.manager, [text], null))[0];
   }
 
   /** `similar` for many texts in one statement: the answer for `texts[i]` is at index i. */
   async similarMany(texts: readonly string[]): Promise<SimilarClaimView[][]> {
-    return this.findSimilar(this.transactions.manager, texts, null);
+    return findLookAlikes(this.transactions.manager, texts, null);
   }
 
   async update(
@@ -545,34 +542,6 @@ export class ClaimsService {
       published,
       audience,
     );
-  }
-
-  private async findSimilar(
-    manager: EntityManager,
-    texts: readonly string[],
-    excludeId: string | null,
-  ): Promise<SimilarClaimView[][]> {
-    if (texts.length === 0) return [];
-    // For each text, nearest first through the GiST trigram index (`<->` is 1 - similarity),
-    // stopping after the limit; the threshold then drops the near ones that are still not alike enough.
-    const rows: { idx: number; id: string; text: string; score: number }[] = await manager.query(
-      `SELECT q.idx::int AS idx, nearest.id, nearest.text, nearest.score
-         FROM unnest($1::text[]) WITH ORDINALITY AS q(text, idx)
-        CROSS JOIN LATERAL (
-          SELECT c.id, c.text, c.created_at, 1 - (claimdesk_fold(c.text) <-> claimdesk_fold(q.text)) AS score
-            FROM claims c
-           WHERE ($3::uuid IS NULL OR c.id <> $3::uuid)
-           ORDER BY claimdesk_fold(c.text) <-> claimdesk_fold(q.text)
-           LIMIT $4
-        ) nearest
-        WHERE nearest.score >= $2
-        ORDER BY q.idx, nearest.score DESC, nearest.created_at DESC, nearest.id`,
-      [texts, SIMILARITY_THRESHOLD, excludeId, SIMILAR_LIMIT],
-    );
-    const similar: SimilarClaimView[][] = texts.map(() => []);
-    for (const row of rows)
-      similar[row.idx - 1].push({ id: row.id, text: row.text, score: Math.round(row.score * 1000) / 1000 });
-    return similar;
   }
 
   /**

@@ -20,3 +20,4 @@ export * from './normalise-url';
 export * from './source.entity';
 export * from './sources.service';
 export * from './stance.entity';
+export * from './look-alikes';
