@@ -7,13 +7,15 @@ export const SIMILAR_LIMIT = 5;
 
 /** How many of a text's words, rarest first, may pick its candidates. */
 export const DISTINCTIVE_WORDS = 6;
-/** At most this many candidates are scored per text, whatever the size of the table. */
+/** At most this many candidates are read per text, whatever the size of the table. */
 export const CANDIDATE_LIMIT = 200;
 /**
  * A word (or pair) expected in more than this many times CANDIDATE_LIMIT claims is not distinctive:
  * it is not used at all, since even a limited read builds its whole bitmap from the GIN index.
  */
 const COMMON_FACTOR = 50;
+/** This many of the candidates, those sharing most of the text's distinctive words, are scored by trigrams. */
+export const SCORED_LIMIT = 25;
 
 /**
  * Look-alikes are found in two steps: candidates through the full-text GIN index, then the
@@ -29,15 +31,15 @@ const COMMON_FACTOR = 50;
  * statistics, longer words count as rarer. Pairs are taken from the rarest on while their expected
  * matches (table size × both frequencies) add up to under CANDIDATE_LIMIT, and the candidate read
  * stops there, so a create reads a bounded number of rows at any table size; a pair or a lone word
- * expected in too many claims (COMMON_FACTOR) is left out.
+ * expected in too many claims (COMMON_FACTOR) is left out. The candidates that share most of those
+ * words (ts_rank) are then scored: similarity() trigrams both texts on every call.
  *
  * What this gives up: a claim that shares only common words, or a single distinctive word, with
  * the text is not offered, even where its trigram similarity passes the threshold (on real claims
  * those are other claims in the same phrasing: "Fighting in X has displaced more than N people").
  * `test/look-alikes.e2e-spec.ts` holds it against the exact ranking.
  *
- * $1 texts, $2 the claim to leave out (or null), $3 DISTINCTIVE_WORDS, $4 CANDIDATE_LIMIT,
- * $5 SIMILARITY_THRESHOLD, $6 SIMILAR_LIMIT.
+ * Parameters: see lookAlikeParams.
  */
 export const LOOK_ALIKES_SQL = `
 WITH query AS (
@@ -76,7 +78,7 @@ pairs AS (
     ) paired
    WHERE paired.expected <= $4 * ${COMMON_FACTOR}
 ),
-probe AS (
+probe AS MATERIALIZED (
   SELECT query.idx, query.folded,
          coalesce((SELECT claimdesk_tsquery_any(pairs.clause) FROM pairs
                     WHERE pairs.idx = query.idx AND pairs.expected_before < $4),
@@ -89,16 +91,33 @@ SELECT probe.idx, alike.id, alike.text, alike.score
   FROM probe
  CROSS JOIN LATERAL (
    SELECT scored.* FROM (
-     SELECT c.id, c.text, c.created_at, similarity(claimdesk_fold(c.text), probe.folded) AS score
-       FROM claims c
-      WHERE c.search @@ probe.words AND ($2::uuid IS NULL OR c.id <> $2::uuid)
-      LIMIT $4
+     SELECT ranked.id, ranked.text, ranked.created_at,
+            similarity(claimdesk_fold(ranked.text), probe.folded) AS score
+       FROM (
+         SELECT found.id, found.text, found.created_at
+           FROM claimdesk_claims_matching(probe.words, $2::uuid, $4) found
+          ORDER BY ts_rank(found.search, probe.words) DESC
+          LIMIT $7
+       ) ranked
    ) scored
     WHERE scored.score >= $5
     ORDER BY scored.score DESC, scored.created_at DESC, scored.id
     LIMIT $6
  ) alike
  ORDER BY probe.idx, alike.score DESC, alike.created_at DESC, alike.id`;
+
+/** The parameters of LOOK_ALIKES_SQL. */
+export function lookAlikeParams(texts: readonly string[], excludeId: string | null): unknown[] {
+  return [
+    texts,
+    excludeId,
+    DISTINCTIVE_WORDS,
+    CANDIDATE_LIMIT,
+    SIMILARITY_THRESHOLD,
+    SIMILAR_LIMIT,
+    SCORED_LIMIT,
+  ];
+}
 
 /** The look-alikes of each text (the answer for `texts[i]` at index i), most similar first. */
 export async function findLookAlikes(
@@ -109,7 +128,7 @@ export async function findLookAlikes(
   if (texts.length === 0) return [];
   const rows: { idx: number; id: string; text: string; score: number }[] = await manager.query(
     LOOK_ALIKES_SQL,
-    [texts, excludeId, DISTINCTIVE_WORDS, CANDIDATE_LIMIT, SIMILARITY_THRESHOLD, SIMILAR_LIMIT],
+    lookAlikeParams(texts, excludeId),
   );
   const lookAlikes: SimilarClaimView[][] = texts.map(() => []);
   for (const row of rows)
