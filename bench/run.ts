@@ -67,7 +67,8 @@ async function main(): Promise<void> {
   };
   try {
     await migrated(small);
-    const { api, headers } = await startApi(small);
+    // BENCH_API_NODE_ARGS: flags before the API's script (V8 options that NODE_OPTIONS refuses).
+    const { api, headers } = await startApi(small, env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? []);
     services.push(api);
     console.log(`generating ${SMALL} claims…`);
     report.generated[SMALL] = await generate(small, SMALL);
