@@ -22,10 +22,13 @@ export interface EmailJobPayload {
 /** The daily digest, run by a BullMQ job scheduler: it mails whatever is waiting when it runs. */
 export type DigestJobPayload = Record<never, never>;
 
-/** One attempt at one webhook message; `ticket` is the message's dispatch number (see webhooks' dispatcher). */
+/**
+ * One attempt at each message of a dispatch batch; `batch` is the batch's number, the ticket its
+ * messages carry while it is their latest dispatch (see webhooks' dispatcher).
+ */
 export interface WebhookDeliverPayload {
-  deliveryId: string;
-  ticket: number;
+  batch: string;
+  deliveryIds: string[];
 }
 
 /**
@@ -144,7 +147,7 @@ export const JOB_DEFINITIONS: { readonly [N in JobName]: JobDefinition<N> } = {
   // Delivery retries are the message's own schedule (in PostgreSQL); these only cover a failing database.
   'webhooks.deliver': {
     queue: QueueName.Webhooks,
-    key: (payload) => `${payload.deliveryId}.${payload.ticket}`,
+    key: (payload) => `batch.${payload.batch}`,
     attempts: 3,
     backoffMs: 2000,
   },
