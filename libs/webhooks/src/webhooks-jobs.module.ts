@@ -6,6 +6,7 @@ import { MetricsModule } from '@claimdesk/platform';
 import { WebhookDeliverHandler } from './jobs/webhook-deliver.handler';
 import { WebhookDispatcher } from './jobs/webhook-dispatcher';
 import { WebhookEventHandler } from './jobs/webhook-event.handler';
+import { WebhookFanOut } from './jobs/webhook-fanout';
 import { WebhookLostJobs } from './jobs/webhook-lost-jobs';
 import { WebhookResults } from './jobs/webhook-results';
 import { WebhookAttempt } from './webhook-attempt.entity';
@@ -20,7 +21,14 @@ import { Webhook } from './webhook.entity';
     EventsModule,
     MetricsModule,
   ],
-  providers: [WebhookDispatcher, WebhookResults, WebhookEventHandler, WebhookDeliverHandler, WebhookLostJobs],
+  providers: [
+    WebhookDispatcher,
+    WebhookResults,
+    WebhookFanOut,
+    WebhookEventHandler,
+    WebhookDeliverHandler,
+    WebhookLostJobs,
+  ],
   exports: [WebhookDispatcher],
 })
 export class WebhooksJobsModule {}

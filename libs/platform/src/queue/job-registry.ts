@@ -4,7 +4,10 @@ import type { JobsOptions } from 'bullmq';
 export const QueueName = {
   Review: 'review',
   Notifications: 'notifications',
+  /** Webhook fan-out: events into messages. */
   Webhooks: 'webhooks',
+  /** Webhook delivery batches, apart from the fan-out so neither waits behind the other's backlog. */
+  WebhookDeliveries: 'webhook-deliveries',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 export const QUEUE_NAMES: readonly QueueName[] = Object.values(QueueName);
@@ -146,7 +149,7 @@ export const JOB_DEFINITIONS: { readonly [N in JobName]: JobDefinition<N> } = {
   },
   // Delivery retries are the message's own schedule (in PostgreSQL); these only cover a failing database.
   'webhooks.deliver': {
-    queue: QueueName.Webhooks,
+    queue: QueueName.WebhookDeliveries,
     key: (payload) => `batch.${payload.batch}`,
     attempts: 3,
     backoffMs: 2000,

@@ -61,9 +61,12 @@ export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShut
       const worker = new Worker(queue, (job) => this.process(byName, job), {
         connection: bullConnection(this.config),
         prefix: this.config.QUEUE_PREFIX,
-        // Webhook deliveries wait on receivers far more than on PostgreSQL: they get their own number.
+        // Webhook deliveries wait on receivers, and fan-out jobs on the pass that takes their event,
+        // far more than on PostgreSQL: they get their own number.
         concurrency:
-          queue === QueueName.Webhooks ? this.config.WEBHOOK_CONCURRENCY : this.config.WORKER_CONCURRENCY,
+          queue === QueueName.Webhooks || queue === QueueName.WebhookDeliveries
+            ? this.config.WEBHOOK_CONCURRENCY
+            : this.config.WORKER_CONCURRENCY,
         lockDuration: JOB_LOCK_MS,
         stalledInterval: JOB_STALLED_CHECK_MS,
         maxStalledCount: MAX_STALLED,

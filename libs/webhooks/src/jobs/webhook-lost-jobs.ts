@@ -50,7 +50,7 @@ export class WebhookLostJobs implements OnApplicationBootstrap, BeforeApplicatio
       ),
     );
     if (!leased.length) return 0;
-    const queue = this.jobs.queue(QueueName.Webhooks);
+    const queue = this.jobs.queue(QueueName.WebhookDeliveries);
     const states = await Promise.all(
       leased.map((row) =>
         queue.getJobState(jobId('webhooks.deliver', { batch: row.batch, deliveryIds: [] })),
