@@ -2,7 +2,6 @@ import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown }
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
 import { AppConfig } from '../config/app-config';
-import { TransactionService } from '../database/transaction.service';
 import { Metrics } from '../metrics/metrics';
 import { assertJobHandlers, FoundJobHandler, JOB_HANDLER } from './job-handlers';
 import {
@@ -13,7 +12,7 @@ import {
   JobName,
   QueueName,
 } from './job-registry';
-import { recordOutboxReceipt } from './outbox-receipts';
+import { OutboxReceipts } from './outbox-receipts';
 import { bullConnection } from './queue.module';
 
 type BoundHandler = FoundJobHandler & { run: (payload: unknown, job: Job) => Promise<unknown> };
@@ -49,7 +48,7 @@ export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShut
     private readonly scanner: MetadataScanner,
     private readonly reflector: Reflector,
     private readonly metrics: Metrics,
-    private readonly transactions: TransactionService,
+    private readonly receipts: OutboxReceipts,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -96,11 +95,7 @@ export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShut
       const result = await handler.run(job.data, job);
       // If this fails the job fails and runs again, which every outbox handler tolerates.
       if (JOB_DEFINITIONS[job.name as JobName].fromOutbox) {
-        await recordOutboxReceipt(
-          this.transactions.manager,
-          (job.data as EventJobPayload).eventId,
-          job.name as EventJobName,
-        );
+        await this.receipts.record((job.data as EventJobPayload).eventId, job.name as EventJobName);
       }
       stop({ outcome: 'completed' });
       return result;
