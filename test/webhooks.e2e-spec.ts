@@ -1,4 +1,4 @@
-import { AppConfig, Metrics } from '@claimdesk/platform';
+import { AppConfig, Metrics, QueueName, WebhookDeliverPayload } from '@claimdesk/platform';
 import {
   createApiKeySession,
   createUserSession,
@@ -16,7 +16,7 @@ import {
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { openWebhookSecret } from '@claimdesk/webhooks';
+import { openWebhookSecret, returnedRows, WebhookDeliverHandler } from '@claimdesk/webhooks';
 import { Webhook } from 'standardwebhooks';
 import { DataSource } from 'typeorm';
 
@@ -730,5 +730,121 @@ describe('webhooks', () => {
     expect((await call(newsroom, 'GET', `/v1/webhooks/${randomUUID()}`)).statusCode).toBe(404);
     expect((await call(newsroom, 'GET', '/v1/webhooks?limit=0')).statusCode).toBe(400);
     expect((await call(editor, 'GET', '/v1/webhooks')).statusCode).toBe(403);
+  });
+
+  describe('batches', () => {
+    const db = () => api.app.get(DataSource);
+
+    /** The `webhooks.deliver` jobs that ran, as the message ids each carried. */
+    async function deliverJobs(): Promise<string[][]> {
+      const jobs = await worker.jobs.queue(QueueName.WebhookDeliveries).getJobs(['completed']);
+      return jobs.map((job) => (job.data as WebhookDeliverPayload).deliveryIds);
+    }
+
+    it('records each result of a batch on its own: one endpoint fails while another succeeds', async () => {
+      const failing = receiver.endpoint([500, 200]);
+      const fine = receiver.endpoint([200]);
+      const tag = `t-${randomUUID()}`;
+      const a = await register({ url: failing.url, events: ['claim.created'], tags: [tag] });
+      const b = await register({ url: fine.url, events: ['claim.created'], tags: [tag] });
+      await createClaim([tag]);
+      await receiver.waitForCount(failing.path, 2);
+      await receiver.waitForCount(fine.path, 1);
+      await worker.settled();
+
+      const [ofA] = await deliveries(a.id);
+      const [ofB] = await deliveries(b.id);
+      // The first attempts at both went out in one job.
+      expect((await deliverJobs()).some((ids) => ids.includes(ofA.id) && ids.includes(ofB.id))).toBe(true);
+      expect(ofA).toMatchObject({ status: 'delivered', attemptCount: 2, nextAttemptAt: null });
+      expect(ofA.attempts.map((attempt: any) => [attempt.statusCode, attempt.nextRetryAt !== null])).toEqual([
+        [500, true],
+        [200, false],
+      ]);
+      expect(ofB).toMatchObject({ status: 'delivered', attemptCount: 1 });
+      expect(ofB.attempts.map((attempt: any) => attempt.statusCode)).toEqual([200]);
+      expect(receiver.at(fine.path)).toHaveLength(1);
+      for (const webhook of [a, b]) {
+        expect((await call(newsroom, 'GET', `/v1/webhooks/${webhook.id}`)).data.failingSince).toBeNull();
+      }
+    });
+
+    it("keeps each claim's order across batches, one message of a chain per batch", async () => {
+      const { url, path } = receiver.endpoint();
+      const tag = `t-${randomUUID()}`;
+      const webhook = await register({ url, events: ['claim.created', 'claim.updated'], tags: [tag] });
+      const claims = await Promise.all([1, 2, 3].map(() => createClaim([tag])));
+      for (const summary of ['one', 'two', 'three']) {
+        await Promise.all(
+          claims.map(async (claim) =>
+            expect((await call(checker, 'PATCH', `/v1/claims/${claim.id}`, { summary })).statusCode).toBe(
+              200,
+            ),
+          ),
+        );
+      }
+      await receiver.waitForCount(path, 12);
+      await worker.settled();
+
+      const messages: { id: string; msg_id: string; claim_id: string; event_id: string }[] = await db().query(
+        `SELECT id, msg_id, claim_id, event_id::text AS event_id FROM webhook_messages WHERE endpoint_id = $1`,
+        [webhook.id],
+      );
+      expect(messages).toHaveLength(12);
+      const byMsgId = new Map(messages.map((message) => [message.msg_id, message]));
+      for (const claim of claims) {
+        const received = receiver
+          .at(path)
+          .map((request) => byMsgId.get(String(request.headers['webhook-id']))!)
+          .filter((message) => message.claim_id === claim.id)
+          .map((message) => BigInt(message.event_id));
+        expect(received).toHaveLength(4);
+        expect(received).toEqual([...received].sort((x, y) => (x < y ? -1 : 1)));
+      }
+      // A job never carried two messages of one chain.
+      const chainOf = new Map(messages.map((message) => [message.id, message.claim_id]));
+      for (const ids of await deliverJobs()) {
+        const chains = ids.filter((id) => chainOf.has(id)).map((id) => chainOf.get(id));
+        expect(new Set(chains).size).toBe(chains.length);
+      }
+    });
+
+    it('lets a duplicated or superseded batch job send nothing', async () => {
+      const { url, path } = receiver.endpoint();
+      const webhook = await register({ url, events: ['claim.created'], tags: [`t-${randomUUID()}`] });
+      await createClaim(webhook.tags);
+      await receiver.waitForCount(path, 1);
+      await worker.settled();
+      const [message]: { id: string; batch: string }[] = await db().query(
+        `SELECT id, dispatch_batch::text AS batch FROM webhook_messages WHERE endpoint_id = $1`,
+        [webhook.id],
+      );
+      const handler = worker.app.get(WebhookDeliverHandler);
+
+      // The same job again (BullMQ running it twice): its message is no longer pending under it.
+      await handler.handle({ batch: message.batch, deliveryIds: [message.id] });
+      expect(receiver.at(path)).toHaveLength(1);
+
+      // Dispatched again since (a replay, leased into a newer batch): the older job leaves it alone.
+      const [{ batch: newer }] = returnedRows<{ batch: string }>(
+        await db().query(
+          `UPDATE webhook_messages SET status = 'pending', next_attempt_at = now(), dispatched_at = now(),
+           dispatch_batch = nextval('webhook_dispatch_batches')
+         WHERE id = $1 RETURNING dispatch_batch::text AS batch`,
+          [message.id],
+        ),
+      );
+      await handler.handle({ batch: message.batch, deliveryIds: [message.id] });
+      expect(receiver.at(path)).toHaveLength(1);
+
+      // The newer batch's job sends it, once, however often it runs.
+      await handler.handle({ batch: newer, deliveryIds: [message.id] });
+      await handler.handle({ batch: newer, deliveryIds: [message.id] });
+      await worker.settled();
+      expect(receiver.at(path)).toHaveLength(2);
+      const [delivery] = await deliveries(webhook.id);
+      expect(delivery).toMatchObject({ status: 'delivered', attemptCount: 2 });
+      expect(delivery.attempts).toHaveLength(2);
+    });
   });
 });

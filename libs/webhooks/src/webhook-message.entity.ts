@@ -4,8 +4,9 @@ export type WebhookMessageStatus = 'pending' | 'delivered' | 'failed';
 
 /**
  * One message per (event, endpoint): the body is fixed when the event is fanned out and `msgId`
- * is the `webhook-id` header, the same on every attempt. `dispatchSeq` numbers the jobs enqueued
- * for it, so a stale job (superseded by a newer one) knows to do nothing.
+ * is the `webhook-id` header, the same on every attempt. `dispatchSeq` counts its dispatches and
+ * `dispatchBatch` names the latest one's batch (and job), so a stale job (superseded by a newer
+ * dispatch) knows to do nothing.
  */
 @Entity({ name: 'webhook_messages' })
 export class WebhookMessage {
@@ -41,6 +42,9 @@ export class WebhookMessage {
 
   @Column({ name: 'dispatch_seq', type: 'int', default: 0 })
   dispatchSeq: number;
+
+  @Column({ name: 'dispatch_batch', type: 'bigint', nullable: true })
+  dispatchBatch: string | null;
 
   @Column({ name: 'dispatched_at', type: 'timestamptz', nullable: true })
   dispatchedAt: Date | null;

@@ -6,7 +6,9 @@ import { MetricsModule } from '@claimdesk/platform';
 import { WebhookDeliverHandler } from './jobs/webhook-deliver.handler';
 import { WebhookDispatcher } from './jobs/webhook-dispatcher';
 import { WebhookEventHandler } from './jobs/webhook-event.handler';
+import { WebhookFanOut } from './jobs/webhook-fanout';
 import { WebhookLostJobs } from './jobs/webhook-lost-jobs';
+import { WebhookResults } from './jobs/webhook-results';
 import { WebhookAttempt } from './webhook-attempt.entity';
 import { WebhookMessage } from './webhook-message.entity';
 import { Webhook } from './webhook.entity';
@@ -19,7 +21,14 @@ import { Webhook } from './webhook.entity';
     EventsModule,
     MetricsModule,
   ],
-  providers: [WebhookDispatcher, WebhookEventHandler, WebhookDeliverHandler, WebhookLostJobs],
+  providers: [
+    WebhookDispatcher,
+    WebhookResults,
+    WebhookFanOut,
+    WebhookEventHandler,
+    WebhookDeliverHandler,
+    WebhookLostJobs,
+  ],
   exports: [WebhookDispatcher],
 })
 export class WebhooksJobsModule {}

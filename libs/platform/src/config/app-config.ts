@@ -216,7 +216,11 @@ export class AppConfig {
   @Max(60_000)
   PRINCIPAL_CACHE_MS = 5000;
 
-  /** Webhook deliveries one worker process sends at once (they mostly wait on the receiver). */
+  /**
+   * Webhook jobs one worker process runs at once, in each of the two webhook queues: delivery
+   * batches (up to 100 messages each, mostly waiting on the receivers) and fan-out jobs (mostly
+   * waiting for the shared pass that takes their event).
+   */
   @Transform(toInteger)
   @IsInt()
   @Min(1)

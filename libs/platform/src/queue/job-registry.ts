@@ -4,7 +4,10 @@ import type { JobsOptions } from 'bullmq';
 export const QueueName = {
   Review: 'review',
   Notifications: 'notifications',
+  /** Webhook fan-out: events into messages. */
   Webhooks: 'webhooks',
+  /** Webhook delivery batches, apart from the fan-out so neither waits behind the other's backlog. */
+  WebhookDeliveries: 'webhook-deliveries',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 export const QUEUE_NAMES: readonly QueueName[] = Object.values(QueueName);
@@ -22,10 +25,13 @@ export interface EmailJobPayload {
 /** The daily digest, run by a BullMQ job scheduler: it mails whatever is waiting when it runs. */
 export type DigestJobPayload = Record<never, never>;
 
-/** One attempt at one webhook message; `ticket` is the message's dispatch number (see webhooks' dispatcher). */
+/**
+ * One attempt at each message of a dispatch batch; `batch` is the batch's number, the ticket its
+ * messages carry while it is their latest dispatch (see webhooks' dispatcher).
+ */
 export interface WebhookDeliverPayload {
-  deliveryId: string;
-  ticket: number;
+  batch: string;
+  deliveryIds: string[];
 }
 
 /**
@@ -143,8 +149,8 @@ export const JOB_DEFINITIONS: { readonly [N in JobName]: JobDefinition<N> } = {
   },
   // Delivery retries are the message's own schedule (in PostgreSQL); these only cover a failing database.
   'webhooks.deliver': {
-    queue: QueueName.Webhooks,
-    key: (payload) => `${payload.deliveryId}.${payload.ticket}`,
+    queue: QueueName.WebhookDeliveries,
+    key: (payload) => `batch.${payload.batch}`,
     attempts: 3,
     backoffMs: 2000,
   },

@@ -2,7 +2,6 @@ import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown }
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
 import { AppConfig } from '../config/app-config';
-import { TransactionService } from '../database/transaction.service';
 import { Metrics } from '../metrics/metrics';
 import { assertJobHandlers, FoundJobHandler, JOB_HANDLER } from './job-handlers';
 import {
@@ -13,7 +12,7 @@ import {
   JobName,
   QueueName,
 } from './job-registry';
-import { recordOutboxReceipt } from './outbox-receipts';
+import { OutboxReceipts } from './outbox-receipts';
 import { bullConnection } from './queue.module';
 
 type BoundHandler = FoundJobHandler & { run: (payload: unknown, job: Job) => Promise<unknown> };
@@ -49,7 +48,7 @@ export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShut
     private readonly scanner: MetadataScanner,
     private readonly reflector: Reflector,
     private readonly metrics: Metrics,
-    private readonly transactions: TransactionService,
+    private readonly receipts: OutboxReceipts,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -61,9 +60,12 @@ export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShut
       const worker = new Worker(queue, (job) => this.process(byName, job), {
         connection: bullConnection(this.config),
         prefix: this.config.QUEUE_PREFIX,
-        // Webhook deliveries wait on receivers far more than on PostgreSQL: they get their own number.
+        // Webhook deliveries wait on receivers, and fan-out jobs on the pass that takes their event,
+        // far more than on PostgreSQL: they get their own number.
         concurrency:
-          queue === QueueName.Webhooks ? this.config.WEBHOOK_CONCURRENCY : this.config.WORKER_CONCURRENCY,
+          queue === QueueName.Webhooks || queue === QueueName.WebhookDeliveries
+            ? this.config.WEBHOOK_CONCURRENCY
+            : this.config.WORKER_CONCURRENCY,
         lockDuration: JOB_LOCK_MS,
         stalledInterval: JOB_STALLED_CHECK_MS,
         maxStalledCount: MAX_STALLED,
@@ -93,11 +95,7 @@ export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShut
       const result = await handler.run(job.data, job);
       // If this fails the job fails and runs again, which every outbox handler tolerates.
       if (JOB_DEFINITIONS[job.name as JobName].fromOutbox) {
-        await recordOutboxReceipt(
-          this.transactions.manager,
-          (job.data as EventJobPayload).eventId,
-          job.name as EventJobName,
-        );
+        await this.receipts.record((job.data as EventJobPayload).eventId, job.name as EventJobName);
       }
       stop({ outcome: 'completed' });
       return result;

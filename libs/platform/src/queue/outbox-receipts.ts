@@ -1,21 +1,63 @@
-import type { EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { TransactionService } from '../database/transaction.service';
 import type { EventJobName } from './job-registry';
 
+/** Receipts written by one statement at most. */
+const MAX_RECEIPTS = 1000;
+
+interface Waiting {
+  eventId: string;
+  consumer: EventJobName;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
 /**
- * Records that `consumer` has handled the event, once. Written by the worker as the last step of
- * a successful outbox job, so a receipt means the consumer's effect has committed; the outbox
- * sweep re-enqueues events that lack one. An event id that names no event (a job of another
- * database sharing the queue prefix) records nothing instead of failing the job.
+ * Records that a consumer has handled an event, once. Written by the worker as the last step of a
+ * successful outbox job, so a receipt means the consumer's effect has committed; the outbox sweep
+ * re-enqueues events that lack one. An event id that names no event (a job of another database
+ * sharing the queue prefix) records nothing instead of failing the job.
+ *
+ * Jobs finish in bursts, so the receipts that arrive while one statement runs are written together
+ * by the next (a group commit): one statement per burst instead of one per job. Each job still
+ * waits for its own receipt to commit.
  */
-export async function recordOutboxReceipt(
-  manager: EntityManager,
-  eventId: string,
-  consumer: EventJobName,
-): Promise<void> {
-  await manager.query(
-    `INSERT INTO outbox_receipts (event_id, consumer)
-     SELECT id, $2 FROM events WHERE id = $1::bigint
-     ON CONFLICT DO NOTHING`,
-    [eventId, consumer],
-  );
+@Injectable()
+export class OutboxReceipts {
+  private waiting: Waiting[] = [];
+  private writing = false;
+
+  constructor(private readonly transactions: TransactionService) {}
+
+  record(eventId: string, consumer: EventJobName): Promise<void> {
+    // Checked here so that one malformed id fails its own job, not the statement of every other.
+    if (!/^\d{1,19}$/.test(eventId))
+      return Promise.reject(new Error(`not an event id: ${JSON.stringify(eventId)}`));
+    return new Promise<void>((resolve, reject) => {
+      this.waiting.push({ eventId, consumer, resolve, reject });
+      if (!this.writing) {
+        this.writing = true;
+        setImmediate(() => void this.writeAll());
+      }
+    });
+  }
+
+  private async writeAll(): Promise<void> {
+    while (this.waiting.length) {
+      const group = this.waiting.splice(0, MAX_RECEIPTS);
+      try {
+        await this.transactions.manager.query(
+          `INSERT INTO outbox_receipts (event_id, consumer)
+           SELECT e.id, r.consumer
+             FROM unnest($1::bigint[], $2::text[]) AS r (event_id, consumer) JOIN events e ON e.id = r.event_id
+           ON CONFLICT DO NOTHING`,
+          [group.map((each) => each.eventId), group.map((each) => each.consumer)],
+        );
+        for (const { resolve } of group) resolve();
+      } catch (error) {
+        for (const { reject } of group) reject(error);
+      }
+    }
+    this.writing = false;
+  }
 }

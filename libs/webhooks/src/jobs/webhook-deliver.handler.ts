@@ -5,27 +5,23 @@ import { EntityManager } from 'typeorm';
 import { sendWebhook, SendResult } from '../delivery/http-sender';
 import { decideAfterAttempt, parseRetrySchedule } from '../delivery/retry-policy';
 import { openWebhookSecret, signatureHeader } from '../secrets';
-import { checkWebhookUrl, ResolveHost, UnsafeUrlError } from '../ssrf/ssrf-guard';
+import { checkWebhookUrl, ResolveHost, SafeTarget, UnsafeUrlError } from '../ssrf/ssrf-guard';
 import { returnedRows } from '../webhooks.service';
-import {
-  Chain,
-  CHAIN_HEADS,
-  DISPATCH_HEADS,
-  DispatchedRow,
-  EARLIER_PENDING,
-  WebhookDispatcher,
-} from './webhook-dispatcher';
+import { Chain, EARLIER_PENDING, WebhookDispatcher } from './webhook-dispatcher';
+import { WebhookResults } from './webhook-results';
+
+/** Where one endpoint's messages go in a batch: its checked address (or the guard's refusal) and its secrets. */
+type Target = { secrets: string[] } & (
+  { safe: SafeTarget; refused?: never } | { safe?: never; refused: string }
+);
 
 interface DeliveryRow {
   id: string;
   msg_id: string;
   endpoint_id: string;
   claim_id: string | null;
-  event_id: string | null;
   body: string;
-  status: 'pending' | 'delivered' | 'failed';
   attempts: number;
-  dispatch_seq: number;
   url: string;
   active: boolean;
   secret: string;
@@ -33,7 +29,6 @@ interface DeliveryRow {
   previous_valid: boolean;
   owner_kind: 'user' | 'api_key';
   owner_id: string;
-  failing_since: Date | null;
   waits: boolean;
 }
 
@@ -41,12 +36,14 @@ interface DeliveryRow {
 export type DeliveryOutcome = 'delivered' | 'retrying' | 'failed' | 'gone' | 'refused';
 
 /**
- * `webhooks.deliver`: one attempt at one message. Sends only when the job's ticket is the
- * message's latest dispatch and no earlier message of the same (endpoint, claim) is pending, then
- * logs the attempt and decides what follows (see retry-policy.ts): delivered; 410 disables the
- * endpoint; otherwise a retry on the schedule, or the message is given up when it runs out.
- * An endpoint failing without a single success for WEBHOOK_DISABLE_AFTER_MS is disabled and a
- * `webhook.disabled` event is written; notifications tell its owner (or the admins, for a newsroom key).
+ * `webhooks.deliver`: one attempt at each message of a dispatch batch (webhook-dispatcher.ts),
+ * sent concurrently. A message is sent only while the batch is its latest dispatch and no earlier
+ * message of the same (endpoint, claim) is pending; each attempt is logged and decides what follows
+ * (see retry-policy.ts): delivered; 410 disables the endpoint; otherwise a retry on the schedule, or
+ * the message is given up when it runs out. Results are written by WebhookResults, many per
+ * statement. An endpoint failing without a single success for WEBHOOK_DISABLE_AFTER_MS is disabled
+ * and a `webhook.disabled` event is written; notifications tell its owner (or the admins, for a
+ * newsroom key).
  */
 @Injectable()
 export class WebhookDeliverHandler {
@@ -60,6 +57,7 @@ export class WebhookDeliverHandler {
     private readonly transactions: TransactionService,
     private readonly events: EventsService,
     private readonly dispatcher: WebhookDispatcher,
+    private readonly results: WebhookResults,
     private readonly metrics: Metrics,
   ) {
     this.schedule = parseRetrySchedule(config.WEBHOOK_RETRY_SCHEDULE);
@@ -68,41 +66,62 @@ export class WebhookDeliverHandler {
   @OnJob('webhooks.deliver')
   async handle(payload: WebhookDeliverPayload): Promise<void> {
     const manager = this.transactions.manager;
-    const [row]: DeliveryRow[] = await manager.query(
-      `SELECT m.id, m.msg_id, m.endpoint_id, m.claim_id, m.event_id::text AS event_id, m.body, m.status, m.attempts,
-              m.dispatch_seq, w.url, w.active, w.secret, w.previous_secret, w.owner_kind, w.owner_id, w.failing_since,
+    // Deleted, finished, or dispatched again since (a later batch does the work): not loaded.
+    const rows: DeliveryRow[] = await manager.query(
+      `SELECT m.id, m.msg_id, m.endpoint_id, m.claim_id, m.body, m.attempts,
+              w.url, w.active, w.secret, w.previous_secret, w.owner_kind, w.owner_id,
               coalesce(w.previous_secret_expires_at > now(), false) AS previous_valid,
               EXISTS (${EARLIER_PENDING}) AS waits
          FROM webhook_messages m JOIN webhooks w ON w.id = m.endpoint_id
-        WHERE m.id = $1`,
-      [payload.deliveryId],
+        WHERE m.id = ANY($1::uuid[]) AND m.dispatch_batch = $2 AND m.status = 'pending'`,
+      [payload.deliveryIds, payload.batch],
     );
-    // Deleted, already finished, or superseded by a later dispatch: that job does the work.
-    if (!row || row.status !== 'pending' || row.dispatch_seq !== payload.ticket) return;
-
-    if (row.waits) {
+    const waiting = rows.filter((row) => row.waits).map((row) => row.id);
+    if (waiting.length) {
       // Not the head of its chain (a race with a newer message): release the lease and let the
-      // head's completion dispatch this one in turn.
+      // head's completion dispatch it in turn.
       await manager.query(
-        `UPDATE webhook_messages SET dispatched_at = NULL WHERE id = $1 AND dispatch_seq = $2`,
-        [row.id, row.dispatch_seq],
+        `UPDATE webhook_messages SET dispatched_at = NULL
+          WHERE id = ANY($1::uuid[]) AND dispatch_batch = $2 AND status = 'pending'`,
+        [waiting, payload.batch],
       );
-      return;
     }
+    const targets = new Map<string, Promise<Target>>();
+    // Every delivery settles before the job does: a retry of the job must not find one still in flight.
+    const settled = await Promise.allSettled(
+      rows
+        .filter((row) => !row.waits)
+        .map((row) => {
+          // Checked and opened once per endpoint and batch.
+          let target = targets.get(row.endpoint_id);
+          if (!target) targets.set(row.endpoint_id, (target = this.target(row)));
+          return this.deliver(row, payload.batch, target);
+        }),
+    );
+    const failure = settled.find((each) => each.status === 'rejected');
+    if (failure) throw failure.reason;
+  }
+
+  private async deliver(row: DeliveryRow, batch: string, target: Promise<Target>): Promise<void> {
     const chain: Chain = { endpointId: row.endpoint_id, key: row.claim_id ?? row.id };
     if (!row.active) {
-      await manager.query(
-        `UPDATE webhook_messages SET status = 'failed', last_error = 'endpoint disabled', next_attempt_at = NULL,
-           dispatched_at = NULL WHERE id = $1`,
-        [row.id],
+      const given = returnedRows<{ id: string }>(
+        await this.transactions.manager.query(
+          `UPDATE webhook_messages SET status = 'failed', last_error = 'endpoint disabled', next_attempt_at = NULL,
+             dispatched_at = NULL WHERE id = $1 AND dispatch_batch = $2 AND status = 'pending' RETURNING id`,
+          [row.id, batch],
+        ),
       );
-      await this.dispatcher.enqueue(await this.dispatcher.dispatchChains(manager, [chain]));
+      if (given.length)
+        await this.dispatcher.enqueue(
+          await this.dispatcher.dispatchChains(this.transactions.manager, [chain]),
+        );
       return;
     }
 
     const attempt = row.attempts + 1;
     const startedAt = new Date();
-    const result = await this.send(row, startedAt);
+    const result = await this.send(row, startedAt, await target);
     const decision = decideAfterAttempt(
       attempt,
       result.statusCode,
@@ -124,86 +143,57 @@ export class WebhookDeliverHandler {
       result.error ??
       (decision.kind === 'delivered' ? null : `endpoint answered ${result.statusCode ?? '-'}`);
 
-    if (decision.kind === 'delivered') {
-      // The common case in one statement: the attempt, the message, the endpoint's health and the
-      // dispatch of the chain's next message.
-      const next = returnedRows<DispatchedRow>(
-        await manager.query(
-          `WITH attempt AS (
-             INSERT INTO webhook_attempts
-               (message_id, attempt, started_at, status_code, duration_ms, response_snippet, error)
-             VALUES ($3, $5, $6, $7, $8, $9, $10)
-           ), done AS (
-             UPDATE webhook_messages SET attempts = greatest(attempts, $5), status = 'delivered',
-               next_attempt_at = NULL, dispatched_at = NULL, last_error = $10, delivered_at = now()
-              WHERE id = $3
-           ), healthy AS (
-             UPDATE webhooks SET failing_since = NULL WHERE id = $11 AND failing_since IS NOT NULL
-           ), ${CHAIN_HEADS} ${DISPATCH_HEADS}`,
-          [
-            ...this.dispatcher.chainParams([chain], row.id),
-            attempt,
-            startedAt,
-            result.statusCode,
-            result.durationMs,
-            result.snippet,
-            result.error,
-            row.endpoint_id,
-          ],
-        ),
-      );
-      this.finish(row, attempt, outcome, result);
-      await this.dispatcher.enqueue(next);
+    if (decision.kind === 'gone') {
+      // Rare, and the endpoint's end: the attempt, the message and the disabling in one transaction.
+      const recorded = await this.transactions.run(async (tx) => {
+        const given = returnedRows<{ id: string }>(
+          await tx.query(
+            `UPDATE webhook_messages SET attempts = greatest(attempts, $3), status = 'failed', next_attempt_at = NULL,
+               dispatched_at = NULL, last_error = $4
+             WHERE id = $1 AND dispatch_batch = $2 AND status = 'pending' RETURNING id`,
+            [row.id, batch, attempt, error],
+          ),
+        );
+        if (!given.length) return false;
+        await tx.query(
+          `INSERT INTO webhook_attempts
+             (message_id, attempt, started_at, status_code, duration_ms, response_snippet, error)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          [row.id, attempt, startedAt, result.statusCode, result.durationMs, result.snippet, result.error],
+        );
+        await this.disable(tx, row, 'the endpoint answered 410 Gone');
+        return true;
+      });
+      if (recorded) this.finish(row, attempt, outcome, result);
       return;
     }
 
-    const finished = await this.transactions.run(async (tx) => {
-      await tx.query(
-        `INSERT INTO webhook_attempts
-           (message_id, attempt, started_at, status_code, duration_ms, response_snippet, error, next_retry_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [
-          row.id,
-          attempt,
-          startedAt,
-          result.statusCode,
-          result.durationMs,
-          result.snippet,
-          result.error,
-          nextRetryAt,
-        ],
-      );
-      const status = decision.kind === 'retry' ? 'pending' : 'failed';
-      await tx.query(
-        `UPDATE webhook_messages SET attempts = greatest(attempts, $2), status = $3, next_attempt_at = $4,
-           dispatched_at = NULL, last_error = $5
-         WHERE id = $1`,
-        [row.id, attempt, status, nextRetryAt, error],
-      );
-      if (decision.kind === 'gone') {
-        await this.disable(tx, row, 'the endpoint answered 410 Gone');
-      } else {
-        const [endpoint] = returnedRows<{ failing_since: Date }>(
-          await tx.query(
-            `UPDATE webhooks SET failing_since = coalesce(failing_since, $2) WHERE id = $1 RETURNING failing_since`,
-            [row.endpoint_id, startedAt],
-          ),
-        );
-        const failingFor = Date.now() - (endpoint?.failing_since ?? startedAt).getTime();
-        if (failingFor >= this.config.WEBHOOK_DISABLE_AFTER_MS) {
-          await this.disable(
-            tx,
-            row,
-            `every delivery failed for ${Math.round(failingFor / 3_600_000)} h (last: ${error ?? 'failed'})`,
-          );
-        }
-      }
-      return status !== 'pending';
+    const recorded = await this.results.record({
+      messageId: row.id,
+      endpointId: row.endpoint_id,
+      batch,
+      attempt,
+      startedAt,
+      statusCode: result.statusCode,
+      durationMs: result.durationMs,
+      snippet: result.snippet,
+      error: result.error,
+      status: decision.kind === 'delivered' ? 'delivered' : decision.kind === 'retry' ? 'pending' : 'failed',
+      nextRetryAt,
+      lastError: decision.kind === 'delivered' ? result.error : error,
     });
+    if (!recorded.recorded) return;
     this.finish(row, attempt, outcome, result);
-    // The next message of this chain (or its retry, if due already) goes now, not at the next poll.
-    if (finished || (nextRetryAt && nextRetryAt.getTime() <= Date.now())) {
-      await this.dispatcher.enqueue(await this.dispatcher.dispatchChains(manager, [chain]));
+    const failingFor = recorded.failingSince ? Date.now() - recorded.failingSince.getTime() : 0;
+    if (failingFor >= this.config.WEBHOOK_DISABLE_AFTER_MS) {
+      // After the attempt's commit: if this fails, the endpoint's next failure disables it.
+      await this.transactions.run((tx) =>
+        this.disable(
+          tx,
+          row,
+          `every delivery failed for ${Math.round(failingFor / 3_600_000)} h (last: ${error ?? 'failed'})`,
+        ),
+      );
     }
   }
 
@@ -214,51 +204,57 @@ export class WebhookDeliverHandler {
     );
   }
 
-  /** Signs and sends; a URL the SSRF guard now refuses (DNS changed) is a failed attempt, not a request. */
-  private async send(row: DeliveryRow, at: Date): Promise<SendResult> {
-    let target;
-    try {
-      target = await checkWebhookUrl(row.url, {
-        allowPrivateNetworks: this.config.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
-        resolve: this.resolveHost,
-      });
-    } catch (error) {
-      if (!(error instanceof UnsafeUrlError)) throw error;
-      return {
-        statusCode: null,
-        headers: {},
-        durationMs: 0,
-        snippet: null,
-        error: `refused: ${error.message}`,
-      };
-    }
-    // Opened only here, for signing. A secret that does not open (a wrong WEBHOOK_SECRETS_KEY) throws:
-    // the job fails and the message's lease expires into a later retry, instead of counting as the
-    // endpoint's failure and eventually disabling every endpoint over an operator's mistake.
+  /**
+   * The endpoint's URL as the SSRF guard passes it now and its signing secrets, or why not: a URL
+   * the guard now refuses (DNS changed) makes failed attempts, not requests. A secret that does not
+   * open (a wrong WEBHOOK_SECRETS_KEY) throws: the job fails and the messages' leases expire into a
+   * later retry, instead of counting as the endpoint's failure and eventually disabling every
+   * endpoint over an operator's mistake.
+   */
+  private async target(row: DeliveryRow): Promise<Target> {
     const key = this.config.webhookSecretsKey;
     const secrets = [
       row.secret,
       ...(row.previous_valid && row.previous_secret ? [row.previous_secret] : []),
     ].map((stored) => openWebhookSecret(stored, key));
+    try {
+      const safe = await checkWebhookUrl(row.url, {
+        allowPrivateNetworks: this.config.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
+        resolve: this.resolveHost,
+      });
+      return { safe, secrets };
+    } catch (error) {
+      if (!(error instanceof UnsafeUrlError)) throw error;
+      return { refused: `refused: ${error.message}`, secrets };
+    }
+  }
+
+  /** Signs and sends one message. */
+  private async send(row: DeliveryRow, at: Date, target: Target): Promise<SendResult> {
+    if (!target.safe)
+      return { statusCode: null, headers: {}, durationMs: 0, snippet: null, error: target.refused };
     return sendWebhook(
-      target,
+      target.safe,
       row.body,
       {
         'webhook-id': row.msg_id,
         'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
-        'webhook-signature': signatureHeader(secrets, row.msg_id, at, row.body),
+        'webhook-signature': signatureHeader(target.secrets, row.msg_id, at, row.body),
       },
       this.config.WEBHOOK_TIMEOUT_MS,
     );
   }
 
-  /** Disables the endpoint, gives up its pending messages and tells its owner through an event. */
+  /** Disables the endpoint, gives up its pending messages and tells its owner through an event; once. */
   private async disable(manager: EntityManager, row: DeliveryRow, reason: string): Promise<void> {
-    await manager.query(
-      `UPDATE webhooks SET active = false, disabled_at = now(), disabled_reason = $2, version = version + 1,
-         updated_at = now() WHERE id = $1`,
-      [row.endpoint_id, reason],
+    const disabled = returnedRows<{ id: string }>(
+      await manager.query(
+        `UPDATE webhooks SET active = false, disabled_at = now(), disabled_reason = $2, version = version + 1,
+           updated_at = now() WHERE id = $1 AND active RETURNING id`,
+        [row.endpoint_id, reason],
+      ),
     );
+    if (!disabled.length) return;
     await manager.query(
       `UPDATE webhook_messages SET status = 'failed', next_attempt_at = NULL, dispatched_at = NULL,
          last_error = coalesce(last_error, 'endpoint disabled')

@@ -8,7 +8,7 @@ export const LOST_JOB_CHECK_MS = 5_000;
 const BATCH = 200;
 
 /**
- * Finds leased messages whose `webhooks.deliver` job Redis no longer has (Redis restarted empty, or
+ * Finds leased messages whose batch's `webhooks.deliver` job Redis no longer has (Redis restarted empty, or
  * a worker died between its dispatch commit and the enqueue) and releases their lease, so the
  * dispatcher sends them again within seconds instead of after its lease (see WebhookDispatcher).
  * A job Redis still holds (waiting, running, held by a dead worker until the stalled check frees
@@ -38,34 +38,38 @@ export class WebhookLostJobs implements OnApplicationBootstrap, BeforeApplicatio
     return this.task.stop();
   }
 
-  /** Releases the leases of messages whose job is gone and dispatches them again; returns how many. */
+  /** Releases the leases of messages whose batch's job is gone and dispatches them again; returns how many. */
   async recover(): Promise<number> {
-    const leased = returnedRows<{ id: string; dispatch_seq: number }>(
+    const leased = returnedRows<{ batch: string }>(
       await this.transactions.manager.query(
-        `SELECT id, dispatch_seq FROM webhook_messages
+        `SELECT DISTINCT dispatch_batch::text AS batch FROM webhook_messages
           WHERE status = 'pending' AND dispatched_at < now() - $1 * interval '1 millisecond'
-          ORDER BY dispatched_at
+            AND dispatch_batch IS NOT NULL
           LIMIT $2`,
         [LOST_JOB_CHECK_MS, BATCH],
       ),
     );
     if (!leased.length) return 0;
-    const queue = this.jobs.queue(QueueName.Webhooks);
+    const queue = this.jobs.queue(QueueName.WebhookDeliveries);
     const states = await Promise.all(
       leased.map((row) =>
-        queue.getJobState(jobId('webhooks.deliver', { deliveryId: row.id, ticket: row.dispatch_seq })),
+        queue.getJobState(jobId('webhooks.deliver', { batch: row.batch, deliveryIds: [] })),
       ),
     );
-    const lost = leased.filter((_, index) => states[index] === 'unknown');
+    const lost = leased.filter((_, index) => states[index] === 'unknown').map((row) => row.batch);
     if (!lost.length) return 0;
-    await this.transactions.manager.query(
-      `UPDATE webhook_messages m SET dispatched_at = NULL
-         FROM unnest($1::uuid[], $2::int[]) AS lost (id, seq)
-        WHERE m.id = lost.id AND m.dispatch_seq = lost.seq AND m.status = 'pending'`,
-      [lost.map((row) => row.id), lost.map((row) => row.dispatch_seq)],
+    const released = returnedRows<{ id: string }>(
+      await this.transactions.manager.query(
+        `UPDATE webhook_messages SET dispatched_at = NULL
+          WHERE dispatch_batch = ANY($1::bigint[]) AND status = 'pending' AND dispatched_at IS NOT NULL
+          RETURNING id`,
+        [lost],
+      ),
     );
-    this.logger.warn(`${lost.length} webhook deliveries had lost their job; dispatching them again`);
+    this.logger.warn(
+      `${released.length} webhook deliveries in ${lost.length} batches had lost their job; dispatching them again`,
+    );
     await this.dispatcher.dispatchDue();
-    return lost.length;
+    return released.length;
   }
 }
