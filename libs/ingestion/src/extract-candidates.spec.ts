@@ -422,3 +422,72 @@ describe('forms the annotated articles rarely show', () => {
     ]);
   });
 });
+
+describe('later actors who take the claim up in a sentence of their own', () => {
+  const stances = (text: string) =>
+    extractCandidates(text).map((candidate) => ({
+      text: candidate.text,
+      actors: candidate.proposedActors.map((actor) => [actor.name, actor.stance]),
+    }));
+
+  it('reads an owner’s pointer ("the agency’s estimate", "Okafor’s account") and a pronoun object', () => {
+    expect(
+      stances(
+        'Floods displaced 12,000 people in Benue state, Nigeria’s emergency agency NEMA said on Monday. The Red Cross backed it in a statement. Radio Benue broadcast the agency’s estimate at the top of its news. The governor’s spokesman, Tunde Okafor, dismissed the account.',
+      ),
+    ).toEqual([
+      {
+        text: 'Floods displaced 12,000 people in Benue state',
+        actors: [
+          ['NEMA', 'asserted'],
+          ['Red Cross', 'supported'],
+          ['Radio Benue', 'repeated'],
+          ['Tunde Okafor', 'rejected'],
+        ],
+      },
+    ]);
+  });
+
+  it('reads "that account" as a pointer, a passive with an adverb in its chain and a time adjunct before the clause', () => {
+    const [claim, ...others] = stances(
+      'Uganda’s energy ministry said on Tuesday a landslide had buried 30 miners at the Kilembe site. The allegation has since been repeated by the Daily Monitor. A miners’ union disputed that account the following day.',
+    );
+    expect(others).toEqual([]);
+    expect(claim).toEqual({
+      text: 'A landslide buried 30 miners at the Kilembe site',
+      actors: [
+        ['Ministry of Energy of Uganda', 'asserted'],
+        ['Daily Monitor', 'repeated'],
+        ['Miners’ union', 'rejected'],
+      ],
+    });
+    expect(
+      stances(
+        'The rebel spokesman Lawrence Kanyuka claimed the following day that the convoy had been ambushed near Goma.',
+      ),
+    ).toEqual([{ text: 'The convoy was ambushed near Goma', actors: [['Lawrence Kanyuka', 'asserted']] }]);
+  });
+
+  it('takes any verb of saying after a rejection as its reason, and a denial as answering the claim it takes up', () => {
+    expect(
+      stances(
+        'Crime fell by 9 percent this year, Interior Minister Lara Vos told a news conference. Opposition leader Piet de Groot called the figure “a fiction”, arguing that the ministry had moved hundreds of burglaries into a new category. Vos denied that any burglaries had been moved.',
+      ),
+    ).toEqual([
+      {
+        text: 'Crime fell by 9 percent this year',
+        actors: [
+          ['Lara Vos', 'asserted'],
+          ['Piet de Groot', 'rejected'],
+        ],
+      },
+      {
+        text: 'The ministry moved hundreds of burglaries into a new category',
+        actors: [
+          ['Piet de Groot', 'asserted'],
+          ['Lara Vos', 'rejected'],
+        ],
+      },
+    ]);
+  });
+});

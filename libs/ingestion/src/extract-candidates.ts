@@ -97,6 +97,18 @@ const FIRST_PERSON_SUBJECTS = new Set(['i', 'we', 'our', 'my']);
 const ANAPHORIC_SUBJECTS = new Set(['they', 'it', 'he', 'she', 'this', 'their', 'its']);
 const GENERAL_DENIAL = new Set(['any', 'anyone', 'anybody', 'anything', 'ever', 'no', 'never', 'none']);
 const CLAIM_PRONOUNS = new Set(['it', 'this', 'that']);
+/** What a claim rests on: "the study was funded by the company" is about the claim, not a fact of its own. */
+const SOURCE_POINTERS = new Set([
+  'study',
+  'report',
+  'survey',
+  'poll',
+  'claim',
+  'claims',
+  'allegation',
+  'figure',
+  'figures',
+]);
 const CONTRASTIVE = new Set(['real', 'actual', 'true', 'correct', 'genuine']);
 
 /** The check-worthy claims of `text`, best first (ties in reading order), at most MAX_CANDIDATES. */
@@ -191,9 +203,16 @@ export function extractClaims(text: string): ExtractedCandidate[] {
         rejecting = latest;
         continue;
       }
-      if (latest && deniedParaphrase(attribution, latest)) {
-        attach(latest, sentence, actors, 'rejected', attribution.verb, 'rejects');
-        rejecting = latest;
+      // (The denial answers the latest claim whose words it takes up, not only the latest claim.)
+      const paraphrased =
+        latest && deniedParaphrase(attribution, latest)
+          ? latest
+          : [...claims]
+              .reverse()
+              .find((claim) => claim.stated.index < sentence.index && deniedParaphrase(attribution, claim));
+      if (paraphrased) {
+        attach(paraphrased, sentence, actors, 'rejected', attribution.verb, 'rejects');
+        rejecting = paraphrased;
         continue;
       }
       const claimText = canonicalText(attribution.content, {
@@ -247,7 +266,10 @@ function ownFact(content: Word[] | null): content is Word[] {
   // (Not `negated`: the tagger carries a negation on past "and that …" into the next clause.)
   if (content.some((word) => NEGATIVE.has(word.lower) || GENERAL_DENIAL.has(word.lower))) return false;
   // "saying it was based on a survey of four hospitals": about the claim itself, the rejection's reason.
-  if (CLAIM_PRONOUNS.has(content[0].lower)) return false;
+  // ("noting that the study was funded by the company": about the claim's source, likewise.)
+  const aboutSource =
+    LEXICON.pointerDeterminers.has(content[0].lower) && SOURCE_POINTERS.has(content[1]?.lower ?? '');
+  if (CLAIM_PRONOUNS.has(content[0].lower) || aboutSource) return false;
   return !content.some((word) => LEXICON.rejectingWords.has(word.lower));
 }
 

@@ -96,6 +96,12 @@ const AUDIENCE = new Set([
   'agency',
   'channel',
   'broadcasters',
+  'conference',
+  'briefing',
+  'rally',
+  'supporters',
+  'hearing',
+  'session',
 ]);
 const AUXILIARIES = new Set(['has', 'have', 'had']);
 const PROGRESSIVE = new Set(['is', 'are', 'was', 'were', 'been']);
@@ -228,15 +234,41 @@ function onlyAdverbials(words: Word[], from: number): boolean {
   return true;
 }
 
+const TIME_MODIFIERS = new Set(['the', 'following', 'previous', 'same', 'next', 'last', 'this']);
+
+/**
+ * The index after a short time phrase at `from` ("Monday", "the following day", "12 March"), when
+ * one ends there and is followed by more words; null otherwise.
+ */
+function afterTimeAdjunct(words: Word[], from: number): number | null {
+  let time = false;
+  let n = from;
+  while (n < from + 3 && n < words.length) {
+    const word = words[n];
+    if (LEXICON.timeWords.has(word.lower)) time = true;
+    else if (!(word.pos === 'NUM' || word.pos === 'ADJ' || TIME_MODIFIERS.has(word.lower))) break;
+    n++;
+  }
+  if (!time || n >= words.length - 1 || isPunctuation(words[n])) return null;
+  return n;
+}
+
 /** Where a noun phrase that points back at a claim ends ("the allegation", "Kipiani’s allegation"). */
 function pointerEnd(words: Word[], from: number, verbAfter = false, complement = false): number | null {
   const first = words[from];
   if (!first) return null;
   if (first.pos === 'VERB' && first.lower.endsWith('ing')) return from + 1;
-  const possessive = words[from + 1]?.text === '’s' || words[from + 1]?.text === "'s";
-  if (!LEXICON.pointerDeterminers.has(first.lower) && !(first.capital && possessive)) return null;
-  for (let i = from + 1; i <= from + 3 && i < words.length; i++) {
-    if (!LEXICON.pointerNouns.has(words[i].lower)) continue;
+  // "the authority’s statement", "Beckford’s explanation", "the central bank’s number": the
+  // owner's phrase, then the pointer noun.
+  const owner = possessiveOwnerEnd(words, from);
+  if (!LEXICON.pointerDeterminers.has(first.lower) && owner === null) return null;
+  const last = owner === null ? from + 3 : owner + 2;
+  for (let i = owner ?? from + 1; i <= last && i < words.length; i++) {
+    // ("that cases could rise": a clause, not a noun phrase ending in "rise".)
+    if (!LEXICON.pointerNouns.has(words[i].lower)) {
+      if (!['ADJ', 'NOUN', 'PROPN', 'NUM'].includes(words[i].pos)) return null;
+      continue;
+    }
     const next = words[i + 1];
     // "the rise could accelerate": a subject, not an object pointing back.
     // After "called", "described", what follows the pointer is its complement ("the report propaganda").
@@ -250,6 +282,20 @@ function pointerEnd(words: Word[], from: number, verbAfter = false, complement =
     )
       return i + 1;
     return null;
+  }
+  return null;
+}
+
+/** The index after the possessive mark of an owner's phrase at `from` ("the central bank’s"), if any. */
+function possessiveOwnerEnd(words: Word[], from: number): number | null {
+  const first = words[from];
+  if (!first || !(first.capital || ['the', 'a', 'an'].includes(first.lower))) return null;
+  for (let i = from + 1; i <= from + 4 && i < words.length; i++) {
+    if (POSSESSIVE_MARKS.has(words[i].text)) return i + 1;
+    const word = words[i];
+    const inPhrase =
+      word.capital || LEXICON.nameConnectors.has(word.lower) || ['NOUN', 'ADJ', 'PROPN'].includes(word.pos);
+    if (!inPhrase || isPunctuation(word)) return null;
   }
   return null;
 }
@@ -485,8 +531,11 @@ export function findAttributions(words: Word[]): Attribution[] {
         ? i - 2
         : -1;
     // "is being cited", "has been echoed", "will be repeated": the whole auxiliary chain.
-    while (be > 0 && (BE.has(words[be - 1].lower) || ['will', 'would', 'may'].includes(words[be - 1].lower)))
-      be--;
+    // ("has since been repeated", "has also been echoed": an adverb inside the chain.)
+    const inChain = (k: number) =>
+      k >= 0 && (BE.has(words[k].lower) || ['will', 'would', 'may'].includes(words[k].lower));
+    const adverb = (k: number) => words[k].pos === 'ADV' || words[k].lower === 'since';
+    while (be > 0 && (inChain(be - 1) || (adverb(be - 1) && inChain(be - 2)))) be -= inChain(be - 1) ? 1 : 2;
     let by = -1;
     for (let k = i + 1; k < Math.min(words.length, i + 8); k++) {
       if (words[k].lower === 'by') {
@@ -581,7 +630,13 @@ export function findAttributions(words: Word[]): Attribution[] {
       const previousAttribution = found[found.length - 1];
       // "disputed the reading, saying the agency had cut …": a rebuttal's reason, which may be a
       // fact of the rebutter's own.
-      const rebuttalReason = word.lemma === 'say' && previousAttribution?.stance === 'rejected';
+      // ("…, arguing that police had reclassified dozens of killings": any verb of saying.)
+      const saying = REPORTING_VERBS[word.lemma];
+      const rebuttalReason =
+        saying?.stance === 'asserted' &&
+        !saying.frame &&
+        !saying.hedge &&
+        previousAttribution?.stance === 'rejected';
       if ((word.lemma === 'add' || rebuttalReason) && previousAttribution) {
         const from = words[i + 1]?.lower === 'that' ? i + 2 : i + 1;
         const contentWords = words.slice(from, clause.end);
@@ -702,20 +757,29 @@ export function findAttributions(words: Word[]): Attribution[] {
       else while (k < words.length && !isPunctuation(words[k]) && AUDIENCE.has(words[k].lower)) k++;
     }
     if (ADVERBIAL_PREPOSITIONS.has(words[k]?.lower ?? '')) {
+      let that = false;
       for (let n = k + 1; n < Math.min(words.length, k + 9); n++) {
         if (words[n].lower === 'that') {
           k = n;
+          that = true;
           break;
         }
         if (isPunctuation(words[n])) break;
       }
+      // "said on Monday it had found …": a time adjunct, then the clause without "that".
+      if (!that) k = afterTimeAdjunct(words, k + 1) ?? k;
+    } else if (words[k]?.lower === 'the') {
+      // "claimed the following day that …"
+      const end = afterTimeAdjunct(words, k + 1);
+      if (end !== null && words[end]?.lower === 'that') k = end;
     }
     // "claimed, without evidence, that …": a parenthetical between the verb and its clause.
     if (words[k]?.text === ',') {
       const close = words.findIndex((w, n) => n > k && n <= k + 6 && w.text === ',');
       if (close > 0 && words[close + 1]?.lower === 'that') k = close + 1;
     }
-    if (words[k]?.lower === 'that') k++;
+    // ("disputed that account and said …": "that" determines a pointer, it opens no clause.)
+    if (words[k]?.lower === 'that' && pointerEnd(words, k) === null) k++;
     // "agreed with the estimate", "sided with the claim"
     else if (words[k]?.lower === 'with' && verb.stance === 'supported') k++;
 
@@ -738,7 +802,14 @@ export function findAttributions(words: Word[]): Attribution[] {
       (!isPunctuation(words[k + 1]) || OPENING.has(words[k + 1].text))
         ? k + 1
         : null;
-    const pointer = objectPronoun ?? pointerEnd(words, k, false, verb.frame === 'complement');
+    // "the IMF backed it", "state radio carried them": a verb of taking up with a pronoun object.
+    const takenUp =
+      verb.stance !== 'asserted' &&
+      OBJECT_PRONOUNS.has(words[k]?.lower ?? '') &&
+      !['VERB', 'AUX', 'NOUN', 'PROPN', 'ADJ', 'NUM'].includes(words[k + 1]?.pos ?? '')
+        ? k + 1
+        : null;
+    const pointer = objectPronoun ?? takenUp ?? pointerEnd(words, k, false, verb.frame === 'complement');
     if (verb.frame === 'pointer-only' && pointer === null) continue;
     if (verb.frame === 'accuse') {
       const of = words.findIndex((w, n) => n > k && w.lower === 'of');
