@@ -491,3 +491,94 @@ describe('later actors who take the claim up in a sentence of their own', () => 
     ]);
   });
 });
+
+describe('speakers after the clause, with an appositive or the body they belong to', () => {
+  const people = (text: string) =>
+    extractCandidates(text).map((candidate) =>
+      candidate.proposedActors.map(({ name, kind, title, country, stance }) => [
+        name,
+        kind,
+        title,
+        country,
+        stance,
+      ]),
+    );
+
+  it('takes the named person of "X of the Y", not the body, and lets "the institute" find the body', () => {
+    expect(
+      people(
+        '“The Rhine held 40 percent less water in August than the long-term average,” said hydrologist Anna Berger of the Federal Institute of Hydrology of Germany. The institute said the river had reached its lowest level since 1976.',
+      ),
+    ).toEqual(
+      expect.arrayContaining([
+        [['Anna Berger', 'person', 'Hydrologist', 'DE', 'asserted']],
+        [['Federal Institute of Hydrology of Germany', 'government', null, 'DE', 'asserted']],
+      ]),
+    );
+  });
+
+  it('reads "the company’s chief executive, Name" as a person with the title, not the company', () => {
+    expect(
+      people(
+        'The outage at the Kelso plant was caused by a cyber-attack, Energy Minister Rui Alves said. “We have seen no sign of any attack,” said the company’s chief executive, Marta Sousa.',
+      ),
+    ).toEqual([
+      [
+        ['Rui Alves', 'person', 'Energy Minister', null, 'asserted'],
+        ['Marta Sousa', 'person', 'Chief Executive', null, 'rejected'],
+      ],
+    ]);
+  });
+
+  it('makes the officials of a portfolio in listed capitals the ministry of each country', () => {
+    const [claim] = people(
+      'Cholera has killed 40 people in Malawi and Zambia since March, the WHO said. Health officials in Lilongwe and Lusaka have confirmed the toll.',
+    );
+    expect(claim.slice(1)).toEqual([
+      ['Ministry of Health of Malawi', 'government', null, 'MW', 'supported'],
+      ['Ministry of Health of Zambia', 'government', null, 'ZM', 'supported'],
+    ]);
+  });
+});
+
+describe('what a later pointer refers to', () => {
+  const stances = (text: string) =>
+    extractCandidates(text).map((candidate) => ({
+      text: candidate.text,
+      actors: candidate.proposedActors.map((actor) => [actor.name, actor.stance]),
+    }));
+
+  it('reads "in fact" as another version against the claim, and "that assertion" as pointing at that version', () => {
+    expect(
+      stances(
+        'The lake lost 30 percent of its surface this summer, the water agency said. The blog Seewacht claimed that the lake had in fact grown this year. Agency director Jonas Weber called that assertion “plainly false”.',
+      ),
+    ).toEqual([
+      {
+        text: 'The lake lost 30 percent of its surface this summer',
+        actors: [
+          ['Water agency', 'asserted'],
+          ['Seewacht', 'rejected'],
+        ],
+      },
+      {
+        text: 'The lake has grown this year',
+        actors: [
+          ['Seewacht', 'asserted'],
+          ['Jonas Weber', 'rejected'],
+        ],
+      },
+    ]);
+  });
+
+  it('points "X’s allegation" at the claim X made, past a rebuttal’s own fact', () => {
+    const [claim] = stances(
+      'Candidate Luis Mendoza claimed that the count had been halted to add 20,000 votes for the ruling party. The Supreme Electoral Tribunal called the claim false and said the count had been paused because of a power cut. Mendoza’s allegation was broadcast by the channel Canal Sur.',
+    );
+    expect(claim.actors).toEqual([
+      ['Luis Mendoza', 'asserted'],
+      ['Supreme Electoral Tribunal', 'rejected'],
+      ['Canal Sur', 'repeated'],
+    ]);
+  });
+});

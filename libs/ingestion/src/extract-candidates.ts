@@ -1,10 +1,10 @@
-import { international, parseActorPhrase, worldBodyAt } from './extraction/actor-phrase';
+import { international, memberBody, parseActorPhrase, worldBodyAt } from './extraction/actor-phrase';
 import { Attribution, findAttributions } from './extraction/attribution';
 import { canonicalText } from './extraction/canonical-text';
 import { MIN_WORDS, scoreClaim } from './extraction/checkworthiness';
 import { ActorRegistry, DocActor } from './extraction/coreference';
 import { analyse, AnalysedSentence, Word } from './extraction/nlp';
-import { countryByCode, LEXICON, REPORTING_VERBS } from './extraction/gazetteer';
+import { countryByCode, fold, LEXICON, REPORTING_VERBS } from './extraction/gazetteer';
 import { findCountries } from './extraction/places';
 import type {
   CheckworthinessFeatures,
@@ -60,6 +60,8 @@ interface ClaimDraft {
   vagueSpeaker: boolean;
   reportingVerb: string | null;
   rejectionVerb: string | null;
+  /** Put forward against an earlier claim ("claimed the ice sheet had in fact grown"). */
+  counter?: boolean;
 }
 
 const ROLE: Record<StanceType, MentionRole> = {
@@ -196,11 +198,20 @@ export function extractClaims(text: string): ExtractedCandidate[] {
         rejecting = contradicted;
         continue;
       }
-      if (latest && actors.length > 0 && counterClaim(attribution.content)) {
-        // "claimed the real toll was more than twice as high": a figure of their own against it.
-        attach(latest, sentence, actors, 'rejected', attribution.verb, 'rejects');
+      // "claimed the real toll was more than twice as high": a figure of their own against it;
+      // "claimed the ice sheet had in fact grown": another version of the claim it takes up.
+      const corrected =
+        actors.length === 0
+          ? undefined
+          : latest && counterClaim(content)
+            ? latest
+            : [...claims]
+                .reverse()
+                .find((claim) => claim.stated.index < sentence.index && correction(content, claim));
+      if (corrected) {
+        attach(corrected, sentence, actors, 'rejected', attribution.verb, 'rejects');
         counter(claims, sentence, actors, attribution);
-        rejecting = latest;
+        rejecting = corrected;
         continue;
       }
       // (The denial answers the latest claim whose words it takes up, not only the latest claim.)
@@ -282,6 +293,7 @@ function counter(
   if (!attribution.content || actors.length === 0) return;
   const text = canonicalText(attribution.content, { owner: ownerOf(actors) });
   const claim = draft(text, attribution.content, sentence, attribution, false);
+  claim.counter = true;
   claims.push(claim);
   attach(claim, sentence, actors, 'asserted', attribution.verb, 'states');
 }
@@ -353,6 +365,8 @@ function pointsBack(words: Word[]): boolean {
 
 function resolve(registry: ActorRegistry, attribution: Attribution): DocActor[] {
   const actors: DocActor[] = [];
+  const body = memberBody(attribution.speaker);
+  if (body) registry.introduce([body]);
   for (const item of parseActorPhrase(attribution.speaker, attribution.speakerInitial)) {
     const actor = registry.resolve(item);
     if (actor && !actors.includes(actor)) actors.push(actor);
@@ -391,12 +405,23 @@ function referent(claims: ClaimDraft[], before: number, pointer: Word[] = []): C
   const counted = numeric ? all.filter((claim) => claim.content.some((word) => word.pos === 'NUM')) : [];
   // "the claim" after "X claimed", "the allegation" after "Y alleged": the noun names the verb.
   const named = all.filter((claim) => pointer.some((word) => namesVerb(word, claim.reportingVerb)));
-  const earlier = named.length ? named : counted.length ? counted : all;
+  // "Quispe’s allegation", "the authority’s statement": a claim its owner asserted.
+  const mark = pointer.findIndex((word) => word.text === '’s' || word.text === "'s");
+  const owner = mark > 0 ? fold(pointer[mark - 1].text) : null;
+  const owned = owner
+    ? all.filter((claim) =>
+        claim.actors.some((item) => item.stance === 'asserted' && item.actor.heads.has(owner)),
+      )
+    : [];
+  const earlier = owned.length ? owned : named.length ? named : counted.length ? counted : all;
   // A claim someone made, not a rebuttal's detail nor the reporter's own statement, is what
   // "the claim" points at; an unattributed statement only when nobody has claimed anything yet.
+  // ("that assertion", "the allegation" may be a rebutter's own version, an assertion in its turn.)
+  const asserting = pointer.some((word) => ASSERTION_NOUNS.has(word.lower));
   const answered = (claim: ClaimDraft) =>
-    claim.elaboration ||
-    claim.actors.some((item) => item.stance === 'asserted' && rejectedBefore(claims, item.actor, claim));
+    !(asserting && claim.counter) &&
+    (claim.elaboration ||
+      claim.actors.some((item) => item.stance === 'asserted' && rejectedBefore(claims, item.actor, claim)));
   const made = (claim: ClaimDraft) => claim.actors.some((item) => item.stance !== 'rejected');
   return (
     earlier.find((claim) => made(claim) && !answered(claim)) ??
@@ -406,6 +431,15 @@ function referent(claims: ClaimDraft[], before: number, pointer: Word[] = []): C
     null
   );
 }
+
+const ASSERTION_NOUNS = new Set([
+  'assertion',
+  'assertions',
+  'allegation',
+  'allegations',
+  'accusation',
+  'accusations',
+]);
 
 const NOMINALISED: Record<string, string> = {
   claim: 'claim',
@@ -487,6 +521,22 @@ function counterClaim(content: Word[]): boolean {
     determiner?.lower === 'the' &&
     CONTRASTIVE.has(adjective?.lower ?? '') &&
     (noun?.pos === 'NOUN' || noun?.pos === 'PROPN')
+  );
+}
+
+/**
+ * "claimed that the ice sheet had in fact grown": a correction marker in a clause that takes up
+ * the claim's own words answers it with another version.
+ */
+function correction(content: Word[], claim: ClaimDraft): boolean {
+  const marked = content.some(
+    (word, i) => word.lower === 'actually' || (word.lower === 'in' && content[i + 1]?.lower === 'fact'),
+  );
+  return (
+    marked &&
+    content.some(
+      (word) => (word.pos === 'NOUN' || word.pos === 'PROPN') && claim.keywords.has(keywordOf(word)),
+    )
   );
 }
 

@@ -176,6 +176,8 @@ export function parseActorPhrase(input: Word[], initial: boolean): ActorDraft[] 
     words = words.slice(words[1]?.lower === 'of' ? 2 : 1);
     initial = false;
   }
+  const member = personOfBody(words, initial);
+  if (member) return [vague ? { ...member, vague: true } : member];
   const delegated = delegate(words);
   if (delegated) return parseActorPhrase(delegated, false);
 
@@ -193,6 +195,39 @@ const isDraft = (draft: ActorDraft | null): draft is ActorDraft => draft !== nul
 
 function reference(key: string): ActorDraft {
   return { name: key, kind: 'organization', title: null, country: null, heads: [key], reference: key };
+}
+
+const MEMBERSHIP = new Set(['of', 'at', 'from', 'with']);
+
+/**
+ * "glaciologist Karen Holm of the Geological Survey", "Dr Ana Ruiz at the University of Lima":
+ * a named person speaks, not the body they belong to; the body tells their country.
+ */
+function personOfBody(words: Word[], initial: boolean): ActorDraft | null {
+  const at = words.findIndex(
+    (word, i) => i > 1 && MEMBERSHIP.has(word.lower) && capitalish(words[i - 1]) && capitalish(words[i - 2]),
+  );
+  if (at < 0 || at === words.length - 1) return null;
+  const draft = parseSingle(words.slice(0, at), initial);
+  // ("Prime Minister of Spain …": a title before "of" is no one's name.)
+  if (!draft || draft.kind !== 'person' || !draft.proper) return null;
+  if (
+    fold(draft.name)
+      .split(' ')
+      .some((word) => TITLE_HEADS.has(word))
+  )
+    return null;
+  const body = parseSingle(words.slice(at + 1), false);
+  return { ...draft, country: draft.country ?? (body?.international ? null : (body?.country ?? null)) };
+}
+
+/** The body a named person speaks from ("… of the Geological Survey"), so that "the survey" finds it later. */
+export function memberBody(input: Word[]): ActorDraft | null {
+  const words = trimSpan(input);
+  if (!personOfBody(words, false)) return null;
+  const at = words.findIndex((word, i) => i > 1 && MEMBERSHIP.has(word.lower));
+  const body = parseSingle(words.slice(at + 1), false);
+  return body && body.kind !== 'person' && !body.reference ? body : null;
 }
 
 /** "a study by X", "data released by X", "a spokesperson for X", "researchers at X" speak for X. */
@@ -314,11 +349,14 @@ function countryWord(word: Word): boolean {
   return findCountries([word]).length > 0;
 }
 
+const PORTFOLIO_VOICES = new Set(['officials', 'authorities']);
+
 function governmentOf(country: Country, head: string, topic: string | undefined): ActorDraft {
   const place = country.name;
   const name = head.startsWith('embass')
     ? `Embassy of ${place}`
-    : head.startsWith('ministr') && topic
+    : // ("health officials in Freetown": the officials of a portfolio speak for its ministry.)
+      (head.startsWith('ministr') || PORTFOLIO_VOICES.has(head)) && topic
       ? `Ministry of ${topic} of ${stripThe(place)}`
       : `Government of ${place}`;
   return {
@@ -382,7 +420,9 @@ function appositive(parts: Word[][], initial: boolean): ActorDraft[] {
     if (draft === base.draft) continue;
     // (A description that names nobody, "A spokesman for the interior ministry", still gives the title.)
     if (result.kind === 'person' && !result.title) {
-      const described = part.filter((word) => !DETERMINERS.has(word.lower));
+      // ("the company’s chief executive, Marcus Thwaites": the owner is no part of the title.)
+      const owner = part.findIndex((word) => POSSESSIVE.has(word.text));
+      const described = part.slice(owner + 1).filter((word) => !DETERMINERS.has(word.lower));
       const of = described.findIndex((word) => ROLE_PREPOSITIONS.has(word.lower));
       // "A lawyer for the families, Dewi Kartika": the role may be one the lists do not know.
       const title =
@@ -420,6 +460,7 @@ function appositive(parts: Word[][], initial: boolean): ActorDraft[] {
 /** Heads that name a state's office whoever runs it: "Directorate General of Health Services". */
 const STATE_BODY_WORDS = new Set(['directorate', 'directorate-general', 'inspectorate', 'ministry']);
 const STATE_BODY_HEADS = new Set([
+  'survey',
   'service',
   'services',
   'agency',
@@ -826,7 +867,13 @@ function classify(words: Word[], state: boolean): ActorKind {
   if (lower.some((word) => ORGANIZATION_ONLY.has(word))) return 'organization';
   if (
     state &&
-    lower.some((word) => LEXICON.governmentWords.has(word) || word === 'service' || word === 'body')
+    lower.some(
+      (word) =>
+        LEXICON.governmentWords.has(word) ||
+        STATE_BODY_HEADS.has(word) ||
+        word === 'service' ||
+        word === 'body',
+    )
   )
     return 'government';
   if (lower.some((word) => LEXICON.groupWords.has(word))) return 'group';
@@ -882,7 +929,10 @@ function generic(
   const lower = content.map((word) => word.lower);
   const last = lower[lower.length - 1];
   if (country) {
-    const ministry = lower.indexOf('ministry');
+    // "Kenya’s health ministry", "Kenyan health officials": the portfolio's ministry.
+    const ministry = lower.findIndex(
+      (word, i) => word === 'ministry' || (PORTFOLIO_VOICES.has(word) && i === lower.length - 1),
+    );
     if (ministry >= 0) {
       const topic = lower
         .slice(0, ministry)

@@ -182,6 +182,16 @@ function placeName(words: Word[]): string | null {
   return seat ? stripThe(seat.name) : null;
 }
 
+/** "had in fact grown", "actually rose": the marker answers another version, the claim is without it. */
+function withoutCorrectionMarkers(words: Word[]): Word[] {
+  return words.filter(
+    (word, i) =>
+      word.lower !== 'actually' &&
+      !(word.lower === 'in' && words[i + 1]?.lower === 'fact') &&
+      !(word.lower === 'fact' && words[i - 1]?.lower === 'in'),
+  );
+}
+
 export interface CanonicalOptions {
   accused?: { object: Word[]; act: Word[] };
   /** The speaker's name, for a claim that begins with "its". */
@@ -206,7 +216,8 @@ export function canonicalText(content: Word[], options: CanonicalOptions = {}): 
       : [{ ...act[0], text: gerundToPast(act[0].text), space: true }];
     parts = [...subject, ...verb, ...act.slice(1)];
   } else {
-    parts = untense(pieces(content), render(pieces(content)));
+    const plain = withoutCorrectionMarkers(content);
+    parts = untense(pieces(plain), render(pieces(plain)));
   }
   while (parts.length && /^[“”"'‘’«»,:;.]+$/.test(parts[parts.length - 1].text)) parts.pop();
   while (parts.length && /^[“”"'‘’«»,:;]+$/.test(parts[0].text)) parts.shift();
