@@ -530,6 +530,17 @@ describe('speakers after the clause, with an appositive or the body they belong 
     ]);
   });
 
+  it('reads a name and a description in apposition before the verb, in either order', () => {
+    expect(
+      people(
+        'Power returned to Nairobi within three hours, Amina Odhiambo, the company’s chief executive, said. The outage began when a transformer failed at the Embakasi substation, the grid operator, Kenya Power Service, said.',
+      ),
+    ).toEqual([
+      [['Amina Odhiambo', 'person', 'Chief Executive', 'KE', 'asserted']],
+      [['Kenya Power Service', 'organization', null, 'KE', 'asserted']],
+    ]);
+  });
+
   it('makes the officials of a portfolio in listed capitals the ministry of each country', () => {
     const [claim] = people(
       'Cholera has killed 40 people in Malawi and Zambia since March, the WHO said. Health officials in Lilongwe and Lusaka have confirmed the toll.',
@@ -580,5 +591,84 @@ describe('what a later pointer refers to', () => {
       ['Supreme Electoral Tribunal', 'rejected'],
       ['Canal Sur', 'repeated'],
     ]);
+  });
+});
+
+describe('rebuttals: their own facts, restated denials and verdicts', () => {
+  const stances = (text: string) =>
+    extractCandidates(text).map((candidate) => ({
+      text: candidate.text,
+      actors: candidate.proposedActors.map((actor) => [actor.name, actor.stance]),
+    }));
+
+  it('keeps "it had removed …" as the rebutter’s own fact and reads a discrediting verdict as a rejection', () => {
+    expect(
+      stances(
+        'The voter roll contains 300,000 names of dead people, opposition spokesman Ali Diallo claimed. The National Electoral Commission rejected the claim and said it had removed 150,000 deceased voters since 2022. The commission’s president, Awa Sow, called the opposition’s allegation “an attempt to discredit the vote”.',
+      ),
+    ).toEqual([
+      {
+        text: 'National Electoral Commission has removed 150,000 deceased voters since 2022',
+        actors: [['National Electoral Commission', 'asserted']],
+      },
+      {
+        text: 'The voter roll contains 300,000 names of dead people',
+        actors: [
+          ['Ali Diallo', 'asserted'],
+          ['National Electoral Commission', 'rejected'],
+          ['Awa Sow', 'rejected'],
+        ],
+      },
+    ]);
+  });
+
+  it('folds a blanket assurance and a "found no X" into the rejection, proposing no claim for them', () => {
+    expect(
+      stances(
+        'The food agency said it had found listeria in 8 batches of cheese made by the dairy Alpenhof. Alpenhof rejected the findings, saying its cheeses had passed every test. Austria’s health ministry said its own laboratory had found no listeria in samples from the same batches.',
+      ),
+    ).toEqual([
+      {
+        text: 'Austrian food agency found listeria in 8 batches of cheese made by the dairy Alpenhof',
+        actors: [
+          ['Austrian food agency', 'asserted'],
+          ['Alpenhof', 'rejected'],
+          ['Ministry of Health of Austria', 'rejected'],
+        ],
+      },
+    ]);
+  });
+
+  it('takes no clause with a verb of its own for a speaker ("a ceasefire agreed in 2022")', () => {
+    expect(
+      stances('Officials from Russia and Kazakhstan urged both sides to respect a truce agreed in 2022.'),
+    ).toEqual([]);
+  });
+});
+
+describe('kinds of named bodies', () => {
+  const kinds = (text: string) =>
+    extractClaims(text).flatMap((candidate) =>
+      candidate.proposedActors.map(({ name, kind, country }) => [name, kind, country]),
+    );
+
+  it('reads a constabulary as a state’s, an unmarked army as a group, and firms by their trade or their "its"', () => {
+    expect(kinds('Ballot boxes were stolen in Lae, the Royal Papua New Guinea Constabulary said.')).toEqual([
+      ['Royal Papua New Guinea Constabulary', 'government', 'PG'],
+    ]);
+    expect(
+      kinds('The Arakan Army said its fighters had seized a military base near Sittwe in Myanmar.'),
+    ).toContainEqual(['Arakan Army', 'group', 'MM']);
+    expect(
+      kinds(
+        'Inspectors found rust in 40 tanks sold by the Dutch supplier Van Dijk Staal. Van Dijk Staal rejected the finding.',
+      ),
+    ).toContainEqual(['Van Dijk Staal', 'organization', 'NL']);
+    expect(
+      kinds('The outage began at a substation, the grid operator, Kenya Power Service, said on Monday.'),
+    ).toEqual([['Kenya Power Service', 'organization', 'KE']]);
+    expect(
+      kinds('Golden Harvest Mills said its flour had passed 12 independent tests this year.'),
+    ).toContainEqual(['Golden Harvest Mills', 'organization', null]);
   });
 });

@@ -98,6 +98,7 @@ const NUMERIC_POINTERS = new Set([
 const FIRST_PERSON_SUBJECTS = new Set(['i', 'we', 'our', 'my']);
 const ANAPHORIC_SUBJECTS = new Set(['they', 'it', 'he', 'she', 'this', 'their', 'its']);
 const GENERAL_DENIAL = new Set(['any', 'anyone', 'anybody', 'anything', 'ever', 'no', 'never', 'none']);
+const UNIVERSAL = new Set(['every', 'all', 'always', 'fully', 'each']);
 const CLAIM_PRONOUNS = new Set(['it', 'this', 'that']);
 /** What a claim rests on: "the study was funded by the company" is about the claim, not a fact of its own. */
 const SOURCE_POINTERS = new Set([
@@ -158,6 +159,7 @@ export function extractClaims(text: string): ExtractedCandidate[] {
     let rejecting: ClaimDraft | null = null;
     for (const attribution of attributions) {
       const actors = attribution.inherits ? speakers : resolve(registry, attribution);
+      if (!attribution.inherits) firmsByPronoun(actors, sentence.words.slice(attribution.from));
       if (!attribution.inherits) {
         speakers = actors;
         rejecting = null;
@@ -276,12 +278,29 @@ function ownFact(content: Word[] | null): content is Word[] {
     return false;
   // (Not `negated`: the tagger carries a negation on past "and that …" into the next clause.)
   if (content.some((word) => NEGATIVE.has(word.lower) || GENERAL_DENIAL.has(word.lower))) return false;
+  // "its products had passed every inspection": a blanket assurance restates the denial.
+  if (content.some((word) => UNIVERSAL.has(word.lower)) && !content.some((word) => word.pos === 'NUM'))
+    return false;
   // "saying it was based on a survey of four hospitals": about the claim itself, the rejection's reason.
   // ("noting that the study was funded by the company": about the claim's source, likewise.)
   const aboutSource =
     LEXICON.pointerDeterminers.has(content[0].lower) && SOURCE_POINTERS.has(content[1]?.lower ?? '');
-  if (CLAIM_PRONOUNS.has(content[0].lower) || aboutSource) return false;
+  if ((CLAIM_PRONOUNS.has(content[0].lower) && !speakersAct(content)) || aboutSource) return false;
   return !content.some((word) => LEXICON.rejectingWords.has(word.lower));
+}
+
+/**
+ * "said it had removed 412,000 deceased voters": "it" doing something is the speaker acting; "it
+ * was based on …", "it had been exaggerated" are about the claim.
+ */
+function speakersAct(content: Word[]): boolean {
+  const [subject, auxiliary, verb] = content;
+  return (
+    subject.lower === 'it' &&
+    ['has', 'had', 'have'].includes(auxiliary?.lower ?? '') &&
+    verb?.pos === 'VERB' &&
+    verb.lower !== 'been'
+  );
 }
 
 function counter(
@@ -296,6 +315,20 @@ function counter(
   claim.counter = true;
   claims.push(claim);
   attach(claim, sentence, actors, 'asserted', attribution.verb, 'states');
+}
+
+const PERSONAL_PRONOUNS = new Set(['its', 'it', 'his', 'her', 'he', 'she', 'their', 'they']);
+
+/**
+ * "Siam Golden Poultry refuted the findings, saying its products …": a name read as a person's
+ * whose speech says "its" (before any other pronoun) is a firm's.
+ */
+function firmsByPronoun(actors: DocActor[], words: Word[]): void {
+  const [actor] = actors;
+  if (actors.length !== 1 || actor.kind !== 'person' || actor.title || actor.name.split(' ').length < 2)
+    return;
+  const pronoun = words.find((word) => PERSONAL_PRONOUNS.has(word.lower));
+  if (pronoun?.lower === 'its') actor.kind = 'organization';
 }
 
 /** Whose "its …" the speaker's words mean: a body's, never a person's or a group's. */
@@ -322,6 +355,12 @@ const BODY_CLASSIFIERS = new Set([
   'lender',
   'insurer',
   'outlet',
+  'exporter',
+  'importer',
+  'supplier',
+  'operator',
+  'distributor',
+  'blog',
 ]);
 
 /** "the local firm Sehat Farma", "the website Prairie Sentinel": bodies named in a sentence. */
@@ -331,7 +370,9 @@ function classifiedBodies(words: Word[]): ReturnType<typeof parseActorPhrase> {
     if (!BODY_CLASSIFIERS.has(words[i].lower) || words[i].capital || !words[i + 1].capital) continue;
     let end = i + 1;
     while (end < words.length && words[end].capital) end++;
-    found.push(...parseActorPhrase(words.slice(i, end), false).filter((draft) => draft.kind !== 'person'));
+    // ("the Thai exporter Siam Golden Poultry": the demonym before the trade tells the country.)
+    const from = i > 0 && findCountries([words[i - 1]]).length > 0 ? i - 1 : i;
+    found.push(...parseActorPhrase(words.slice(from, end), false).filter((draft) => draft.kind !== 'person'));
   }
   return found;
 }
@@ -406,7 +447,11 @@ function referent(claims: ClaimDraft[], before: number, pointer: Word[] = []): C
   // "the claim" after "X claimed", "the allegation" after "Y alleged": the noun names the verb.
   const named = all.filter((claim) => pointer.some((word) => namesVerb(word, claim.reportingVerb)));
   // "Quispe’s allegation", "the authority’s statement": a claim its owner asserted.
-  const mark = pointer.findIndex((word) => word.text === '’s' || word.text === "'s");
+  const mark = pointer.findIndex(
+    (word, i) =>
+      (word.text === '’s' || word.text === "'s") &&
+      pointer.slice(i + 1, i + 3).some((next) => LEXICON.pointerNouns.has(next.lower)),
+  );
   const owner = mark > 0 ? fold(pointer[mark - 1].text) : null;
   const owned = owner
     ? all.filter((claim) =>
@@ -473,7 +518,14 @@ function contradicts(content: Word[], claim: ClaimDraft): boolean {
   // "“Nobody paid us anything”" after "foreign agents paid protesters": a denial in general
   // terms that takes up the claim's own words.
   const general = content.some((word) => GENERAL_DENIAL.has(word.lower) && !NEGATIVE.has(word.lower));
-  return general && content.some((word) => claim.keywords.has(keywordOf(word)));
+  if (general && content.some((word) => claim.keywords.has(keywordOf(word)))) return true;
+  // "its own tests had found no salmonella" after "found salmonella in 12 consignments": "no"
+  // before the claim's own noun.
+  return content.some(
+    (word, i) =>
+      word.lower === 'no' &&
+      content.slice(i + 1, i + 3).some((next) => next.pos === 'NOUN' && claim.keywords.has(keywordOf(next))),
+  );
 }
 
 /**

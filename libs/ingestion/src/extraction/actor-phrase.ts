@@ -127,6 +127,17 @@ const LEADING_DESCRIPTORS = new Set([
   'lender',
   'drugmaker',
   'automaker',
+  // Trades that only firms ply: "the Thai exporter Siam Golden Poultry", "the grid operator".
+  'exporter',
+  'importer',
+  'supplier',
+  'manufacturer',
+  'operator',
+  'distributor',
+  'refiner',
+  'shipper',
+  'utility',
+  'conglomerate',
 ]);
 const STATE_WORDS = new Set(['national', 'central', 'federal', 'state', 'royal', 'supreme']);
 /** Trailing common nouns that describe a named actor rather than belong to its name. */
@@ -439,6 +450,8 @@ function appositive(parts: Word[][], initial: boolean): ActorDraft[] {
       result.kind = body;
       delete result.official;
     }
+    // "The grid operator, Jamaica Public Service": a firm, whatever "Service" suggests.
+    if (result.kind === 'government' && !draft.country && firmDescribed(part)) result.kind = 'organization';
     if (international(part)) {
       // "an intergovernmental body": governments' creature, no one state's body.
       result.international = true;
@@ -491,6 +504,17 @@ const STATE_MODIFIERS = new Set([
   'government',
   'official',
 ]);
+
+/** "the grid operator", "a state-owned utility": a description whose head is a firm's trade. */
+function firmDescribed(part: Word[]): boolean {
+  const words = part.filter((word) => !isPunctuation(word) && !DETERMINERS.has(word.lower));
+  const head = words[words.length - 1];
+  return (
+    head !== undefined &&
+    !words.some(capitalish) &&
+    (LEADING_DESCRIPTORS.has(head.lower) || ORGANIZATION_ONLY.has(head.lower))
+  );
+}
 
 /** The kind of body a description names ("the provincial agency that …", "a local firm"), if it names one. */
 function bodyDescribed(part: Word[]): ActorKind | null {
@@ -877,6 +901,8 @@ function classify(words: Word[], state: boolean): ActorKind {
   )
     return 'government';
   if (lower.some((word) => LEXICON.groupWords.has(word))) return 'group';
+  // "Arakan Army": an army that no state marks is an armed group's.
+  if (!state && lower.includes('army')) return 'group';
   return 'organization';
 }
 

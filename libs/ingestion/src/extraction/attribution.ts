@@ -210,6 +210,55 @@ function quoteBefore(words: Word[], i: number): { open: number; close: number } 
   return null;
 }
 
+/**
+ * Where a speaker written after the clause starts ("…, the ministry said"), with a description
+ * in apposition to a name on either side ("…, the grid operator, Kenya Power, said", "…, Ana
+ * Ruiz, the firm’s chief executive, said").
+ */
+function trailingSpeakerStart(words: Word[], start: number, j: number): number {
+  const commaBefore = (to: number) => {
+    for (let k = to; k > start; k--) if (words[k].text === ',') return k;
+    return -1;
+  };
+  let last = j;
+  while (last > start && words[last].text === ',') last--;
+  const comma = commaBefore(last);
+  if (comma < 0) return start;
+  const previous = commaBefore(comma - 1);
+  if (previous < 0) return comma + 1;
+  const named = (part: Word[]) =>
+    part.length > 0 &&
+    part.length <= 5 &&
+    part.every((word) => word.capital || LEXICON.nameConnectors.has(word.lower)) &&
+    part[0].capital;
+  const described = (part: Word[]) =>
+    part.length > 1 &&
+    part.length <= 6 &&
+    ['the', 'a', 'an', 'its', 'his', 'her', 'their'].includes(part[0].lower) &&
+    !part.some((word) => word.pos === 'VERB' || word.pos === 'AUX');
+  const near = words.slice(comma + 1, last + 1);
+  const far = words.slice(previous + 1, comma);
+  return (named(near) && described(far)) || (described(near) && named(far)) ? previous + 1 : comma + 1;
+}
+
+const RELATIVES = new Set(['who', 'which', 'that', 'whose']);
+
+/** A speaker phrase holding a finite verb outside a relative clause ("officials who spoke …" is one). */
+function clauseAsSpeaker(speaker: Word[]): boolean {
+  for (const word of speaker) {
+    if (RELATIVES.has(word.lower)) return false;
+    // ("state-controlled media", "Tashkent-based economist": compounds describe the speaker.)
+    if (word.pos !== 'VERB' || word.capital || /-/.test(word.text)) continue;
+    if (!/(?:ing|ed|en)$/.test(word.lower)) return true;
+    if (/ed$/.test(word.lower) && word !== speaker[0]) {
+      // "figures compiled by the office" keep a participle with its agent; "X urged …" does not.
+      const next = speaker[speaker.indexOf(word) + 1];
+      if (next && next.lower !== 'by' && !isPunctuation(next)) return true;
+    }
+  }
+  return false;
+}
+
 /** After the verb only who was told, when and where: "told reporters in Yerevan on Sunday." */
 function onlyAdverbials(words: Word[], from: number): boolean {
   let i = from;
@@ -703,12 +752,7 @@ export function findAttributions(words: Word[]): Attribution[] {
       let from = start;
       if (earlier) from = Math.max(from, earlier.close + 1);
       else if (trailing) {
-        for (let k = j; k > start; k--) {
-          if (words[k].text === ',') {
-            from = k + 1;
-            break;
-          }
-        }
+        from = trailingSpeakerStart(words, start, j);
       }
       // "In a statement on Tuesday, the ministry said": the opening adjunct is no part of the speaker.
       if (words[from]?.pos === 'ADP') {
@@ -718,6 +762,9 @@ export function findAttributions(words: Word[]): Attribution[] {
       while (from <= j && (words[from].text === ',' || CLOSING.has(words[from].text))) from++;
       speaker = words.slice(from, j + 1).filter((_, n) => !parenthetical[from + n]);
       speakerInitial = from === 0;
+      // "Officials urged both sides to respect a ceasefire agreed in 2022": a clause with a verb of
+      // its own is no speaker, and "agreed" there qualifies a noun.
+      if (clauseAsSpeaker(speaker)) continue;
       if (trailing) {
         const clauseFrom = earlier ? earlier.open + 1 : start;
         const clauseTo = earlier ? earlier.close : from - 1;

@@ -224,6 +224,16 @@ export function canonicalText(content: Word[], options: CanonicalOptions = {}): 
   if (options.owner && parts[0] && ['its', 'their'].includes(parts[0].text.toLowerCase())) {
     parts[0] = { ...parts[0], text: `${options.owner}’s` };
   }
+  // "said it had removed 412,000 voters": the body that speaks did it.
+  const [subject, auxiliary, verb] = content;
+  const acting =
+    subject?.lower === 'it' &&
+    ['has', 'had', 'have'].includes(auxiliary?.lower ?? '') &&
+    verb?.pos === 'VERB' &&
+    verb.lower !== 'been';
+  if (options.owner && acting && parts[0]?.text.toLowerCase() === 'it') {
+    parts[0] = { ...parts[0], text: options.owner };
+  }
   if (options.person && parts[0] && ['his', 'her'].includes(parts[0].text.toLowerCase())) {
     parts[0] = { ...parts[0], text: `${options.person}’s` };
   }
