@@ -672,3 +672,17 @@ describe('kinds of named bodies', () => {
     ).toContainEqual(['Golden Harvest Mills', 'organization', null]);
   });
 });
+
+describe('clause fragments', () => {
+  it('proposes no claim for a thing named and dated, nor for a clause broken off after an auxiliary', () => {
+    const texts = (text: string) => extractClaims(text).map((candidate) => candidate.text);
+    expect(texts('The government has declared a state of emergency twice in the past three years.')).toEqual(
+      [],
+    );
+    expect(texts('The ministry announced a curfew in 2021.')).toEqual([]);
+    // A dated clause with its verb stays a claim.
+    expect(texts('Police in Lagos said a curfew had been imposed on 12 districts in 2021.')).toEqual([
+      'A curfew was imposed on 12 districts in 2021',
+    ]);
+  });
+});

@@ -76,7 +76,15 @@ const STOPWORDS = new Set(
   ),
 );
 const NEGATIVE = new Set(['no', 'not', "n't", 'never', 'none', 'nobody', 'nothing', 'no-one']);
-const isVerbOrNumber = (word: Word) => ['VERB', 'AUX', 'NUM'].includes(word.pos);
+const DURATIONS = /^(?:years?|months?|weeks?|days?|hours?|decades?)$/;
+/**
+ * A verb, or a number that is a figure: "twice in the past two years" or "in 2022" only dates a
+ * thing named ("declared a state of emergency twice in the past two years" has no proposition).
+ */
+const verbOrFigure = (word: Word, i: number, words: Word[]) =>
+  word.pos === 'VERB' ||
+  word.pos === 'AUX' ||
+  (word.pos === 'NUM' && !/^(?:1[89]|20)\d\d$/.test(word.text) && !DURATIONS.test(words[i + 1]?.lower ?? ''));
 const NUMERIC_POINTERS = new Set([
   'rise',
   'drop',
@@ -242,9 +250,11 @@ export function extractClaims(text: string): ExtractedCandidate[] {
       // "state television broadcast footage of the site": a thing shown, no proposition. (The
       // tagger misses verbs now and then, "teenagers vapes daily"; a figure keeps the clause.)
       const object = directObject(sentence, attribution);
-      if (object && (!attribution.content.some(isVerbOrNumber) || naming(object))) continue;
+      if (object && (!attribution.content.some(verbOrFigure) || naming(object))) continue;
       // "“This is a dangerous step,” the minister said": a comment on what was reported, no claim.
       if (evaluativeComment(attribution.content)) continue;
+      // (A charge, "accused the ministry of hiding deaths", is a clause whatever the tagger says.)
+      if (!attribution.accused && fragment(attribution.content)) continue;
       const backed = ownClaimBacked(claims, actors, attribution);
       if (backed) {
         attach(backed, sentence, actors, 'asserted', attribution.verb, 'supports');
@@ -329,6 +339,19 @@ function firmsByPronoun(actors: DocActor[], words: Word[]): void {
     return;
   const pronoun = words.find((word) => PERSONAL_PRONOUNS.has(word.lower));
   if (pronoun?.lower === 'its') actor.kind = 'organization';
+}
+
+const DANGLING = new Set(['AUX', 'ADP', 'CCONJ', 'SCONJ', 'PART']);
+
+/**
+ * "The allegation has since", "a state of emergency twice": a piece of a clause, no proposition —
+ * nothing finite in it, or it breaks off after an auxiliary or a preposition.
+ */
+function fragment(content: Word[]): boolean {
+  const words = content.filter((word) => /[\p{L}\p{N}]/u.test(word.text));
+  const last = words[words.length - 1];
+  if (!last || DANGLING.has(last.pos) || ['the', 'a', 'an'].includes(last.lower)) return true;
+  return !words.some(verbOrFigure);
 }
 
 /** Whose "its …" the speaker's words mean: a body's, never a person's or a group's. */
