@@ -686,3 +686,43 @@ describe('clause fragments', () => {
     ]);
   });
 });
+
+describe('competing figures and bodies named in passing', () => {
+  const stances = (text: string) =>
+    extractCandidates(text).map((candidate) => ({
+      text: candidate.text,
+      actors: candidate.proposedActors.map((actor) => [actor.name, actor.stance]),
+    }));
+
+  it('reads another speaker’s "put the toll at N" as a rival figure, and its rejection as backing the first', () => {
+    const [first, rival] = stances(
+      'Floods killed 11 people in the Kasai province, the Red Cross said. Senator Paul Mbuyi put the death toll at 40. Mbuyi’s figure was dismissed by Interior Minister Jacques Ilunga.',
+    );
+    expect(first).toEqual({
+      text: 'Floods killed 11 people in the Kasai province',
+      actors: [
+        ['Red Cross', 'asserted'],
+        ['Paul Mbuyi', 'rejected'],
+        ['Jacques Ilunga', 'supported'],
+      ],
+    });
+    expect(rival.actors).toEqual([
+      ['Paul Mbuyi', 'asserted'],
+      ['Jacques Ilunga', 'rejected'],
+    ]);
+  });
+
+  it('lets "the hospital’s management" speak for a hospital named in the sentence before', () => {
+    const [report, answer] = stances(
+      'The news site Salone Today reported that three nurses at Bo Government Hospital had died of cholera. The hospital’s management denied the report, saying the nurses had died of typhoid.',
+    );
+    expect(report.actors).toEqual([
+      ['Salone Today', 'asserted'],
+      ['Bo Government Hospital', 'rejected'],
+    ]);
+    expect(answer).toEqual({
+      text: 'The nurses died of typhoid',
+      actors: [['Bo Government Hospital', 'asserted']],
+    });
+  });
+});

@@ -62,6 +62,8 @@ interface ClaimDraft {
   rejectionVerb: string | null;
   /** Put forward against an earlier claim ("claimed the ice sheet had in fact grown"). */
   counter?: boolean;
+  /** The claim whose figure this one's figure competes with. */
+  rivalOf?: ClaimDraft;
 }
 
 const ROLE: Record<StanceType, MentionRole> = {
@@ -217,10 +219,16 @@ export function extractClaims(text: string): ExtractedCandidate[] {
             ? latest
             : [...claims]
                 .reverse()
-                .find((claim) => claim.stated.index < sentence.index && correction(content, claim));
+                .find(
+                  (claim) =>
+                    claim.stated.index < sentence.index &&
+                    (correction(content, claim) || rivalFigure(attribution, claim, actors)),
+                );
       if (corrected) {
         attach(corrected, sentence, actors, 'rejected', attribution.verb, 'rejects');
-        counter(claims, sentence, actors, attribution);
+        const rival = counter(claims, sentence, actors, attribution);
+        // Of two figures for one count, whoever rejects the second backs the first.
+        if (rival && content.some((word) => word.pos === 'NUM')) rival.rivalOf = corrected;
         rejecting = corrected;
         continue;
       }
@@ -318,13 +326,14 @@ function counter(
   sentence: AnalysedSentence,
   actors: DocActor[],
   attribution: Attribution,
-): void {
-  if (!attribution.content || actors.length === 0) return;
+): ClaimDraft | null {
+  if (!attribution.content || actors.length === 0) return null;
   const text = canonicalText(attribution.content, { owner: ownerOf(actors) });
   const claim = draft(text, attribution.content, sentence, attribution, false);
   claim.counter = true;
   claims.push(claim);
   attach(claim, sentence, actors, 'asserted', attribution.verb, 'states');
+  return claim;
 }
 
 const PERSONAL_PRONOUNS = new Set(['its', 'it', 'his', 'her', 'he', 'she', 'their', 'they']);
@@ -386,9 +395,24 @@ const BODY_CLASSIFIERS = new Set([
   'blog',
 ]);
 
-/** "the local firm Sehat Farma", "the website Prairie Sentinel": bodies named in a sentence. */
+/** Institutions a capitalised name ends with ("Kenema Government Hospital"), which "the hospital" may mean later. */
+const INSTITUTIONS = new Set(['hospital', 'clinic', 'university', 'college', 'school', 'prison']);
+
+/**
+ * "the local firm Sehat Farma", "the website Prairie Sentinel", "nurses at Kenema Government
+ * Hospital": bodies named in a sentence.
+ */
 function classifiedBodies(words: Word[]): ReturnType<typeof parseActorPhrase> {
   const found: ReturnType<typeof parseActorPhrase> = [];
+  for (let i = 1; i < words.length; i++) {
+    if (!INSTITUTIONS.has(words[i].lower) || !words[i].capital || words[i + 1]?.capital) continue;
+    let from = i;
+    while (from > 0 && words[from - 1].capital) from--;
+    if (from < i)
+      found.push(
+        ...parseActorPhrase(words.slice(from, i + 1), false).filter((draft) => draft.kind !== 'person'),
+      );
+  }
   for (let i = 1; i < words.length - 1; i++) {
     if (!BODY_CLASSIFIERS.has(words[i].lower) || words[i].capital || !words[i + 1].capital) continue;
     let end = i + 1;
@@ -615,6 +639,33 @@ function correction(content: Word[], claim: ClaimDraft): boolean {
   );
 }
 
+const VALUING_VERBS = new Set(['put', 'puts', 'placed', 'places']);
+const DEATH_WORDS = new Set(['killed', 'died', 'dead', 'deaths', 'death', 'toll', 'fatalities']);
+
+/**
+ * "Fifita put the death toll at 14" after "the cyclone killed six people": another speaker's
+ * figure for the same count answers the one stated before.
+ */
+function rivalFigure(attribution: Attribution, claim: ClaimDraft, actors: DocActor[]): boolean {
+  const content = attribution.content;
+  if (!content || !VALUING_VERBS.has(attribution.verb)) return false;
+  if (claim.actors.some((item) => actors.includes(item.actor))) return false;
+  if (!claim.content.some((word) => word.pos === 'NUM')) return false;
+  const copula = content.findIndex((word) => word.lower === 'was');
+  const measured = content.slice(0, copula);
+  const head = measured[measured.length - 1]?.lower ?? '';
+  if (!NUMERIC_POINTERS.has(head)) return false;
+  if (
+    measured.some(
+      (word) =>
+        word.pos === 'NOUN' && word !== measured[measured.length - 1] && claim.keywords.has(keywordOf(word)),
+    )
+  )
+    return true;
+  const deaths = (words: Word[]) => words.some((word) => DEATH_WORDS.has(word.lower));
+  return deaths(measured) && deaths(claim.content);
+}
+
 /**
  * "denied that any fish had escaped" after "released 50,000 fish": a denial worded otherwise than
  * the claim it answers, recognised by a content word they share.
@@ -648,6 +699,10 @@ function attach(
   }
   if (stance === 'rejected') claim.rejectionVerb ??= verb;
   else claim.reportingVerb ??= verb;
+  if (stance === 'rejected' && claim.rivalOf) {
+    const backers = actors.filter((actor) => !claim.rivalOf!.actors.some((item) => item.actor === actor));
+    if (backers.length) attach(claim.rivalOf, sentence, backers, 'supported', verb, 'supports');
+  }
   for (const actor of actors) {
     if (claim.actors.some((item) => item.actor === actor)) continue;
     const assertedEarlier = claim.actors.some(

@@ -86,7 +86,17 @@ const LIST_PREPOSITIONS = new Set(['from', 'of', 'at', 'in']);
 /** "a physician at X", "a lawyer for Y": where a described role ends. */
 const ROLE_PREPOSITIONS = new Set(['of', 'for', 'at', 'with', 'in']);
 const SPOKESPEOPLE = new Set(['spokesperson', 'spokesman', 'spokeswoman', 'spokespeople']);
+const BODY_VOICES = new Set([
+  'management',
+  'leadership',
+  'administration',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+]);
 const ORGANIZATION_ONLY = new Set([
+  'hospital',
+  'clinic',
   'company',
   'firm',
   'maker',
@@ -596,6 +606,16 @@ function parseSingle(input: Word[], initial: boolean): ActorDraft | null {
       return { ...reference(body[body.length - 1].lower), description: spanText(body) };
     }
   }
+  // "the hospital’s management", "the council’s spokesman": the body speaks through them.
+  if (
+    possessive === 1 &&
+    definite &&
+    !words[0].capital &&
+    words[0].pos === 'NOUN' &&
+    words.length === 3 &&
+    BODY_VOICES.has(words[2].lower)
+  )
+    return reference(words[0].lower);
   if (possessive > 0) {
     const owner = spanText(words, 0, possessive);
     const owned = countryByName(owner) ?? findCountries(words.slice(0, possessive))[0]?.country;
