@@ -726,3 +726,42 @@ describe('competing figures and bodies named in passing', () => {
     });
   });
 });
+
+describe('inverted and named-audience reporting frames', () => {
+  const people = (text: string) =>
+    extractCandidates(text).map((candidate) => [
+      candidate.text,
+      ...candidate.proposedActors.map(({ name, kind, title, country }) => [name, kind, title, country]),
+    ]);
+
+  it('reads "P, said Name, an economist at X" with the speaker after an inverted verb', () => {
+    expect(
+      people(
+        'Unemployment rose to 9 percent in March, said Ana Costa, an economist at the Bank of Portugal.',
+      ),
+    ).toEqual([['Unemployment rose to 9 percent in March', ['Ana Costa', 'person', 'Economist', 'PT']]]);
+  });
+
+  it('takes a named audience ("told Reuters") for no speaker, and a role phrase in apposition', () => {
+    expect(
+      people('Sales fell 20 percent in 2024, the company’s finance director, Rui Nunes, told Reuters.'),
+    ).toEqual([['Sales fell 20 percent in 2024', ['Rui Nunes', 'person', 'Finance Director', null]]]);
+    expect(
+      people(
+        'Bread prices doubled in Kano in June, Adeyemi Bello, chief economist at Zenith Bank, said on Friday.',
+      ),
+    ).toEqual([
+      ['Bread prices doubled in Kano in June', ['Adeyemi Bello', 'person', 'Chief Economist', null]],
+    ]);
+  });
+
+  it('reads a name the lists do not know as an outlet when it is described as one', () => {
+    expect(
+      people(
+        'The bridge collapsed in Tamale, killing four people, Joy FM, a private radio station, reported.',
+      ),
+    ).toEqual([
+      ['The bridge collapsed in Tamale, killing four people', ['Joy FM', 'media_outlet', null, null]],
+    ]);
+  });
+});

@@ -453,6 +453,13 @@ function appositive(parts: Word[][], initial: boolean): ActorDraft[] {
         result.official = title.official;
       }
     }
+    // "Joy FM, a private radio station": a name the lists do not know, described as an outlet.
+    if (
+      result.kind === 'organization' &&
+      !knownOrganization(result.name) &&
+      bodyDescribed(part) === 'media_outlet'
+    )
+      result.kind = 'media_outlet';
     if (!draft) continue;
     // "Alberta Wildfire, the provincial agency that fights the fires": a body, not a person.
     const body = result.kind === 'person' && !result.title ? bodyDescribed(part) : null;
@@ -534,7 +541,8 @@ function bodyDescribed(part: Word[]): ActorKind | null {
   const head = nouns[nouns.length - 1];
   if (!head || words.some(capitalish)) return null;
   const lower = head.lower;
-  if (LEXICON.mediaWords.has(lower)) return 'media_outlet';
+  // ("a private radio station", "a news agency": any media word in the description.)
+  if (nouns.some((noun) => LEXICON.mediaWords.has(noun.lower))) return 'media_outlet';
   const state = words.some((word) => STATE_MODIFIERS.has(word.lower));
   if (LEXICON.governmentWords.has(lower) && !LEXICON.organizationWords.has(lower))
     return state ? 'government' : 'organization';

@@ -231,10 +231,12 @@ function trailingSpeakerStart(words: Word[], start: number, j: number): number {
     part.length <= 5 &&
     part.every((word) => word.capital || LEXICON.nameConnectors.has(word.lower)) &&
     part[0].capital;
+  // ("the company’s finance director", "head of the statistics bureau", "chief economist at X")
   const described = (part: Word[]) =>
     part.length > 1 &&
-    part.length <= 6 &&
-    ['the', 'a', 'an', 'its', 'his', 'her', 'their'].includes(part[0].lower) &&
+    part.length <= 8 &&
+    (['the', 'a', 'an', 'its', 'his', 'her', 'their'].includes(part[0].lower) ||
+      (!part[0].capital && part.slice(1, 3).some((word) => ['of', 'at', 'for'].includes(word.lower)))) &&
     !part.some((word) => word.pos === 'VERB' || word.pos === 'AUX');
   const near = words.slice(comma + 1, last + 1);
   const far = words.slice(previous + 1, comma);
@@ -260,7 +262,7 @@ function clauseAsSpeaker(speaker: Word[]): boolean {
 }
 
 /** After the verb only who was told, when and where: "told reporters in Yerevan on Sunday." */
-function onlyAdverbials(words: Word[], from: number): boolean {
+function onlyAdverbials(words: Word[], from: number, told = false): boolean {
   let i = from;
   while (i < words.length && isPunctuation(words[i])) i++;
   if (i >= words.length) return true;
@@ -278,6 +280,8 @@ function onlyAdverbials(words: Word[], from: number): boolean {
       continue;
     }
     if (AUDIENCE.has(word.lower) || LEXICON.timeWords.has(word.lower)) continue;
+    // "told Reuters", "told the BBC": who was told, by name.
+    if (told && word.capital) continue;
     return false;
   }
   return true;
@@ -740,13 +744,43 @@ export function findAttributions(words: Word[]): Attribution[] {
       );
       continue;
     }
+    // "Unemployment rose to 9 percent, said Ana Costa, an economist at the bank": an inverted
+    // verb, the speaker after it to the end of the sentence.
+    if (
+      words[i - 1]?.text === ',' &&
+      i - 1 > start &&
+      word.lemma !== 'tell' &&
+      !onlyAdverbials(words, i + 1) &&
+      words[i + 1]?.pos !== 'ADP'
+    ) {
+      const end = speakerEnd(words, i + 1, true);
+      const after = words.slice(i + 1, end);
+      if (after.some((w) => w.capital) && onlyAdverbials(words, end)) {
+        content = words.slice(start, i - 1);
+        consume(start, words.length);
+        const verdict = verdictOf(content);
+        found.push(
+          attribution(
+            after,
+            false,
+            word.lower,
+            verdict ?? verb.stance,
+            verdict ? null : content,
+            start,
+            words.length,
+            verb,
+          ),
+        );
+        continue;
+      }
+    }
     if (j < start) inherits = found.length > 0;
     else if (LINKERS.has(words[j].lower) || ['which', 'who'].includes(words[j].lower)) {
       inherits = found.length > 0;
       elaboration = ['which', 'who'].includes(words[j].lower);
     }
 
-    const trailing = onlyAdverbials(words, i + 1) && j >= start;
+    const trailing = onlyAdverbials(words, i + 1, word.lemma === 'tell') && j >= start;
     const earlier = trailing ? lastQuote(words, start, j) : null;
     if (!inherits) {
       let from = start;
