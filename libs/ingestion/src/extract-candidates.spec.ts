@@ -765,3 +765,36 @@ describe('inverted and named-audience reporting frames', () => {
     ]);
   });
 });
+
+describe('named ministries and lists of outlets', () => {
+  const actorsOf = (text: string) =>
+    extractCandidates(text).map((candidate) =>
+      candidate.proposedActors.map(({ name, kind, country, stance }) => [name, kind, country, stance]),
+    );
+
+  it('reads "the Ministry of X" as that ministry, and a country’s as "Ministry of X of Country"', () => {
+    expect(
+      actorsOf(
+        'The Ministry of Mines said 30 miners died in the collapse of a gold mine near Kenieba, Mali.',
+      ),
+    ).toEqual([[['Ministry of Mines', 'government', 'ML', 'asserted']]]);
+    expect(actorsOf('Uganda’s Ministry of Health said 12 people had died of Ebola in Kampala.')).toEqual([
+      [['Ministry of Health of Uganda', 'government', 'UG', 'asserted']],
+    ]);
+  });
+
+  it('splits two outlets’ names joined by "and", and reads "no such" as a denial of the claim before', () => {
+    expect(
+      actorsOf(
+        'Floods killed 48 people in northern Ghana last week, the National Disaster Management Organisation said. Citi FM and Joy News both carried the figure. Ghana’s Interior Ministry said no such deaths had been recorded.',
+      ),
+    ).toEqual([
+      [
+        ['National Disaster Management Organisation', 'organization', 'GH', 'asserted'],
+        ['Citi FM', 'media_outlet', 'GH', 'repeated'],
+        ['Joy News', 'media_outlet', 'GH', 'repeated'],
+        ['Ministry of the Interior of Ghana', 'government', 'GH', 'rejected'],
+      ],
+    ]);
+  });
+});

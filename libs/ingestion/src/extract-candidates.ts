@@ -568,10 +568,14 @@ function contradicts(content: Word[], claim: ClaimDraft): boolean {
   if (general && content.some((word) => claim.keywords.has(keywordOf(word)))) return true;
   // "its own tests had found no salmonella" after "found salmonella in 12 consignments": "no"
   // before the claim's own noun.
+  // ("said no such deaths had been recorded": "such" points at what was claimed, whatever its words.)
   return content.some(
     (word, i) =>
       word.lower === 'no' &&
-      content.slice(i + 1, i + 3).some((next) => next.pos === 'NOUN' && claim.keywords.has(keywordOf(next))),
+      (content[i + 1]?.lower === 'such' ||
+        content
+          .slice(i + 1, i + 3)
+          .some((next) => next.pos === 'NOUN' && claim.keywords.has(keywordOf(next)))),
   );
 }
 

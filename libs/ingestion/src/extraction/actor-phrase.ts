@@ -183,7 +183,9 @@ function trimSpan(words: Word[]): Word[] {
   let to = words.length;
   while (from < to && (isPunctuation(words[from]) || ['and', 'but', 'while'].includes(words[from].lower)))
     from++;
-  while (to > from && isPunctuation(words[to - 1])) to--;
+  // ("Citi FM and Joy News both carried it": the quantifier is no part of the last name.)
+  while (to > from && (isPunctuation(words[to - 1]) || ['both', 'all', 'also'].includes(words[to - 1].lower)))
+    to--;
   return words.slice(from, to);
 }
 
@@ -304,6 +306,8 @@ function listInName(words: Word[]): boolean {
   return splitList(body.slice(of + 1)).every((item) => !itemCountry(item));
 }
 
+const SINGULAR_HEADS = new Set(['ministry', 'embassy', 'government']);
+
 /** "officials from Albania, Kosovo and Bosnia", "the embassies of the United States, …". */
 function collectiveList(words: Word[], initial: boolean): ActorDraft[] | null {
   const head = words.findIndex(
@@ -329,6 +333,9 @@ function collectiveList(words: Word[], initial: boolean): ActorDraft[] | null {
     .slice(0, head)
     .map((word) => LEXICON.ministries[word.lower])
     .find(Boolean);
+  // "the Ministry of Health", "the Embassy of the Netherlands": a singular head lists nothing, and
+  // names a state's body only after a country.
+  if (SINGULAR_HEADS.has(headWord) && !items.every((item) => itemCountry(item))) return null;
   const drafts: ActorDraft[] = [];
   for (const item of items) {
     const country = itemCountry(item);
@@ -408,8 +415,12 @@ function splitList(words: Word[]): Word[][] {
       if (word.lower === 'and' && current.length) {
         const rest = part.slice(i + 1);
         const joined = stripThe(spanText([...current, word, ...rest]));
+        // ("Citi FM and Joy News": two names, each ending in what it is.)
+        const bodyEnd = (item: Word[]) =>
+          item.length > 1 && item[0].capital && orgWords(item.slice(-1)) && item.every(capitalish);
         const splits =
           rest[0]?.lower === 'the' ||
+          (bodyEnd(current) && bodyEnd(rest)) ||
           (!countryByName(joined) && (itemCountry(current) !== undefined || itemCountry(rest) !== undefined));
         if (splits) {
           items.push(current);
@@ -741,9 +752,20 @@ function parseSingle(input: Word[], initial: boolean): ActorDraft | null {
   }
   // "US Central Command", "Turkish Statistical Institute": the country word belongs to the name.
   const nameFrom = national && leading.to === run.from ? leading.mention!.from : run.from;
-  const name = spanText(words, nameFrom, keepTail ? run.to + after.length : run.to);
+  const written = spanText(words, nameFrom, keepTail ? run.to + after.length : run.to);
   const inName = findCountries(nameWords)[0];
   const named = country ?? inName?.country;
+  // "Uganda’s Ministry of Health" is written "Ministry of Health of Uganda", as a desk files it.
+  const portfolio = /^(\S+) Ministry$/.exec(written)?.[1].toLowerCase();
+  const topic = portfolio ? LEXICON.ministries[portfolio] : undefined;
+  const name =
+    !named || inName
+      ? written
+      : topic
+        ? `Ministry of ${topic} of ${stripThe(named.name)}`
+        : /^Ministry of /.test(written)
+          ? `${written} of ${stripThe(named.name)}`
+          : written;
   if (
     nameWords.length === 1 &&
     nameFrom === run.from &&
