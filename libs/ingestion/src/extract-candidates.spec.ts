@@ -798,3 +798,24 @@ describe('named ministries and lists of outlets', () => {
     ]);
   });
 });
+
+describe('more verbs of taking up, and adverbs in reported speech', () => {
+  it('reads "splashed", "featured" as repeating and "slammed", "downplayed" as rejecting a pointer', () => {
+    const [claim] = extractCandidates(
+      'Floods killed 48 people in northern Ghana last week, the National Disaster Management Organisation said. The Daily Express splashed the figure across its front page. Opposition leader Kofi Mensah slammed the figure as a cover-up. The tabloid Kronen featured the claim on Sunday.',
+    );
+    expect(claim.proposedActors.map((actor) => [actor.name, actor.stance])).toEqual([
+      ['National Disaster Management Organisation', 'asserted'],
+      ['Daily Express', 'repeated'],
+      ['Kofi Mensah', 'rejected'],
+      ['Kronen', 'repeated'],
+    ]);
+  });
+
+  it('keeps an adverb before the verb when undoing the reported tense', () => {
+    const [claim] = extractCandidates(
+      'Azerbaijan’s Defence Ministry said its forces had only returned fire near Kalbajar.',
+    );
+    expect(claim.text).toBe('Azerbaijan’s forces only returned fire near Kalbajar');
+  });
+});

@@ -145,23 +145,23 @@ function untense(parts: Piece[], whole: string): Piece[] {
       const participle = parts[next];
       const isPlural = plural(subjectBefore(parts, i));
       if (participle.word && ['VERB', 'AUX'].includes(participle.word.pos)) {
+        // "had only returned fire" → "only returned fire": the adverbs stay before the verb.
+        // ("already" only marked the reported time.)
+        const adverbs = parts.slice(i + 1, next).filter((item) => item.text.toLowerCase() !== 'already');
         if (participle.text.toLowerCase() === 'been') {
           out.push({
             ...part,
             text: perfect ? (isPlural ? 'have been' : 'has been') : isPlural ? 'were' : 'was',
           });
+          out.push(...adverbs);
         } else if (perfect) {
           out.push({ ...part, text: isPlural ? 'have' : 'has' });
-          out.push(participle);
+          out.push(...adverbs, participle);
         } else {
-          out.push({
-            ...participle,
-            space: part.space,
-            text: PAST[participle.text.toLowerCase()] ?? participle.text,
-          });
+          const past = { ...participle, text: PAST[participle.text.toLowerCase()] ?? participle.text };
+          if (adverbs.length) out.push({ ...adverbs[0], space: part.space }, ...adverbs.slice(1), past);
+          else out.push({ ...past, space: part.space });
         }
-        // "already" only marked the reported time.
-        for (let k = i + 1; k < next; k++) if (parts[k].text.toLowerCase() !== 'already') out.push(parts[k]);
         i = next;
         continue;
       }
