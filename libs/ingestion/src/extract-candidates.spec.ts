@@ -800,7 +800,7 @@ describe('named ministries and lists of outlets', () => {
 });
 
 describe('more verbs of taking up, and adverbs in reported speech', () => {
-  it('reads "splashed", "featured" as repeating and "slammed", "downplayed" as rejecting a pointer', () => {
+  it('reads "splashed", "featured" as repeating and "slammed" as rejecting a pointer', () => {
     const [claim] = extractCandidates(
       'Floods killed 48 people in northern Ghana last week, the National Disaster Management Organisation said. The Daily Express splashed the figure across its front page. Opposition leader Kofi Mensah slammed the figure as a cover-up. The tabloid Kronen featured the claim on Sunday.',
     );
@@ -817,5 +817,50 @@ describe('more verbs of taking up, and adverbs in reported speech', () => {
       'Azerbaijan’s Defence Ministry said its forces had only returned fire near Kalbajar.',
     );
     expect(claim.text).toBe('Azerbaijan’s forces only returned fire near Kalbajar');
+  });
+});
+
+describe('participles and split quotes around the speaker', () => {
+  const stances = (text: string) =>
+    extractCandidates(text).map((candidate) => ({
+      text: candidate.text,
+      actors: candidate.proposedActors.map((actor) => [actor.name, actor.stance]),
+    }));
+
+  it('reads ", first reported by X," as X’s report, outside the main clause’s subject', () => {
+    expect(
+      stances(
+        'The claim that 5,000 ballots were burned in Lae, first reported by the website PNG Truth, was dismissed by the Electoral Commission of Papua New Guinea.',
+      ),
+    ).toEqual([
+      {
+        text: '5,000 ballots were burned in Lae',
+        actors: [
+          ['PNG Truth', 'asserted'],
+          ['Electoral Commission of Papua New Guinea', 'rejected'],
+        ],
+      },
+    ]);
+  });
+
+  it('skips an opening participle phrase and joins a quote split by its speaker', () => {
+    expect(
+      stances(
+        'Speaking to reporters in Lagos, Education Minister Tunji Alausa said 300 schools had been closed.',
+      ),
+    ).toEqual([{ text: '300 schools were closed', actors: [['Tunji Alausa', 'asserted']] }]);
+    expect(
+      stances('“Twelve people were killed,” the governor, Ana Lopes, said, “and forty are missing.”'),
+    ).toEqual([
+      { text: 'Twelve people were killed and forty are missing', actors: [['Ana Lopes', 'asserted']] },
+    ]);
+  });
+
+  it('proposes no claim for a clause without its subject', () => {
+    expect(
+      extractClaims('The figure, the ministry said, is consistent with satellite data.').map(
+        (claim) => claim.text,
+      ),
+    ).not.toContain('Is consistent with satellite data');
   });
 });

@@ -360,6 +360,9 @@ function fragment(content: Word[]): boolean {
   const words = content.filter((word) => /[\p{L}\p{N}]/u.test(word.text));
   const last = words[words.length - 1];
   if (!last || DANGLING.has(last.pos) || ['the', 'a', 'an'].includes(last.lower)) return true;
+  // "… is consistent with satellite data": the second half of a split quote has no subject.
+  if (['AUX', 'VERB'].includes(words[0].pos) && !words[0].capital && !/ing$/.test(words[0].lower))
+    return true;
   return !words.some(verbOrFigure);
 }
 

@@ -243,6 +243,29 @@ function trailingSpeakerStart(words: Word[], start: number, j: number): number {
   return (named(near) && described(far)) || (described(near) && named(far)) ? previous + 1 : comma + 1;
 }
 
+/** The two halves of a quote around "X said" (verb at `i`, speaker ending at `j`), if the sentence is one. */
+function splitQuote(
+  words: Word[],
+  start: number,
+  j: number,
+  i: number,
+): { first: Word[]; second: Word[]; speaker: Word[]; from: number; to: number } | null {
+  const before = lastQuote(words, start, j);
+  if (!before || before.close >= j || words[i + 1]?.text !== ',' || !OPENING.has(words[i + 2]?.text ?? ''))
+    return null;
+  const close = words.findIndex((word, n) => n > i + 2 && CLOSING.has(word.text) && word.text !== '’');
+  if (close < 0) return null;
+  let from = before.close + 1;
+  while (from <= j && words[from].text === ',') from++;
+  const speaker = words.slice(from, j + 1);
+  if (speaker.length === 0 || speaker.length > 8) return null;
+  const first = withoutFinalComma(words.slice(before.open + 1, before.close));
+  const second = words
+    .slice(i + 3, close)
+    .filter((word, n, all) => !(n === all.length - 1 && isPunctuation(word)));
+  return { first, second, speaker, from: before.open, to: close + 1 };
+}
+
 const RELATIVES = new Set(['who', 'which', 'that', 'whose']);
 
 /** A speaker phrase holding a finite verb outside a relative clause ("officials who spoke …" is one). */
@@ -599,11 +622,30 @@ export function findAttributions(words: Word[]): Attribution[] {
     }
     // "were made by X and echoed by Y": a second participle shares the first one's subject.
     const sharedSubject: boolean = previous?.lower === 'and' && passive !== null && passive.to === i - 1;
+    // "The claim that P, first reported by the website X, was dismissed by Y": a participle with its
+    // agent between commas reports its noun phrase and stays out of the main clause's subject.
+    const comma =
+      previous?.text === ',' ? i - 1 : previous?.pos === 'ADV' && beforePrevious?.text === ',' ? i - 2 : -1;
+    if (be < 0 && !sharedSubject && comma > 0 && by === i + 1 && /ed$/.test(word.lower)) {
+      const end = speakerEnd(words, by + 1, false);
+      if (words[end]?.text === ',') {
+        const subject = words.slice(lastConsumedBefore(comma), comma);
+        const complement = nounComplement(subject);
+        const content = complement ? complement.clause : pointerEnd(subject, 0) === null ? subject : null;
+        const stance = stanceOfWords(words.slice(i + 1, by), verb.stance);
+        found.push(
+          attribution(words.slice(by + 1, end), false, `${word.lower} by`, stance, content, comma, end, verb),
+        );
+        for (let n = comma; n <= end; n++) parenthetical[n] = true;
+        i = end;
+        continue;
+      }
+    }
     if ((be >= 0 || sharedSubject) && by > 0 && !word.lower.endsWith('ing')) {
       const end = speakerEnd(words, by + 1, true);
       const speaker = words.slice(by + 1, end);
-      const subjectFrom = sharedSubject ? i - 1 : clauseStart(words, lastConsumedBefore(be), be);
-      const subject = words.slice(subjectFrom, be);
+      const subjectFrom: number = sharedSubject ? i - 1 : clauseStart(words, lastConsumedBefore(be), be);
+      const subject: Word[] = words.slice(subjectFrom, be).filter((_, n) => !parenthetical[subjectFrom + n]);
       const stance = stanceOfWords(words.slice(i + 1, by), verb.stance);
       let content: Word[] | null = null;
       let to = end;
@@ -780,6 +822,27 @@ export function findAttributions(words: Word[]): Attribution[] {
       elaboration = ['which', 'who'].includes(words[j].lower);
     }
 
+    // "“The loss of 180 billion tonnes,” Holm said, “is consistent with satellite data.”": one
+    // quote split by its speaker.
+    const split = j >= start && !inherits ? splitQuote(words, start, j, i) : null;
+    if (split) {
+      const content = [...split.first, ...split.second];
+      consume(split.from, split.to);
+      const verdict = verdictOf(content);
+      found.push(
+        attribution(
+          split.speaker,
+          false,
+          word.lower,
+          verdict ?? verb.stance,
+          verdict ? null : content,
+          split.from,
+          split.to,
+          verb,
+        ),
+      );
+      continue;
+    }
     const trailing = onlyAdverbials(words, i + 1, word.lemma === 'tell') && j >= start;
     const earlier = trailing ? lastQuote(words, start, j) : null;
     if (!inherits) {
@@ -789,7 +852,9 @@ export function findAttributions(words: Word[]): Attribution[] {
         from = trailingSpeakerStart(words, start, j);
       }
       // "In a statement on Tuesday, the ministry said": the opening adjunct is no part of the speaker.
-      if (words[from]?.pos === 'ADP') {
+      // ("Speaking to reporters in Lagos, the minister said": an opening participle phrase likewise.)
+      const participial = words[from]?.pos === 'VERB' && /(?:ing|ed)$/.test(words[from].lower);
+      if (words[from]?.pos === 'ADP' || participial) {
         const comma = words.findIndex((w, n) => n > from && n < j && w.text === ',');
         if (comma > 0) from = comma + 1;
       }
