@@ -695,8 +695,8 @@ describe('competing figures and bodies named in passing', () => {
     }));
 
   it('reads another speaker’s "put the toll at N" as a rival figure, and its rejection as backing the first', () => {
-    const [first, rival] = stances(
-      'Floods killed 11 people in the Kasai province, the Red Cross said. Senator Paul Mbuyi put the death toll at 40. Mbuyi’s figure was dismissed by Interior Minister Jacques Ilunga.',
+    const [first, rival, ...others] = stances(
+      'Floods killed 11 people in the Kasai province, the Red Cross said. Senator Paul Mbuyi put the death toll at 40. Mbuyi’s figure was dismissed by Interior Minister Jacques Ilunga, who told reporters that the Red Cross had checked its count village by village.',
     );
     expect(first).toEqual({
       text: 'Floods killed 11 people in the Kasai province',
@@ -710,6 +710,8 @@ describe('competing figures and bodies named in passing', () => {
       ['Paul Mbuyi', 'asserted'],
       ['Jacques Ilunga', 'rejected'],
     ]);
+    // His reason is about the Red Cross's count, which defends the first figure: no claim of his own.
+    expect(others).toEqual([]);
   });
 
   it('lets "the hospital’s management" speak for a hospital named in the sentence before', () => {

@@ -180,7 +180,8 @@ export function extractClaims(text: string): ExtractedCandidate[] {
         attach(rejecting, sentence, actors, 'rejected', attribution.verb, 'rejects');
         // "rejected the account and said the boat had entered Chinese waters": a fact of the
         // rebutter's own is a claim they make; "saying it was false" only restates the denial.
-        if (ownFact(attribution.content)) counter(claims, sentence, actors, attribution);
+        if (ownFact(attribution.content) && !aboutClaimant(attribution.content, rejecting))
+          counter(claims, sentence, actors, attribution);
         continue;
       }
       const vague =
@@ -305,6 +306,23 @@ function ownFact(content: Word[] | null): content is Word[] {
     LEXICON.pointerDeterminers.has(content[0].lower) && SOURCE_POINTERS.has(content[1]?.lower ?? '');
   if ((CLAIM_PRONOUNS.has(content[0].lower) && !speakersAct(content)) || aboutSource) return false;
   return !content.some((word) => LEXICON.rejectingWords.has(word.lower));
+}
+
+/**
+ * "dismissed the rival figure, saying the office had checked its count": a reason about the work of
+ * whoever asserted the claim the rejected one answers ("the office" named before) defends that
+ * claim; it is no fact of the rebutter's own.
+ */
+function aboutClaimant(content: Word[], rejected: ClaimDraft): boolean {
+  if (content[0]?.lower !== 'the') return false;
+  let end = 1;
+  while (end < content.length && ['NOUN', 'ADJ', 'PROPN'].includes(content[end].pos)) end++;
+  const head = content[end - 1];
+  if (end === 1 || !['NOUN', 'PROPN'].includes(head.pos)) return false;
+  const answered = rejected.rivalOf ? [rejected.rivalOf] : [];
+  return answered.some((claim) =>
+    claim.actors.some((item) => item.stance === 'asserted' && item.actor.heads.has(fold(head.text))),
+  );
 }
 
 /**
