@@ -714,6 +714,33 @@ describe('competing figures and bodies named in passing', () => {
     expect(others).toEqual([]);
   });
 
+  it('reads a valuation after a parenthetical participle, and plural title acronyms as a group', () => {
+    const kinds = extractCandidates(
+      'Floods killed 48 people in northern Ghana last week, the National Disaster Management Organisation said. The Daily Graphic, citing hospital sources, put the toll at 60.',
+    ).map((candidate) => [
+      candidate.text,
+      candidate.proposedActors.map((actor) => [actor.name, actor.kind, actor.stance]),
+    ]);
+    expect(kinds).toEqual([
+      [
+        'Floods killed 48 people in northern Ghana last week',
+        [
+          ['National Disaster Management Organisation', 'organization', 'asserted'],
+          ['Daily Graphic', 'media_outlet', 'rejected'],
+        ],
+      ],
+      ['The toll was 60', [['Daily Graphic', 'media_outlet', 'asserted']]],
+    ]);
+    const [claim] = extractCandidates(
+      'Floods killed 48 people in northern Ghana last week, the National Disaster Management Organisation said. Opposition MPs slammed the figure as a cover-up.',
+    );
+    expect(claim.proposedActors[1]).toMatchObject({
+      name: 'Opposition MPs',
+      kind: 'group',
+      stance: 'rejected',
+    });
+  });
+
   it('lets "the hospital’s management" speak for a hospital named in the sentence before', () => {
     const [report, answer] = stances(
       'The news site Salone Today reported that three nurses at Bo Government Hospital had died of cholera. The hospital’s management denied the report, saying the nurses had died of typhoid.',

@@ -573,7 +573,9 @@ export function findAttributions(words: Word[]): Attribution[] {
     if (valued) {
       const coordinated = words[i - 1]?.lower === 'and' && found.length > 0;
       const start = coordinated ? i - 1 : lastConsumedBefore(i);
-      const speaker = coordinated ? [] : trimSpeaker(words.slice(start, i));
+      const speaker = coordinated
+        ? []
+        : trimSpeaker(words.slice(start, i).filter((_, n) => !parenthetical[start + n]));
       if (coordinated || speaker.length > 0) {
         const clause = contentEnd(words, valued.at + 1);
         const content = [...words.slice(i + 1, valued.at), copula(words[valued.at])];
@@ -714,7 +716,8 @@ export function findAttributions(words: Word[]): Attribution[] {
     // "The union, citing its own records, said …": a parenthetical participle, not the report.
     if (word.lower.endsWith('ing') && !progressive && previous?.text === ',') {
       const comma = words.findIndex((w, n) => n > i && w.text === ',');
-      if (comma > 0 && words[comma + 1] && reportingVerb(words, comma + 1)) {
+      // ("Local media, citing hospital sources, put the toll at 60": a valuation follows as well.)
+      if (comma > 0 && words[comma + 1] && (reportingVerb(words, comma + 1) || valuation(words, comma + 1))) {
         for (let n = i - 1; n <= comma; n++) parenthetical[n] = true;
         continue;
       }
