@@ -893,3 +893,34 @@ describe('participles and split quotes around the speaker', () => {
     ).not.toContain('Is consistent with satellite data');
   });
 });
+
+describe('bodies by the place they serve, lists of known bodies, verdicts on estimates', () => {
+  const actorsOf = (text: string) =>
+    extractCandidates(text).map((candidate) =>
+      candidate.proposedActors.map(({ name, kind, country, stance }) => [name, kind, country, stance]),
+    );
+
+  it('reads "Police in Nairobi", "health authorities in Lagos" as the country’s police and ministry', () => {
+    expect(
+      actorsOf('Police in Nairobi said 14 people were killed when a gas cylinder exploded at a market.'),
+    ).toEqual([[['Kenyan police', 'government', 'KE', 'asserted']]]);
+    expect(actorsOf('Health authorities in Lagos said 14 people had died of cholera in the city.')).toEqual([
+      [['Ministry of Health of Nigeria', 'government', 'NG', 'asserted']],
+    ]);
+  });
+
+  it('splits "the World Health Organization and UNICEF" and reads "wildly optimistic" as a rejection', () => {
+    expect(
+      actorsOf(
+        'Cholera has killed 41 people in Lusaka since October, Zambia’s health ministry said. The World Health Organization and UNICEF both confirmed the toll. Peter Otieno, an economist at the University of Zambia, said the figure was “wildly optimistic”.',
+      ),
+    ).toEqual([
+      [
+        ['Ministry of Health of Zambia', 'government', 'ZM', 'asserted'],
+        ['World Health Organization', 'organization', null, 'supported'],
+        ['UNICEF', 'organization', null, 'supported'],
+        ['Peter Otieno', 'person', 'ZM', 'rejected'],
+      ],
+    ]);
+  });
+});

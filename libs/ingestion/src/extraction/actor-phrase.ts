@@ -208,6 +208,9 @@ export function parseActorPhrase(input: Word[], initial: boolean): ActorDraft[] 
   const list = collectiveList(words, initial) ?? countryList(words) ?? namedList(words, initial);
   if (list) return list;
 
+  const placed = placedBody(words, initial);
+  if (placed) return [vague ? { ...placed, vague: true } : placed];
+
   const parts = splitOn(words, (word) => word.text === ',').filter((part) => part.length > 0);
   const drafts =
     parts.length > 1 ? appositive(parts, initial) : [parseSingle(words, initial)].filter(isDraft);
@@ -221,6 +224,29 @@ function reference(key: string): ActorDraft {
 }
 
 const MEMBERSHIP = new Set(['of', 'at', 'from', 'with']);
+
+/**
+ * "Police in Nairobi", "health authorities in Lagos": a body described by common nouns and the
+ * place it serves, read as "Nairobi police" (the country's police).
+ */
+function placedBody(words: Word[], initial: boolean): ActorDraft | null {
+  const at = words.findIndex((word) => ['in', 'from'].includes(word.lower));
+  if (at < 1 || at > 3) return null;
+  const before = words.slice(0, at);
+  let after = words.slice(at + 1);
+  if (after[0]?.lower === 'the') after = after.slice(1);
+  const place = findCountries(after);
+  if (place.length !== 1 || place[0].from !== 0 || place[0].to !== after.length) return null;
+  const common = before.every(
+    (word, i) => ['NOUN', 'ADJ', 'PROPN'].includes(word.pos) && (!word.capital || (initial && i === 0)),
+  );
+  if (!common || !before.some((word) => orgWords([word]) || LEXICON.collectiveHeads.has(word.lower)))
+    return null;
+  const lowered = before.map((word, i) =>
+    initial && i === 0 ? { ...word, text: word.lower, capital: false } : word,
+  );
+  return generic(lowered, place[0].country, false, false);
+}
 
 /**
  * "glaciologist Karen Holm of the Geological Survey", "Dr Ana Ruiz at the University of Lima":
@@ -416,8 +442,12 @@ function splitList(words: Word[]): Word[][] {
         const rest = part.slice(i + 1);
         const joined = stripThe(spanText([...current, word, ...rest]));
         // ("Citi FM and Joy News": two names, each ending in what it is.)
-        const bodyEnd = (item: Word[]) =>
-          item.length > 1 && item[0].capital && orgWords(item.slice(-1)) && item.every(capitalish);
+        const bodyEnd = (item: Word[]) => {
+          const body = item[0]?.lower === 'the' ? item.slice(1) : item;
+          if (body.length === 0 || !body.every(capitalish)) return false;
+          if (body.length === 1) return /^[A-Z]{2,}$/.test(body[0].text);
+          return orgWords(body.slice(-1)) || knownOrganization(stripThe(spanText(body))) !== undefined;
+        };
         const splits =
           rest[0]?.lower === 'the' ||
           (bodyEnd(current) && bodyEnd(rest)) ||
