@@ -771,6 +771,20 @@ describe('inverted and named-audience reporting frames', () => {
     ).toEqual([['Unemployment rose to 9 percent in March', ['Ana Costa', 'person', 'Economist', 'PT']]]);
   });
 
+  it('inverts only verbs of saying: "…, said local officials" but not "…, backed the accusation"', () => {
+    expect(people('Ten people died in the landslide near Bukavu, said local officials.')).toEqual([
+      ['Ten people died in the landslide near Bukavu', ['Local officials', 'government', null, null]],
+    ]);
+    const [claim] = extractCandidates(
+      'Russian Foreign Minister Sergei Lavrov claimed that Ukraine had supplied drones to rebels in Mali. Officials from Mali and Niger, whose military governments form an alliance, backed the accusation on Monday.',
+    );
+    expect(claim.proposedActors.map((actor) => [actor.name, actor.stance])).toEqual([
+      ['Sergei Lavrov', 'asserted'],
+      ['Government of Mali', 'supported'],
+      ['Government of Niger', 'supported'],
+    ]);
+  });
+
   it('takes a named audience ("told Reuters") for no speaker, and a role phrase in apposition', () => {
     expect(
       people('Sales fell 20 percent in 2024, the company’s finance director, Rui Nunes, told Reuters.'),

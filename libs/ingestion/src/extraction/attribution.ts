@@ -795,12 +795,19 @@ export function findAttributions(words: Word[]): Attribution[] {
       words[i - 1]?.text === ',' &&
       i - 1 > start &&
       word.lemma !== 'tell' &&
+      // ("The union, citing its own records, said …": the comma closes a parenthetical.)
+      !parenthetical[i - 1] &&
+      // (Only verbs of saying invert: "…, backed the accusation", "…, denied receiving it" have objects.)
+      verb.stance === 'asserted' &&
+      !verb.frame &&
+      pointerEnd(words, i + 1) === null &&
       !onlyAdverbials(words, i + 1) &&
       words[i + 1]?.pos !== 'ADP'
     ) {
       const end = speakerEnd(words, i + 1, true);
       const after = words.slice(i + 1, end);
-      if (after.some((w) => w.capital) && onlyAdverbials(words, end)) {
+      // (A capitalised name or a noun heads it: "said Ana Costa", "said local officials in Congo".)
+      if (after.some((w) => w.capital || w.pos === 'NOUN') && onlyAdverbials(words, end)) {
         content = words.slice(start, i - 1);
         consume(start, words.length);
         const verdict = verdictOf(content);
