@@ -741,6 +741,32 @@ describe('competing figures and bodies named in passing', () => {
     });
   });
 
+  it('reads "…, which put the number of dead at N" as a rival figure and "the Red Cross figure" as pointing at it', () => {
+    expect(
+      stances(
+        'Bolivia’s civil defence office said on Sunday that floods had killed 52 people since January. The figure was disputed by the Bolivian Red Cross, which put the number of dead at 80. Defence Minister Edmundo Novillo dismissed the Red Cross figure. Novillo said the army had rescued more than 3,000 people.',
+      ),
+    ).toEqual([
+      {
+        text: 'Floods have killed 52 people since January',
+        actors: [
+          ['Bolivian civil defence office', 'asserted'],
+          ['Red Cross', 'rejected'],
+          ['Edmundo Novillo', 'supported'],
+        ],
+      },
+      {
+        text: 'The number of dead was 80',
+        actors: [
+          ['Red Cross', 'asserted'],
+          ['Edmundo Novillo', 'rejected'],
+        ],
+      },
+      // (The tagger may read "rescued" after "had" as a noun; the reported tense is undone all the same.)
+      { text: 'The army rescued more than 3,000 people', actors: [['Edmundo Novillo', 'asserted']] },
+    ]);
+  });
+
   it('lets "the hospital’s management" speak for a hospital named in the sentence before', () => {
     const [report, answer] = stances(
       'The news site Salone Today reported that three nurses at Bo Government Hospital had died of cholera. The hospital’s management denied the report, saying the nurses had died of typhoid.',

@@ -180,8 +180,11 @@ export function extractClaims(text: string): ExtractedCandidate[] {
         attach(rejecting, sentence, actors, 'rejected', attribution.verb, 'rejects');
         // "rejected the account and said the boat had entered Chinese waters": a fact of the
         // rebutter's own is a claim they make; "saying it was false" only restates the denial.
-        if (ownFact(attribution.content) && !aboutClaimant(attribution.content, rejecting))
-          counter(claims, sentence, actors, attribution);
+        if (ownFact(attribution.content) && !aboutClaimant(attribution.content, rejecting)) {
+          const rival = counter(claims, sentence, actors, attribution);
+          // ("disputed the figure and put the number of dead at 140": a rival figure.)
+          if (rival && attribution.content.some((word) => word.pos === 'NUM')) rival.rivalOf = rejecting;
+        }
         continue;
       }
       const vague =
@@ -520,7 +523,12 @@ function referent(claims: ClaimDraft[], before: number, pointer: Word[] = []): C
       (word.text === '’s' || word.text === "'s") &&
       pointer.slice(i + 1, i + 3).some((next) => LEXICON.pointerNouns.has(next.lower)),
   );
-  const owner = mark > 0 ? fold(pointer[mark - 1].text) : null;
+  // ("the Red Cross figure": a name right before the pointer noun owns it too.)
+  const noun = pointer.findIndex(
+    (word, i) => i > 1 && LEXICON.pointerNouns.has(word.lower) && pointer[i - 1].capital,
+  );
+  const ownerWord = mark > 0 ? pointer[mark - 1] : noun > 0 ? pointer[noun - 1] : null;
+  const owner = ownerWord ? fold(ownerWord.text) : null;
   const owned = owner
     ? all.filter((claim) =>
         claim.actors.some((item) => item.stance === 'asserted' && item.actor.heads.has(owner)),

@@ -342,7 +342,7 @@ function pointerEnd(words: Word[], from: number, verbAfter = false, complement =
   for (let i = owner ?? from + 1; i <= last && i < words.length; i++) {
     // ("that cases could rise": a clause, not a noun phrase ending in "rise".)
     if (!LEXICON.pointerNouns.has(words[i].lower)) {
-      if (!['ADJ', 'NOUN', 'PROPN', 'NUM'].includes(words[i].pos)) return null;
+      if (!['ADJ', 'NOUN', 'PROPN', 'NUM'].includes(words[i].pos) && !words[i].capital) return null;
       continue;
     }
     const next = words[i + 1];
@@ -477,7 +477,11 @@ function valuation(words: Word[], i: number): { at: number } | null {
     const word = words[k];
     if (word.lower === 'at') {
       const figure = words.slice(k + 1, k + 4).some((next) => next.pos === 'NUM');
-      return figure && ['NOUN', 'PROPN'].includes(words[k - 1].pos) ? { at: k } : null;
+      // ("put the number of dead at 140": "the dead" is a noun phrase too.)
+      const nominal =
+        ['NOUN', 'PROPN'].includes(words[k - 1].pos) ||
+        (words[k - 1].pos === 'ADJ' && words[k - 2]?.lower === 'of');
+      return figure && nominal ? { at: k } : null;
     }
     if (!['DET', 'ADJ', 'NOUN', 'PROPN', 'ADP'].includes(word.pos)) return null;
   }
@@ -571,7 +575,8 @@ export function findAttributions(words: Word[]): Attribution[] {
     // "The commission put turnout at 71.9 percent", "… and put the rate at 79 percent".
     const valued = valuation(words, i);
     if (valued) {
-      const coordinated = words[i - 1]?.lower === 'and' && found.length > 0;
+      // ("…, which put the number of dead at 140": a relative clause goes on the speaker's words.)
+      const coordinated = ['and', 'which', 'who'].includes(words[i - 1]?.lower ?? '') && found.length > 0;
       const start = coordinated ? i - 1 : lastConsumedBefore(i);
       const speaker = coordinated
         ? []

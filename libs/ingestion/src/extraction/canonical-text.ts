@@ -144,7 +144,12 @@ function untense(parts: Piece[], whole: string): Piece[] {
       while (parts[next]?.word?.pos === 'ADV' && parts[next + 1]) next++;
       const participle = parts[next];
       const isPlural = plural(subjectBefore(parts, i));
-      if (participle.word && ['VERB', 'AUX'].includes(participle.word.pos)) {
+      // (The tagger reads some participles after "had" as adjectives: "had rescued".)
+      const verbal =
+        participle.word &&
+        (['VERB', 'AUX'].includes(participle.word.pos) ||
+          (['ADJ', 'NOUN'].includes(participle.word.pos) && /ed$/.test(participle.word.lower)));
+      if (verbal) {
         // "had only returned fire" → "only returned fire": the adverbs stay before the verb.
         // ("already" only marked the reported time.)
         const adverbs = parts.slice(i + 1, next).filter((item) => item.text.toLowerCase() !== 'already');
