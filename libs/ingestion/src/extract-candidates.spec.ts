@@ -422,3 +422,545 @@ describe('forms the annotated articles rarely show', () => {
     ]);
   });
 });
+
+describe('later actors who take the claim up in a sentence of their own', () => {
+  const stances = (text: string) =>
+    extractCandidates(text).map((candidate) => ({
+      text: candidate.text,
+      actors: candidate.proposedActors.map((actor) => [actor.name, actor.stance]),
+    }));
+
+  it('reads an owner’s pointer ("the agency’s estimate", "Okafor’s account") and a pronoun object', () => {
+    expect(
+      stances(
+        'Floods displaced 12,000 people in Benue state, Nigeria’s emergency agency NEMA said on Monday. The Red Cross backed it in a statement. Radio Benue broadcast the agency’s estimate at the top of its news. The governor’s spokesman, Tunde Okafor, dismissed the account.',
+      ),
+    ).toEqual([
+      {
+        text: 'Floods displaced 12,000 people in Benue state',
+        actors: [
+          ['NEMA', 'asserted'],
+          ['Red Cross', 'supported'],
+          ['Radio Benue', 'repeated'],
+          ['Tunde Okafor', 'rejected'],
+        ],
+      },
+    ]);
+  });
+
+  it('reads "that account" as a pointer, a passive with an adverb in its chain and a time adjunct before the clause', () => {
+    const [claim, ...others] = stances(
+      'Uganda’s energy ministry said on Tuesday a landslide had buried 30 miners at the Kilembe site. The allegation has since been repeated by the Daily Monitor. A miners’ union disputed that account the following day.',
+    );
+    expect(others).toEqual([]);
+    expect(claim).toEqual({
+      text: 'A landslide buried 30 miners at the Kilembe site',
+      actors: [
+        ['Ministry of Energy of Uganda', 'asserted'],
+        ['Daily Monitor', 'repeated'],
+        ['Miners’ union', 'rejected'],
+      ],
+    });
+    expect(
+      stances(
+        'The rebel spokesman Lawrence Kanyuka claimed the following day that the convoy had been ambushed near Goma.',
+      ),
+    ).toEqual([{ text: 'The convoy was ambushed near Goma', actors: [['Lawrence Kanyuka', 'asserted']] }]);
+  });
+
+  it('takes any verb of saying after a rejection as its reason, and a denial as answering the claim it takes up', () => {
+    expect(
+      stances(
+        'Crime fell by 9 percent this year, Interior Minister Lara Vos told a news conference. Opposition leader Piet de Groot called the figure “a fiction”, arguing that the ministry had moved hundreds of burglaries into a new category. Vos denied that any burglaries had been moved.',
+      ),
+    ).toEqual([
+      {
+        text: 'Crime fell by 9 percent this year',
+        actors: [
+          ['Lara Vos', 'asserted'],
+          ['Piet de Groot', 'rejected'],
+        ],
+      },
+      {
+        text: 'The ministry moved hundreds of burglaries into a new category',
+        actors: [
+          ['Piet de Groot', 'asserted'],
+          ['Lara Vos', 'rejected'],
+        ],
+      },
+    ]);
+  });
+});
+
+describe('speakers after the clause, with an appositive or the body they belong to', () => {
+  const people = (text: string) =>
+    extractCandidates(text).map((candidate) =>
+      candidate.proposedActors.map(({ name, kind, title, country, stance }) => [
+        name,
+        kind,
+        title,
+        country,
+        stance,
+      ]),
+    );
+
+  it('takes the named person of "X of the Y", not the body, and lets "the institute" find the body', () => {
+    expect(
+      people(
+        '“The Rhine held 40 percent less water in August than the long-term average,” said hydrologist Anna Berger of the Federal Institute of Hydrology of Germany. The institute said the river had reached its lowest level since 1976.',
+      ),
+    ).toEqual(
+      expect.arrayContaining([
+        [['Anna Berger', 'person', 'Hydrologist', 'DE', 'asserted']],
+        [['Federal Institute of Hydrology of Germany', 'government', null, 'DE', 'asserted']],
+      ]),
+    );
+  });
+
+  it('reads "the company’s chief executive, Name" as a person with the title, not the company', () => {
+    expect(
+      people(
+        'The outage at the Kelso plant was caused by a cyber-attack, Energy Minister Rui Alves said. “We have seen no sign of any attack,” said the company’s chief executive, Marta Sousa.',
+      ),
+    ).toEqual([
+      [
+        ['Rui Alves', 'person', 'Energy Minister', null, 'asserted'],
+        ['Marta Sousa', 'person', 'Chief Executive', null, 'rejected'],
+      ],
+    ]);
+  });
+
+  it('reads a name and a description in apposition before the verb, in either order', () => {
+    expect(
+      people(
+        'Power returned to Nairobi within three hours, Amina Odhiambo, the company’s chief executive, said. The outage began when a transformer failed at the Embakasi substation, the grid operator, Kenya Power Service, said.',
+      ),
+    ).toEqual([
+      [['Amina Odhiambo', 'person', 'Chief Executive', 'KE', 'asserted']],
+      [['Kenya Power Service', 'organization', null, 'KE', 'asserted']],
+    ]);
+  });
+
+  it('makes the officials of a portfolio in listed capitals the ministry of each country', () => {
+    const [claim] = people(
+      'Cholera has killed 40 people in Malawi and Zambia since March, the WHO said. Health officials in Lilongwe and Lusaka have confirmed the toll.',
+    );
+    expect(claim.slice(1)).toEqual([
+      ['Ministry of Health of Malawi', 'government', null, 'MW', 'supported'],
+      ['Ministry of Health of Zambia', 'government', null, 'ZM', 'supported'],
+    ]);
+  });
+});
+
+describe('what a later pointer refers to', () => {
+  const stances = (text: string) =>
+    extractCandidates(text).map((candidate) => ({
+      text: candidate.text,
+      actors: candidate.proposedActors.map((actor) => [actor.name, actor.stance]),
+    }));
+
+  it('reads "in fact" as another version against the claim, and "that assertion" as pointing at that version', () => {
+    expect(
+      stances(
+        'The lake lost 30 percent of its surface this summer, the water agency said. The blog Seewacht claimed that the lake had in fact grown this year. Agency director Jonas Weber called that assertion “plainly false”.',
+      ),
+    ).toEqual([
+      {
+        text: 'The lake lost 30 percent of its surface this summer',
+        actors: [
+          ['Water agency', 'asserted'],
+          ['Seewacht', 'rejected'],
+        ],
+      },
+      {
+        text: 'The lake has grown this year',
+        actors: [
+          ['Seewacht', 'asserted'],
+          ['Jonas Weber', 'rejected'],
+        ],
+      },
+    ]);
+  });
+
+  it('points "X’s allegation" at the claim X made, past a rebuttal’s own fact', () => {
+    const [claim] = stances(
+      'Candidate Luis Mendoza claimed that the count had been halted to add 20,000 votes for the ruling party. The Supreme Electoral Tribunal called the claim false and said the count had been paused because of a power cut. Mendoza’s allegation was broadcast by the channel Canal Sur.',
+    );
+    expect(claim.actors).toEqual([
+      ['Luis Mendoza', 'asserted'],
+      ['Supreme Electoral Tribunal', 'rejected'],
+      ['Canal Sur', 'repeated'],
+    ]);
+  });
+});
+
+describe('rebuttals: their own facts, restated denials and verdicts', () => {
+  const stances = (text: string) =>
+    extractCandidates(text).map((candidate) => ({
+      text: candidate.text,
+      actors: candidate.proposedActors.map((actor) => [actor.name, actor.stance]),
+    }));
+
+  it('keeps "it had removed …" as the rebutter’s own fact and reads a discrediting verdict as a rejection', () => {
+    expect(
+      stances(
+        'The voter roll contains 300,000 names of dead people, opposition spokesman Ali Diallo claimed. The National Electoral Commission rejected the claim and said it had removed 150,000 deceased voters since 2022. The commission’s president, Awa Sow, called the opposition’s allegation “an attempt to discredit the vote”.',
+      ),
+    ).toEqual([
+      {
+        text: 'National Electoral Commission has removed 150,000 deceased voters since 2022',
+        actors: [['National Electoral Commission', 'asserted']],
+      },
+      {
+        text: 'The voter roll contains 300,000 names of dead people',
+        actors: [
+          ['Ali Diallo', 'asserted'],
+          ['National Electoral Commission', 'rejected'],
+          ['Awa Sow', 'rejected'],
+        ],
+      },
+    ]);
+  });
+
+  it('folds a blanket assurance and a "found no X" into the rejection, proposing no claim for them', () => {
+    expect(
+      stances(
+        'The food agency said it had found listeria in 8 batches of cheese made by the dairy Alpenhof. Alpenhof rejected the findings, saying its cheeses had passed every test. Austria’s health ministry said its own laboratory had found no listeria in samples from the same batches.',
+      ),
+    ).toEqual([
+      {
+        text: 'Austrian food agency found listeria in 8 batches of cheese made by the dairy Alpenhof',
+        actors: [
+          ['Austrian food agency', 'asserted'],
+          ['Alpenhof', 'rejected'],
+          ['Ministry of Health of Austria', 'rejected'],
+        ],
+      },
+    ]);
+  });
+
+  it('takes no clause with a verb of its own for a speaker ("a ceasefire agreed in 2022")', () => {
+    expect(
+      stances('Officials from Russia and Kazakhstan urged both sides to respect a truce agreed in 2022.'),
+    ).toEqual([]);
+  });
+});
+
+describe('kinds of named bodies', () => {
+  const kinds = (text: string) =>
+    extractClaims(text).flatMap((candidate) =>
+      candidate.proposedActors.map(({ name, kind, country }) => [name, kind, country]),
+    );
+
+  it('reads a constabulary as a state’s, an unmarked army as a group, and firms by their trade or their "its"', () => {
+    expect(kinds('Ballot boxes were stolen in Lae, the Royal Papua New Guinea Constabulary said.')).toEqual([
+      ['Royal Papua New Guinea Constabulary', 'government', 'PG'],
+    ]);
+    expect(
+      kinds('The Arakan Army said its fighters had seized a military base near Sittwe in Myanmar.'),
+    ).toContainEqual(['Arakan Army', 'group', 'MM']);
+    expect(
+      kinds(
+        'Inspectors found rust in 40 tanks sold by the Dutch supplier Van Dijk Staal. Van Dijk Staal rejected the finding.',
+      ),
+    ).toContainEqual(['Van Dijk Staal', 'organization', 'NL']);
+    expect(
+      kinds('The outage began at a substation, the grid operator, Kenya Power Service, said on Monday.'),
+    ).toEqual([['Kenya Power Service', 'organization', 'KE']]);
+    expect(
+      kinds('Golden Harvest Mills said its flour had passed 12 independent tests this year.'),
+    ).toContainEqual(['Golden Harvest Mills', 'organization', null]);
+  });
+});
+
+describe('clause fragments', () => {
+  it('proposes no claim for a thing named and dated, nor for a clause broken off after an auxiliary', () => {
+    const texts = (text: string) => extractClaims(text).map((candidate) => candidate.text);
+    expect(texts('The government has declared a state of emergency twice in the past three years.')).toEqual(
+      [],
+    );
+    expect(texts('The ministry announced a curfew in 2021.')).toEqual([]);
+    // A dated clause with its verb stays a claim.
+    expect(texts('Police in Lagos said a curfew had been imposed on 12 districts in 2021.')).toEqual([
+      'A curfew was imposed on 12 districts in 2021',
+    ]);
+  });
+});
+
+describe('competing figures and bodies named in passing', () => {
+  const stances = (text: string) =>
+    extractCandidates(text).map((candidate) => ({
+      text: candidate.text,
+      actors: candidate.proposedActors.map((actor) => [actor.name, actor.stance]),
+    }));
+
+  it('reads another speaker’s "put the toll at N" as a rival figure, and its rejection as backing the first', () => {
+    const [first, rival, ...others] = stances(
+      'Floods killed 11 people in the Kasai province, the Red Cross said. Senator Paul Mbuyi put the death toll at 40. Mbuyi’s figure was dismissed by Interior Minister Jacques Ilunga, who told reporters that the Red Cross had checked its count village by village.',
+    );
+    expect(first).toEqual({
+      text: 'Floods killed 11 people in the Kasai province',
+      actors: [
+        ['Red Cross', 'asserted'],
+        ['Paul Mbuyi', 'rejected'],
+        ['Jacques Ilunga', 'supported'],
+      ],
+    });
+    expect(rival.actors).toEqual([
+      ['Paul Mbuyi', 'asserted'],
+      ['Jacques Ilunga', 'rejected'],
+    ]);
+    // His reason is about the Red Cross's count, which defends the first figure: no claim of his own.
+    expect(others).toEqual([]);
+  });
+
+  it('reads a valuation after a parenthetical participle, and plural title acronyms as a group', () => {
+    const kinds = extractCandidates(
+      'Floods killed 48 people in northern Ghana last week, the National Disaster Management Organisation said. The Daily Graphic, citing hospital sources, put the toll at 60.',
+    ).map((candidate) => [
+      candidate.text,
+      candidate.proposedActors.map((actor) => [actor.name, actor.kind, actor.stance]),
+    ]);
+    expect(kinds).toEqual([
+      [
+        'Floods killed 48 people in northern Ghana last week',
+        [
+          ['National Disaster Management Organisation', 'organization', 'asserted'],
+          ['Daily Graphic', 'media_outlet', 'rejected'],
+        ],
+      ],
+      ['The toll was 60', [['Daily Graphic', 'media_outlet', 'asserted']]],
+    ]);
+    const [claim] = extractCandidates(
+      'Floods killed 48 people in northern Ghana last week, the National Disaster Management Organisation said. Opposition MPs slammed the figure as a cover-up.',
+    );
+    expect(claim.proposedActors[1]).toMatchObject({
+      name: 'Opposition MPs',
+      kind: 'group',
+      stance: 'rejected',
+    });
+  });
+
+  it('reads "…, which put the number of dead at N" as a rival figure and "the Red Cross figure" as pointing at it', () => {
+    expect(
+      stances(
+        'Bolivia’s civil defence office said on Sunday that floods had killed 52 people since January. The figure was disputed by the Bolivian Red Cross, which put the number of dead at 80. Defence Minister Edmundo Novillo dismissed the Red Cross figure. Novillo said the army had rescued more than 3,000 people.',
+      ),
+    ).toEqual([
+      {
+        text: 'Floods have killed 52 people since January',
+        actors: [
+          ['Bolivian civil defence office', 'asserted'],
+          ['Red Cross', 'rejected'],
+          ['Edmundo Novillo', 'supported'],
+        ],
+      },
+      {
+        text: 'The number of dead was 80',
+        actors: [
+          ['Red Cross', 'asserted'],
+          ['Edmundo Novillo', 'rejected'],
+        ],
+      },
+      // (The tagger may read "rescued" after "had" as a noun; the reported tense is undone all the same.)
+      { text: 'The army rescued more than 3,000 people', actors: [['Edmundo Novillo', 'asserted']] },
+    ]);
+  });
+
+  it('lets "the hospital’s management" speak for a hospital named in the sentence before', () => {
+    const [report, answer] = stances(
+      'The news site Salone Today reported that three nurses at Bo Government Hospital had died of cholera. The hospital’s management denied the report, saying the nurses had died of typhoid.',
+    );
+    expect(report.actors).toEqual([
+      ['Salone Today', 'asserted'],
+      ['Bo Government Hospital', 'rejected'],
+    ]);
+    expect(answer).toEqual({
+      text: 'The nurses died of typhoid',
+      actors: [['Bo Government Hospital', 'asserted']],
+    });
+  });
+});
+
+describe('inverted and named-audience reporting frames', () => {
+  const people = (text: string) =>
+    extractCandidates(text).map((candidate) => [
+      candidate.text,
+      ...candidate.proposedActors.map(({ name, kind, title, country }) => [name, kind, title, country]),
+    ]);
+
+  it('reads "P, said Name, an economist at X" with the speaker after an inverted verb', () => {
+    expect(
+      people(
+        'Unemployment rose to 9 percent in March, said Ana Costa, an economist at the Bank of Portugal.',
+      ),
+    ).toEqual([['Unemployment rose to 9 percent in March', ['Ana Costa', 'person', 'Economist', 'PT']]]);
+  });
+
+  it('inverts only verbs of saying: "…, said local officials" but not "…, backed the accusation"', () => {
+    expect(people('Ten people died in the landslide near Bukavu, said local officials.')).toEqual([
+      ['Ten people died in the landslide near Bukavu', ['Local officials', 'government', null, null]],
+    ]);
+    const [claim] = extractCandidates(
+      'Russian Foreign Minister Sergei Lavrov claimed that Ukraine had supplied drones to rebels in Mali. Officials from Mali and Niger, whose military governments form an alliance, backed the accusation on Monday.',
+    );
+    expect(claim.proposedActors.map((actor) => [actor.name, actor.stance])).toEqual([
+      ['Sergei Lavrov', 'asserted'],
+      ['Government of Mali', 'supported'],
+      ['Government of Niger', 'supported'],
+    ]);
+  });
+
+  it('takes a named audience ("told Reuters") for no speaker, and a role phrase in apposition', () => {
+    expect(
+      people('Sales fell 20 percent in 2024, the company’s finance director, Rui Nunes, told Reuters.'),
+    ).toEqual([['Sales fell 20 percent in 2024', ['Rui Nunes', 'person', 'Finance Director', null]]]);
+    expect(
+      people(
+        'Bread prices doubled in Kano in June, Adeyemi Bello, chief economist at Zenith Bank, said on Friday.',
+      ),
+    ).toEqual([
+      ['Bread prices doubled in Kano in June', ['Adeyemi Bello', 'person', 'Chief Economist', null]],
+    ]);
+  });
+
+  it('reads a name the lists do not know as an outlet when it is described as one', () => {
+    expect(
+      people(
+        'The bridge collapsed in Tamale, killing four people, Joy FM, a private radio station, reported.',
+      ),
+    ).toEqual([
+      ['The bridge collapsed in Tamale, killing four people', ['Joy FM', 'media_outlet', null, null]],
+    ]);
+  });
+});
+
+describe('named ministries and lists of outlets', () => {
+  const actorsOf = (text: string) =>
+    extractCandidates(text).map((candidate) =>
+      candidate.proposedActors.map(({ name, kind, country, stance }) => [name, kind, country, stance]),
+    );
+
+  it('reads "the Ministry of X" as that ministry, and a country’s as "Ministry of X of Country"', () => {
+    expect(
+      actorsOf(
+        'The Ministry of Mines said 30 miners died in the collapse of a gold mine near Kenieba, Mali.',
+      ),
+    ).toEqual([[['Ministry of Mines', 'government', 'ML', 'asserted']]]);
+    expect(actorsOf('Uganda’s Ministry of Health said 12 people had died of Ebola in Kampala.')).toEqual([
+      [['Ministry of Health of Uganda', 'government', 'UG', 'asserted']],
+    ]);
+  });
+
+  it('splits two outlets’ names joined by "and", and reads "no such" as a denial of the claim before', () => {
+    expect(
+      actorsOf(
+        'Floods killed 48 people in northern Ghana last week, the National Disaster Management Organisation said. Citi FM and Joy News both carried the figure. Ghana’s Interior Ministry said no such deaths had been recorded.',
+      ),
+    ).toEqual([
+      [
+        ['National Disaster Management Organisation', 'organization', 'GH', 'asserted'],
+        ['Citi FM', 'media_outlet', 'GH', 'repeated'],
+        ['Joy News', 'media_outlet', 'GH', 'repeated'],
+        ['Ministry of the Interior of Ghana', 'government', 'GH', 'rejected'],
+      ],
+    ]);
+  });
+});
+
+describe('more verbs of taking up, and adverbs in reported speech', () => {
+  it('reads "splashed", "featured" as repeating and "slammed" as rejecting a pointer', () => {
+    const [claim] = extractCandidates(
+      'Floods killed 48 people in northern Ghana last week, the National Disaster Management Organisation said. The Daily Express splashed the figure across its front page. Opposition leader Kofi Mensah slammed the figure as a cover-up. The tabloid Kronen featured the claim on Sunday.',
+    );
+    expect(claim.proposedActors.map((actor) => [actor.name, actor.stance])).toEqual([
+      ['National Disaster Management Organisation', 'asserted'],
+      ['Daily Express', 'repeated'],
+      ['Kofi Mensah', 'rejected'],
+      ['Kronen', 'repeated'],
+    ]);
+  });
+
+  it('keeps an adverb before the verb when undoing the reported tense', () => {
+    const [claim] = extractCandidates(
+      'Azerbaijan’s Defence Ministry said its forces had only returned fire near Kalbajar.',
+    );
+    expect(claim.text).toBe('Azerbaijan’s forces only returned fire near Kalbajar');
+  });
+});
+
+describe('participles and split quotes around the speaker', () => {
+  const stances = (text: string) =>
+    extractCandidates(text).map((candidate) => ({
+      text: candidate.text,
+      actors: candidate.proposedActors.map((actor) => [actor.name, actor.stance]),
+    }));
+
+  it('reads ", first reported by X," as X’s report, outside the main clause’s subject', () => {
+    expect(
+      stances(
+        'The claim that 5,000 ballots were burned in Lae, first reported by the website PNG Truth, was dismissed by the Electoral Commission of Papua New Guinea.',
+      ),
+    ).toEqual([
+      {
+        text: '5,000 ballots were burned in Lae',
+        actors: [
+          ['PNG Truth', 'asserted'],
+          ['Electoral Commission of Papua New Guinea', 'rejected'],
+        ],
+      },
+    ]);
+  });
+
+  it('skips an opening participle phrase and joins a quote split by its speaker', () => {
+    expect(
+      stances(
+        'Speaking to reporters in Lagos, Education Minister Tunji Alausa said 300 schools had been closed.',
+      ),
+    ).toEqual([{ text: '300 schools were closed', actors: [['Tunji Alausa', 'asserted']] }]);
+    expect(
+      stances('“Twelve people were killed,” the governor, Ana Lopes, said, “and forty are missing.”'),
+    ).toEqual([
+      { text: 'Twelve people were killed and forty are missing', actors: [['Ana Lopes', 'asserted']] },
+    ]);
+  });
+
+  it('proposes no claim for a clause without its subject', () => {
+    expect(
+      extractClaims('The figure, the ministry said, is consistent with satellite data.').map(
+        (claim) => claim.text,
+      ),
+    ).not.toContain('Is consistent with satellite data');
+  });
+});
+
+describe('bodies by the place they serve, lists of known bodies, verdicts on estimates', () => {
+  const actorsOf = (text: string) =>
+    extractCandidates(text).map((candidate) =>
+      candidate.proposedActors.map(({ name, kind, country, stance }) => [name, kind, country, stance]),
+    );
+
+  it('reads "Police in Nairobi", "health authorities in Lagos" as the country’s police and ministry', () => {
+    expect(
+      actorsOf('Police in Nairobi said 14 people were killed when a gas cylinder exploded at a market.'),
+    ).toEqual([[['Kenyan police', 'government', 'KE', 'asserted']]]);
+    expect(actorsOf('Health authorities in Lagos said 14 people had died of cholera in the city.')).toEqual([
+      [['Ministry of Health of Nigeria', 'government', 'NG', 'asserted']],
+    ]);
+  });
+
+  it('splits "the World Health Organization and UNICEF" and reads "wildly optimistic" as a rejection', () => {
+    expect(
+      actorsOf(
+        'Cholera has killed 41 people in Lusaka since October, Zambia’s health ministry said. The World Health Organization and UNICEF both confirmed the toll. Peter Otieno, an economist at the University of Zambia, said the figure was “wildly optimistic”.',
+      ),
+    ).toEqual([
+      [
+        ['Ministry of Health of Zambia', 'government', 'ZM', 'asserted'],
+        ['World Health Organization', 'organization', null, 'supported'],
+        ['UNICEF', 'organization', null, 'supported'],
+        ['Peter Otieno', 'person', 'ZM', 'rejected'],
+      ],
+    ]);
+  });
+});

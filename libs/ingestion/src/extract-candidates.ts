@@ -1,10 +1,10 @@
-import { international, parseActorPhrase, worldBodyAt } from './extraction/actor-phrase';
+import { international, memberBody, parseActorPhrase, worldBodyAt } from './extraction/actor-phrase';
 import { Attribution, findAttributions } from './extraction/attribution';
 import { canonicalText } from './extraction/canonical-text';
 import { MIN_WORDS, scoreClaim } from './extraction/checkworthiness';
 import { ActorRegistry, DocActor } from './extraction/coreference';
 import { analyse, AnalysedSentence, Word } from './extraction/nlp';
-import { countryByCode, LEXICON, REPORTING_VERBS } from './extraction/gazetteer';
+import { countryByCode, fold, LEXICON, REPORTING_VERBS } from './extraction/gazetteer';
 import { findCountries } from './extraction/places';
 import type {
   CheckworthinessFeatures,
@@ -60,6 +60,10 @@ interface ClaimDraft {
   vagueSpeaker: boolean;
   reportingVerb: string | null;
   rejectionVerb: string | null;
+  /** Put forward against an earlier claim ("claimed the ice sheet had in fact grown"). */
+  counter?: boolean;
+  /** The claim whose figure this one's figure competes with. */
+  rivalOf?: ClaimDraft;
 }
 
 const ROLE: Record<StanceType, MentionRole> = {
@@ -74,7 +78,15 @@ const STOPWORDS = new Set(
   ),
 );
 const NEGATIVE = new Set(['no', 'not', "n't", 'never', 'none', 'nobody', 'nothing', 'no-one']);
-const isVerbOrNumber = (word: Word) => ['VERB', 'AUX', 'NUM'].includes(word.pos);
+const DURATIONS = /^(?:years?|months?|weeks?|days?|hours?|decades?)$/;
+/**
+ * A verb, or a number that is a figure: "twice in the past two years" or "in 2022" only dates a
+ * thing named ("declared a state of emergency twice in the past two years" has no proposition).
+ */
+const verbOrFigure = (word: Word, i: number, words: Word[]) =>
+  word.pos === 'VERB' ||
+  word.pos === 'AUX' ||
+  (word.pos === 'NUM' && !/^(?:1[89]|20)\d\d$/.test(word.text) && !DURATIONS.test(words[i + 1]?.lower ?? ''));
 const NUMERIC_POINTERS = new Set([
   'rise',
   'drop',
@@ -96,7 +108,20 @@ const NUMERIC_POINTERS = new Set([
 const FIRST_PERSON_SUBJECTS = new Set(['i', 'we', 'our', 'my']);
 const ANAPHORIC_SUBJECTS = new Set(['they', 'it', 'he', 'she', 'this', 'their', 'its']);
 const GENERAL_DENIAL = new Set(['any', 'anyone', 'anybody', 'anything', 'ever', 'no', 'never', 'none']);
+const UNIVERSAL = new Set(['every', 'all', 'always', 'fully', 'each']);
 const CLAIM_PRONOUNS = new Set(['it', 'this', 'that']);
+/** What a claim rests on: "the study was funded by the company" is about the claim, not a fact of its own. */
+const SOURCE_POINTERS = new Set([
+  'study',
+  'report',
+  'survey',
+  'poll',
+  'claim',
+  'claims',
+  'allegation',
+  'figure',
+  'figures',
+]);
 const CONTRASTIVE = new Set(['real', 'actual', 'true', 'correct', 'genuine']);
 
 /** The check-worthy claims of `text`, best first (ties in reading order), at most MAX_CANDIDATES. */
@@ -144,6 +169,7 @@ export function extractClaims(text: string): ExtractedCandidate[] {
     let rejecting: ClaimDraft | null = null;
     for (const attribution of attributions) {
       const actors = attribution.inherits ? speakers : resolve(registry, attribution);
+      if (!attribution.inherits) firmsByPronoun(actors, sentence.words.slice(attribution.from));
       if (!attribution.inherits) {
         speakers = actors;
         rejecting = null;
@@ -154,7 +180,11 @@ export function extractClaims(text: string): ExtractedCandidate[] {
         attach(rejecting, sentence, actors, 'rejected', attribution.verb, 'rejects');
         // "rejected the account and said the boat had entered Chinese waters": a fact of the
         // rebutter's own is a claim they make; "saying it was false" only restates the denial.
-        if (ownFact(attribution.content)) counter(claims, sentence, actors, attribution);
+        if (ownFact(attribution.content) && !aboutClaimant(attribution.content, rejecting)) {
+          const rival = counter(claims, sentence, actors, attribution);
+          // ("disputed the figure and put the number of dead at 140": a rival figure.)
+          if (rival && attribution.content.some((word) => word.pos === 'NUM')) rival.rivalOf = rejecting;
+        }
         continue;
       }
       const vague =
@@ -184,16 +214,38 @@ export function extractClaims(text: string): ExtractedCandidate[] {
         rejecting = contradicted;
         continue;
       }
-      if (latest && actors.length > 0 && counterClaim(attribution.content)) {
-        // "claimed the real toll was more than twice as high": a figure of their own against it.
-        attach(latest, sentence, actors, 'rejected', attribution.verb, 'rejects');
-        counter(claims, sentence, actors, attribution);
-        rejecting = latest;
+      // "claimed the real toll was more than twice as high": a figure of their own against it;
+      // "claimed the ice sheet had in fact grown": another version of the claim it takes up.
+      const corrected =
+        actors.length === 0
+          ? undefined
+          : latest && counterClaim(content)
+            ? latest
+            : [...claims]
+                .reverse()
+                .find(
+                  (claim) =>
+                    claim.stated.index < sentence.index &&
+                    (correction(content, claim) || rivalFigure(attribution, claim, actors)),
+                );
+      if (corrected) {
+        attach(corrected, sentence, actors, 'rejected', attribution.verb, 'rejects');
+        const rival = counter(claims, sentence, actors, attribution);
+        // Of two figures for one count, whoever rejects the second backs the first.
+        if (rival && content.some((word) => word.pos === 'NUM')) rival.rivalOf = corrected;
+        rejecting = corrected;
         continue;
       }
-      if (latest && deniedParaphrase(attribution, latest)) {
-        attach(latest, sentence, actors, 'rejected', attribution.verb, 'rejects');
-        rejecting = latest;
+      // (The denial answers the latest claim whose words it takes up, not only the latest claim.)
+      const paraphrased =
+        latest && deniedParaphrase(attribution, latest)
+          ? latest
+          : [...claims]
+              .reverse()
+              .find((claim) => claim.stated.index < sentence.index && deniedParaphrase(attribution, claim));
+      if (paraphrased) {
+        attach(paraphrased, sentence, actors, 'rejected', attribution.verb, 'rejects');
+        rejecting = paraphrased;
         continue;
       }
       const claimText = canonicalText(attribution.content, {
@@ -210,9 +262,11 @@ export function extractClaims(text: string): ExtractedCandidate[] {
       // "state television broadcast footage of the site": a thing shown, no proposition. (The
       // tagger misses verbs now and then, "teenagers vapes daily"; a figure keeps the clause.)
       const object = directObject(sentence, attribution);
-      if (object && (!attribution.content.some(isVerbOrNumber) || naming(object))) continue;
+      if (object && (!attribution.content.some(verbOrFigure) || naming(object))) continue;
       // "“This is a dangerous step,” the minister said": a comment on what was reported, no claim.
       if (evaluativeComment(attribution.content)) continue;
+      // (A charge, "accused the ministry of hiding deaths", is a clause whatever the tagger says.)
+      if (!attribution.accused && fragment(attribution.content)) continue;
       const backed = ownClaimBacked(claims, actors, attribution);
       if (backed) {
         attach(backed, sentence, actors, 'asserted', attribution.verb, 'supports');
@@ -246,9 +300,46 @@ function ownFact(content: Word[] | null): content is Word[] {
     return false;
   // (Not `negated`: the tagger carries a negation on past "and that …" into the next clause.)
   if (content.some((word) => NEGATIVE.has(word.lower) || GENERAL_DENIAL.has(word.lower))) return false;
+  // "its products had passed every inspection": a blanket assurance restates the denial.
+  if (content.some((word) => UNIVERSAL.has(word.lower)) && !content.some((word) => word.pos === 'NUM'))
+    return false;
   // "saying it was based on a survey of four hospitals": about the claim itself, the rejection's reason.
-  if (CLAIM_PRONOUNS.has(content[0].lower)) return false;
+  // ("noting that the study was funded by the company": about the claim's source, likewise.)
+  const aboutSource =
+    LEXICON.pointerDeterminers.has(content[0].lower) && SOURCE_POINTERS.has(content[1]?.lower ?? '');
+  if ((CLAIM_PRONOUNS.has(content[0].lower) && !speakersAct(content)) || aboutSource) return false;
   return !content.some((word) => LEXICON.rejectingWords.has(word.lower));
+}
+
+/**
+ * "dismissed the rival figure, saying the office had checked its count": a reason about the work of
+ * whoever asserted the claim the rejected one answers ("the office" named before) defends that
+ * claim; it is no fact of the rebutter's own.
+ */
+function aboutClaimant(content: Word[], rejected: ClaimDraft): boolean {
+  if (content[0]?.lower !== 'the') return false;
+  let end = 1;
+  while (end < content.length && ['NOUN', 'ADJ', 'PROPN'].includes(content[end].pos)) end++;
+  const head = content[end - 1];
+  if (end === 1 || !['NOUN', 'PROPN'].includes(head.pos)) return false;
+  const answered = rejected.rivalOf ? [rejected.rivalOf] : [];
+  return answered.some((claim) =>
+    claim.actors.some((item) => item.stance === 'asserted' && item.actor.heads.has(fold(head.text))),
+  );
+}
+
+/**
+ * "said it had removed 412,000 deceased voters": "it" doing something is the speaker acting; "it
+ * was based on …", "it had been exaggerated" are about the claim.
+ */
+function speakersAct(content: Word[]): boolean {
+  const [subject, auxiliary, verb] = content;
+  return (
+    subject.lower === 'it' &&
+    ['has', 'had', 'have'].includes(auxiliary?.lower ?? '') &&
+    verb?.pos === 'VERB' &&
+    verb.lower !== 'been'
+  );
 }
 
 function counter(
@@ -256,12 +347,44 @@ function counter(
   sentence: AnalysedSentence,
   actors: DocActor[],
   attribution: Attribution,
-): void {
-  if (!attribution.content || actors.length === 0) return;
+): ClaimDraft | null {
+  if (!attribution.content || actors.length === 0) return null;
   const text = canonicalText(attribution.content, { owner: ownerOf(actors) });
   const claim = draft(text, attribution.content, sentence, attribution, false);
+  claim.counter = true;
   claims.push(claim);
   attach(claim, sentence, actors, 'asserted', attribution.verb, 'states');
+  return claim;
+}
+
+const PERSONAL_PRONOUNS = new Set(['its', 'it', 'his', 'her', 'he', 'she', 'their', 'they']);
+
+/**
+ * "Siam Golden Poultry refuted the findings, saying its products …": a name read as a person's
+ * whose speech says "its" (before any other pronoun) is a firm's.
+ */
+function firmsByPronoun(actors: DocActor[], words: Word[]): void {
+  const [actor] = actors;
+  if (actors.length !== 1 || actor.kind !== 'person' || actor.title || actor.name.split(' ').length < 2)
+    return;
+  const pronoun = words.find((word) => PERSONAL_PRONOUNS.has(word.lower));
+  if (pronoun?.lower === 'its') actor.kind = 'organization';
+}
+
+const DANGLING = new Set(['AUX', 'ADP', 'CCONJ', 'SCONJ', 'PART']);
+
+/**
+ * "The allegation has since", "a state of emergency twice": a piece of a clause, no proposition —
+ * nothing finite in it, or it breaks off after an auxiliary or a preposition.
+ */
+function fragment(content: Word[]): boolean {
+  const words = content.filter((word) => /[\p{L}\p{N}]/u.test(word.text));
+  const last = words[words.length - 1];
+  if (!last || DANGLING.has(last.pos) || ['the', 'a', 'an'].includes(last.lower)) return true;
+  // "… is consistent with satellite data": the second half of a split quote has no subject.
+  if (['AUX', 'VERB'].includes(words[0].pos) && !words[0].capital && !/ing$/.test(words[0].lower))
+    return true;
+  return !words.some(verbOrFigure);
 }
 
 /** Whose "its …" the speaker's words mean: a body's, never a person's or a group's. */
@@ -288,16 +411,39 @@ const BODY_CLASSIFIERS = new Set([
   'lender',
   'insurer',
   'outlet',
+  'exporter',
+  'importer',
+  'supplier',
+  'operator',
+  'distributor',
+  'blog',
 ]);
 
-/** "the local firm Sehat Farma", "the website Prairie Sentinel": bodies named in a sentence. */
+/** Institutions a capitalised name ends with ("Kenema Government Hospital"), which "the hospital" may mean later. */
+const INSTITUTIONS = new Set(['hospital', 'clinic', 'university', 'college', 'school', 'prison']);
+
+/**
+ * "the local firm Sehat Farma", "the website Prairie Sentinel", "nurses at Kenema Government
+ * Hospital": bodies named in a sentence.
+ */
 function classifiedBodies(words: Word[]): ReturnType<typeof parseActorPhrase> {
   const found: ReturnType<typeof parseActorPhrase> = [];
+  for (let i = 1; i < words.length; i++) {
+    if (!INSTITUTIONS.has(words[i].lower) || !words[i].capital || words[i + 1]?.capital) continue;
+    let from = i;
+    while (from > 0 && words[from - 1].capital) from--;
+    if (from < i)
+      found.push(
+        ...parseActorPhrase(words.slice(from, i + 1), false).filter((draft) => draft.kind !== 'person'),
+      );
+  }
   for (let i = 1; i < words.length - 1; i++) {
     if (!BODY_CLASSIFIERS.has(words[i].lower) || words[i].capital || !words[i + 1].capital) continue;
     let end = i + 1;
     while (end < words.length && words[end].capital) end++;
-    found.push(...parseActorPhrase(words.slice(i, end), false).filter((draft) => draft.kind !== 'person'));
+    // ("the Thai exporter Siam Golden Poultry": the demonym before the trade tells the country.)
+    const from = i > 0 && findCountries([words[i - 1]]).length > 0 ? i - 1 : i;
+    found.push(...parseActorPhrase(words.slice(from, end), false).filter((draft) => draft.kind !== 'person'));
   }
   return found;
 }
@@ -331,6 +477,8 @@ function pointsBack(words: Word[]): boolean {
 
 function resolve(registry: ActorRegistry, attribution: Attribution): DocActor[] {
   const actors: DocActor[] = [];
+  const body = memberBody(attribution.speaker);
+  if (body) registry.introduce([body]);
   for (const item of parseActorPhrase(attribution.speaker, attribution.speakerInitial)) {
     const actor = registry.resolve(item);
     if (actor && !actors.includes(actor)) actors.push(actor);
@@ -369,12 +517,32 @@ function referent(claims: ClaimDraft[], before: number, pointer: Word[] = []): C
   const counted = numeric ? all.filter((claim) => claim.content.some((word) => word.pos === 'NUM')) : [];
   // "the claim" after "X claimed", "the allegation" after "Y alleged": the noun names the verb.
   const named = all.filter((claim) => pointer.some((word) => namesVerb(word, claim.reportingVerb)));
-  const earlier = named.length ? named : counted.length ? counted : all;
+  // "Quispe’s allegation", "the authority’s statement": a claim its owner asserted.
+  const mark = pointer.findIndex(
+    (word, i) =>
+      (word.text === '’s' || word.text === "'s") &&
+      pointer.slice(i + 1, i + 3).some((next) => LEXICON.pointerNouns.has(next.lower)),
+  );
+  // ("the Red Cross figure": a name right before the pointer noun owns it too.)
+  const noun = pointer.findIndex(
+    (word, i) => i > 1 && LEXICON.pointerNouns.has(word.lower) && pointer[i - 1].capital,
+  );
+  const ownerWord = mark > 0 ? pointer[mark - 1] : noun > 0 ? pointer[noun - 1] : null;
+  const owner = ownerWord ? fold(ownerWord.text) : null;
+  const owned = owner
+    ? all.filter((claim) =>
+        claim.actors.some((item) => item.stance === 'asserted' && item.actor.heads.has(owner)),
+      )
+    : [];
+  const earlier = owned.length ? owned : named.length ? named : counted.length ? counted : all;
   // A claim someone made, not a rebuttal's detail nor the reporter's own statement, is what
   // "the claim" points at; an unattributed statement only when nobody has claimed anything yet.
+  // ("that assertion", "the allegation" may be a rebutter's own version, an assertion in its turn.)
+  const asserting = pointer.some((word) => ASSERTION_NOUNS.has(word.lower));
   const answered = (claim: ClaimDraft) =>
-    claim.elaboration ||
-    claim.actors.some((item) => item.stance === 'asserted' && rejectedBefore(claims, item.actor, claim));
+    !(asserting && claim.counter) &&
+    (claim.elaboration ||
+      claim.actors.some((item) => item.stance === 'asserted' && rejectedBefore(claims, item.actor, claim)));
   const made = (claim: ClaimDraft) => claim.actors.some((item) => item.stance !== 'rejected');
   return (
     earlier.find((claim) => made(claim) && !answered(claim)) ??
@@ -384,6 +552,15 @@ function referent(claims: ClaimDraft[], before: number, pointer: Word[] = []): C
     null
   );
 }
+
+const ASSERTION_NOUNS = new Set([
+  'assertion',
+  'assertions',
+  'allegation',
+  'allegations',
+  'accusation',
+  'accusations',
+]);
 
 const NOMINALISED: Record<string, string> = {
   claim: 'claim',
@@ -417,7 +594,18 @@ function contradicts(content: Word[], claim: ClaimDraft): boolean {
   // "“Nobody paid us anything”" after "foreign agents paid protesters": a denial in general
   // terms that takes up the claim's own words.
   const general = content.some((word) => GENERAL_DENIAL.has(word.lower) && !NEGATIVE.has(word.lower));
-  return general && content.some((word) => claim.keywords.has(keywordOf(word)));
+  if (general && content.some((word) => claim.keywords.has(keywordOf(word)))) return true;
+  // "its own tests had found no salmonella" after "found salmonella in 12 consignments": "no"
+  // before the claim's own noun.
+  // ("said no such deaths had been recorded": "such" points at what was claimed, whatever its words.)
+  return content.some(
+    (word, i) =>
+      word.lower === 'no' &&
+      (content[i + 1]?.lower === 'such' ||
+        content
+          .slice(i + 1, i + 3)
+          .some((next) => next.pos === 'NOUN' && claim.keywords.has(keywordOf(next)))),
+  );
 }
 
 /**
@@ -469,6 +657,49 @@ function counterClaim(content: Word[]): boolean {
 }
 
 /**
+ * "claimed that the ice sheet had in fact grown": a correction marker in a clause that takes up
+ * the claim's own words answers it with another version.
+ */
+function correction(content: Word[], claim: ClaimDraft): boolean {
+  const marked = content.some(
+    (word, i) => word.lower === 'actually' || (word.lower === 'in' && content[i + 1]?.lower === 'fact'),
+  );
+  return (
+    marked &&
+    content.some(
+      (word) => (word.pos === 'NOUN' || word.pos === 'PROPN') && claim.keywords.has(keywordOf(word)),
+    )
+  );
+}
+
+const VALUING_VERBS = new Set(['put', 'puts', 'placed', 'places']);
+const DEATH_WORDS = new Set(['killed', 'died', 'dead', 'deaths', 'death', 'toll', 'fatalities']);
+
+/**
+ * "Fifita put the death toll at 14" after "the cyclone killed six people": another speaker's
+ * figure for the same count answers the one stated before.
+ */
+function rivalFigure(attribution: Attribution, claim: ClaimDraft, actors: DocActor[]): boolean {
+  const content = attribution.content;
+  if (!content || !VALUING_VERBS.has(attribution.verb)) return false;
+  if (claim.actors.some((item) => actors.includes(item.actor))) return false;
+  if (!claim.content.some((word) => word.pos === 'NUM')) return false;
+  const copula = content.findIndex((word) => word.lower === 'was');
+  const measured = content.slice(0, copula);
+  const head = measured[measured.length - 1]?.lower ?? '';
+  if (!NUMERIC_POINTERS.has(head)) return false;
+  if (
+    measured.some(
+      (word) =>
+        word.pos === 'NOUN' && word !== measured[measured.length - 1] && claim.keywords.has(keywordOf(word)),
+    )
+  )
+    return true;
+  const deaths = (words: Word[]) => words.some((word) => DEATH_WORDS.has(word.lower));
+  return deaths(measured) && deaths(claim.content);
+}
+
+/**
  * "denied that any fish had escaped" after "released 50,000 fish": a denial worded otherwise than
  * the claim it answers, recognised by a content word they share.
  */
@@ -501,6 +732,10 @@ function attach(
   }
   if (stance === 'rejected') claim.rejectionVerb ??= verb;
   else claim.reportingVerb ??= verb;
+  if (stance === 'rejected' && claim.rivalOf) {
+    const backers = actors.filter((actor) => !claim.rivalOf!.actors.some((item) => item.actor === actor));
+    if (backers.length) attach(claim.rivalOf, sentence, backers, 'supported', verb, 'supports');
+  }
   for (const actor of actors) {
     if (claim.actors.some((item) => item.actor === actor)) continue;
     const assertedEarlier = claim.actors.some(

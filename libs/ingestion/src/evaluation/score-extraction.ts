@@ -59,7 +59,7 @@ export const SPLITS = [
   { split: undefined, name: 'development' },
   { split: 'held-out', name: 'held-out round 1 (seen since)' },
   { split: 'blind', name: 'blind round 1 (seen since)' },
-  { split: 'blind-2', name: 'blind round 2' },
+  { split: 'blind-2', name: 'blind round 2 (seen since)' },
 ] as const;
 
 /**

@@ -86,7 +86,17 @@ const LIST_PREPOSITIONS = new Set(['from', 'of', 'at', 'in']);
 /** "a physician at X", "a lawyer for Y": where a described role ends. */
 const ROLE_PREPOSITIONS = new Set(['of', 'for', 'at', 'with', 'in']);
 const SPOKESPEOPLE = new Set(['spokesperson', 'spokesman', 'spokeswoman', 'spokespeople']);
+const BODY_VOICES = new Set([
+  'management',
+  'leadership',
+  'administration',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+]);
 const ORGANIZATION_ONLY = new Set([
+  'hospital',
+  'clinic',
   'company',
   'firm',
   'maker',
@@ -127,6 +137,17 @@ const LEADING_DESCRIPTORS = new Set([
   'lender',
   'drugmaker',
   'automaker',
+  // Trades that only firms ply: "the Thai exporter Siam Golden Poultry", "the grid operator".
+  'exporter',
+  'importer',
+  'supplier',
+  'manufacturer',
+  'operator',
+  'distributor',
+  'refiner',
+  'shipper',
+  'utility',
+  'conglomerate',
 ]);
 const STATE_WORDS = new Set(['national', 'central', 'federal', 'state', 'royal', 'supreme']);
 /** Trailing common nouns that describe a named actor rather than belong to its name. */
@@ -162,7 +183,9 @@ function trimSpan(words: Word[]): Word[] {
   let to = words.length;
   while (from < to && (isPunctuation(words[from]) || ['and', 'but', 'while'].includes(words[from].lower)))
     from++;
-  while (to > from && isPunctuation(words[to - 1])) to--;
+  // ("Citi FM and Joy News both carried it": the quantifier is no part of the last name.)
+  while (to > from && (isPunctuation(words[to - 1]) || ['both', 'all', 'also'].includes(words[to - 1].lower)))
+    to--;
   return words.slice(from, to);
 }
 
@@ -176,12 +199,17 @@ export function parseActorPhrase(input: Word[], initial: boolean): ActorDraft[] 
     words = words.slice(words[1]?.lower === 'of' ? 2 : 1);
     initial = false;
   }
+  const member = personOfBody(words, initial);
+  if (member) return [vague ? { ...member, vague: true } : member];
   const delegated = delegate(words);
   if (delegated) return parseActorPhrase(delegated, false);
 
   if (listInName(words)) return [parseSingle(words, initial)].filter(isDraft);
   const list = collectiveList(words, initial) ?? countryList(words) ?? namedList(words, initial);
   if (list) return list;
+
+  const placed = placedBody(words, initial);
+  if (placed) return [vague ? { ...placed, vague: true } : placed];
 
   const parts = splitOn(words, (word) => word.text === ',').filter((part) => part.length > 0);
   const drafts =
@@ -193,6 +221,62 @@ const isDraft = (draft: ActorDraft | null): draft is ActorDraft => draft !== nul
 
 function reference(key: string): ActorDraft {
   return { name: key, kind: 'organization', title: null, country: null, heads: [key], reference: key };
+}
+
+const MEMBERSHIP = new Set(['of', 'at', 'from', 'with']);
+
+/**
+ * "Police in Nairobi", "health authorities in Lagos": a body described by common nouns and the
+ * place it serves, read as "Nairobi police" (the country's police).
+ */
+function placedBody(words: Word[], initial: boolean): ActorDraft | null {
+  const at = words.findIndex((word) => ['in', 'from'].includes(word.lower));
+  if (at < 1 || at > 3) return null;
+  const before = words.slice(0, at);
+  let after = words.slice(at + 1);
+  if (after[0]?.lower === 'the') after = after.slice(1);
+  const place = findCountries(after);
+  if (place.length !== 1 || place[0].from !== 0 || place[0].to !== after.length) return null;
+  const common = before.every(
+    (word, i) => ['NOUN', 'ADJ', 'PROPN'].includes(word.pos) && (!word.capital || (initial && i === 0)),
+  );
+  if (!common || !before.some((word) => orgWords([word]) || LEXICON.collectiveHeads.has(word.lower)))
+    return null;
+  const lowered = before.map((word, i) =>
+    initial && i === 0 ? { ...word, text: word.lower, capital: false } : word,
+  );
+  return generic(lowered, place[0].country, false, false);
+}
+
+/**
+ * "glaciologist Karen Holm of the Geological Survey", "Dr Ana Ruiz at the University of Lima":
+ * a named person speaks, not the body they belong to; the body tells their country.
+ */
+function personOfBody(words: Word[], initial: boolean): ActorDraft | null {
+  const at = words.findIndex(
+    (word, i) => i > 1 && MEMBERSHIP.has(word.lower) && capitalish(words[i - 1]) && capitalish(words[i - 2]),
+  );
+  if (at < 0 || at === words.length - 1) return null;
+  const draft = parseSingle(words.slice(0, at), initial);
+  // ("Prime Minister of Spain …": a title before "of" is no one's name.)
+  if (!draft || draft.kind !== 'person' || !draft.proper) return null;
+  if (
+    fold(draft.name)
+      .split(' ')
+      .some((word) => TITLE_HEADS.has(word))
+  )
+    return null;
+  const body = parseSingle(words.slice(at + 1), false);
+  return { ...draft, country: draft.country ?? (body?.international ? null : (body?.country ?? null)) };
+}
+
+/** The body a named person speaks from ("… of the Geological Survey"), so that "the survey" finds it later. */
+export function memberBody(input: Word[]): ActorDraft | null {
+  const words = trimSpan(input);
+  if (!personOfBody(words, false)) return null;
+  const at = words.findIndex((word, i) => i > 1 && MEMBERSHIP.has(word.lower));
+  const body = parseSingle(words.slice(at + 1), false);
+  return body && body.kind !== 'person' && !body.reference ? body : null;
 }
 
 /** "a study by X", "data released by X", "a spokesperson for X", "researchers at X" speak for X. */
@@ -248,6 +332,8 @@ function listInName(words: Word[]): boolean {
   return splitList(body.slice(of + 1)).every((item) => !itemCountry(item));
 }
 
+const SINGULAR_HEADS = new Set(['ministry', 'embassy', 'government']);
+
 /** "officials from Albania, Kosovo and Bosnia", "the embassies of the United States, …". */
 function collectiveList(words: Word[], initial: boolean): ActorDraft[] | null {
   const head = words.findIndex(
@@ -273,6 +359,9 @@ function collectiveList(words: Word[], initial: boolean): ActorDraft[] | null {
     .slice(0, head)
     .map((word) => LEXICON.ministries[word.lower])
     .find(Boolean);
+  // "the Ministry of Health", "the Embassy of the Netherlands": a singular head lists nothing, and
+  // names a state's body only after a country.
+  if (SINGULAR_HEADS.has(headWord) && !items.every((item) => itemCountry(item))) return null;
   const drafts: ActorDraft[] = [];
   for (const item of items) {
     const country = itemCountry(item);
@@ -314,11 +403,14 @@ function countryWord(word: Word): boolean {
   return findCountries([word]).length > 0;
 }
 
+const PORTFOLIO_VOICES = new Set(['officials', 'authorities']);
+
 function governmentOf(country: Country, head: string, topic: string | undefined): ActorDraft {
   const place = country.name;
   const name = head.startsWith('embass')
     ? `Embassy of ${place}`
-    : head.startsWith('ministr') && topic
+    : // ("health officials in Freetown": the officials of a portfolio speak for its ministry.)
+      (head.startsWith('ministr') || PORTFOLIO_VOICES.has(head)) && topic
       ? `Ministry of ${topic} of ${stripThe(place)}`
       : `Government of ${place}`;
   return {
@@ -349,8 +441,16 @@ function splitList(words: Word[]): Word[][] {
       if (word.lower === 'and' && current.length) {
         const rest = part.slice(i + 1);
         const joined = stripThe(spanText([...current, word, ...rest]));
+        // ("Citi FM and Joy News": two names, each ending in what it is.)
+        const bodyEnd = (item: Word[]) => {
+          const body = item[0]?.lower === 'the' ? item.slice(1) : item;
+          if (body.length === 0 || !body.every(capitalish)) return false;
+          if (body.length === 1) return /^[A-Z]{2,}$/.test(body[0].text);
+          return orgWords(body.slice(-1)) || knownOrganization(stripThe(spanText(body))) !== undefined;
+        };
         const splits =
           rest[0]?.lower === 'the' ||
+          (bodyEnd(current) && bodyEnd(rest)) ||
           (!countryByName(joined) && (itemCountry(current) !== undefined || itemCountry(rest) !== undefined));
         if (splits) {
           items.push(current);
@@ -382,7 +482,9 @@ function appositive(parts: Word[][], initial: boolean): ActorDraft[] {
     if (draft === base.draft) continue;
     // (A description that names nobody, "A spokesman for the interior ministry", still gives the title.)
     if (result.kind === 'person' && !result.title) {
-      const described = part.filter((word) => !DETERMINERS.has(word.lower));
+      // ("the company’s chief executive, Marcus Thwaites": the owner is no part of the title.)
+      const owner = part.findIndex((word) => POSSESSIVE.has(word.text));
+      const described = part.slice(owner + 1).filter((word) => !DETERMINERS.has(word.lower));
       const of = described.findIndex((word) => ROLE_PREPOSITIONS.has(word.lower));
       // "A lawyer for the families, Dewi Kartika": the role may be one the lists do not know.
       const title =
@@ -392,6 +494,13 @@ function appositive(parts: Word[][], initial: boolean): ActorDraft[] {
         result.official = title.official;
       }
     }
+    // "Joy FM, a private radio station": a name the lists do not know, described as an outlet.
+    if (
+      result.kind === 'organization' &&
+      !knownOrganization(result.name) &&
+      bodyDescribed(part) === 'media_outlet'
+    )
+      result.kind = 'media_outlet';
     if (!draft) continue;
     // "Alberta Wildfire, the provincial agency that fights the fires": a body, not a person.
     const body = result.kind === 'person' && !result.title ? bodyDescribed(part) : null;
@@ -399,6 +508,8 @@ function appositive(parts: Word[][], initial: boolean): ActorDraft[] {
       result.kind = body;
       delete result.official;
     }
+    // "The grid operator, Jamaica Public Service": a firm, whatever "Service" suggests.
+    if (result.kind === 'government' && !draft.country && firmDescribed(part)) result.kind = 'organization';
     if (international(part)) {
       // "an intergovernmental body": governments' creature, no one state's body.
       result.international = true;
@@ -420,6 +531,7 @@ function appositive(parts: Word[][], initial: boolean): ActorDraft[] {
 /** Heads that name a state's office whoever runs it: "Directorate General of Health Services". */
 const STATE_BODY_WORDS = new Set(['directorate', 'directorate-general', 'inspectorate', 'ministry']);
 const STATE_BODY_HEADS = new Set([
+  'survey',
   'service',
   'services',
   'agency',
@@ -451,6 +563,17 @@ const STATE_MODIFIERS = new Set([
   'official',
 ]);
 
+/** "the grid operator", "a state-owned utility": a description whose head is a firm's trade. */
+function firmDescribed(part: Word[]): boolean {
+  const words = part.filter((word) => !isPunctuation(word) && !DETERMINERS.has(word.lower));
+  const head = words[words.length - 1];
+  return (
+    head !== undefined &&
+    !words.some(capitalish) &&
+    (LEADING_DESCRIPTORS.has(head.lower) || ORGANIZATION_ONLY.has(head.lower))
+  );
+}
+
 /** The kind of body a description names ("the provincial agency that …", "a local firm"), if it names one. */
 function bodyDescribed(part: Word[]): ActorKind | null {
   const end = part.findIndex((word) => PRONOUNS.has(word.lower) || word.lower === 'that');
@@ -459,7 +582,8 @@ function bodyDescribed(part: Word[]): ActorKind | null {
   const head = nouns[nouns.length - 1];
   if (!head || words.some(capitalish)) return null;
   const lower = head.lower;
-  if (LEXICON.mediaWords.has(lower)) return 'media_outlet';
+  // ("a private radio station", "a news agency": any media word in the description.)
+  if (nouns.some((noun) => LEXICON.mediaWords.has(noun.lower))) return 'media_outlet';
   const state = words.some((word) => STATE_MODIFIERS.has(word.lower));
   if (LEXICON.governmentWords.has(lower) && !LEXICON.organizationWords.has(lower))
     return state ? 'government' : 'organization';
@@ -531,6 +655,16 @@ function parseSingle(input: Word[], initial: boolean): ActorDraft | null {
       return { ...reference(body[body.length - 1].lower), description: spanText(body) };
     }
   }
+  // "the hospital’s management", "the council’s spokesman": the body speaks through them.
+  if (
+    possessive === 1 &&
+    definite &&
+    !words[0].capital &&
+    words[0].pos === 'NOUN' &&
+    words.length === 3 &&
+    BODY_VOICES.has(words[2].lower)
+  )
+    return reference(words[0].lower);
   if (possessive > 0) {
     const owner = spanText(words, 0, possessive);
     const owned = countryByName(owner) ?? findCountries(words.slice(0, possessive))[0]?.country;
@@ -648,9 +782,20 @@ function parseSingle(input: Word[], initial: boolean): ActorDraft | null {
   }
   // "US Central Command", "Turkish Statistical Institute": the country word belongs to the name.
   const nameFrom = national && leading.to === run.from ? leading.mention!.from : run.from;
-  const name = spanText(words, nameFrom, keepTail ? run.to + after.length : run.to);
+  const written = spanText(words, nameFrom, keepTail ? run.to + after.length : run.to);
   const inName = findCountries(nameWords)[0];
   const named = country ?? inName?.country;
+  // "Uganda’s Ministry of Health" is written "Ministry of Health of Uganda", as a desk files it.
+  const portfolio = /^(\S+) Ministry$/.exec(written)?.[1].toLowerCase();
+  const topic = portfolio ? LEXICON.ministries[portfolio] : undefined;
+  const name =
+    !named || inName
+      ? written
+      : topic
+        ? `Ministry of ${topic} of ${stripThe(named.name)}`
+        : /^Ministry of /.test(written)
+          ? `${written} of ${stripThe(named.name)}`
+          : written;
   if (
     nameWords.length === 1 &&
     nameFrom === run.from &&
@@ -826,10 +971,18 @@ function classify(words: Word[], state: boolean): ActorKind {
   if (lower.some((word) => ORGANIZATION_ONLY.has(word))) return 'organization';
   if (
     state &&
-    lower.some((word) => LEXICON.governmentWords.has(word) || word === 'service' || word === 'body')
+    lower.some(
+      (word) =>
+        LEXICON.governmentWords.has(word) ||
+        STATE_BODY_HEADS.has(word) ||
+        word === 'service' ||
+        word === 'body',
+    )
   )
     return 'government';
   if (lower.some((word) => LEXICON.groupWords.has(word))) return 'group';
+  // "Arakan Army": an army that no state marks is an armed group's.
+  if (!state && lower.includes('army')) return 'group';
   return 'organization';
 }
 
@@ -882,7 +1035,10 @@ function generic(
   const lower = content.map((word) => word.lower);
   const last = lower[lower.length - 1];
   if (country) {
-    const ministry = lower.indexOf('ministry');
+    // "Kenya’s health ministry", "Kenyan health officials": the portfolio's ministry.
+    const ministry = lower.findIndex(
+      (word, i) => word === 'ministry' || (PORTFOLIO_VOICES.has(word) && i === lower.length - 1),
+    );
     if (ministry >= 0) {
       const topic = lower
         .slice(0, ministry)

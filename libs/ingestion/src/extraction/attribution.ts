@@ -96,6 +96,12 @@ const AUDIENCE = new Set([
   'agency',
   'channel',
   'broadcasters',
+  'conference',
+  'briefing',
+  'rally',
+  'supporters',
+  'hearing',
+  'session',
 ]);
 const AUXILIARIES = new Set(['has', 'have', 'had']);
 const PROGRESSIVE = new Set(['is', 'are', 'was', 'were', 'been']);
@@ -204,8 +210,82 @@ function quoteBefore(words: Word[], i: number): { open: number; close: number } 
   return null;
 }
 
+/**
+ * Where a speaker written after the clause starts ("…, the ministry said"), with a description
+ * in apposition to a name on either side ("…, the grid operator, Kenya Power, said", "…, Ana
+ * Ruiz, the firm’s chief executive, said").
+ */
+function trailingSpeakerStart(words: Word[], start: number, j: number): number {
+  const commaBefore = (to: number) => {
+    for (let k = to; k > start; k--) if (words[k].text === ',') return k;
+    return -1;
+  };
+  let last = j;
+  while (last > start && words[last].text === ',') last--;
+  const comma = commaBefore(last);
+  if (comma < 0) return start;
+  const previous = commaBefore(comma - 1);
+  if (previous < 0) return comma + 1;
+  const named = (part: Word[]) =>
+    part.length > 0 &&
+    part.length <= 5 &&
+    part.every((word) => word.capital || LEXICON.nameConnectors.has(word.lower)) &&
+    part[0].capital;
+  // ("the company’s finance director", "head of the statistics bureau", "chief economist at X")
+  const described = (part: Word[]) =>
+    part.length > 1 &&
+    part.length <= 8 &&
+    (['the', 'a', 'an', 'its', 'his', 'her', 'their'].includes(part[0].lower) ||
+      (!part[0].capital && part.slice(1, 3).some((word) => ['of', 'at', 'for'].includes(word.lower)))) &&
+    !part.some((word) => word.pos === 'VERB' || word.pos === 'AUX');
+  const near = words.slice(comma + 1, last + 1);
+  const far = words.slice(previous + 1, comma);
+  return (named(near) && described(far)) || (described(near) && named(far)) ? previous + 1 : comma + 1;
+}
+
+/** The two halves of a quote around "X said" (verb at `i`, speaker ending at `j`), if the sentence is one. */
+function splitQuote(
+  words: Word[],
+  start: number,
+  j: number,
+  i: number,
+): { first: Word[]; second: Word[]; speaker: Word[]; from: number; to: number } | null {
+  const before = lastQuote(words, start, j);
+  if (!before || before.close >= j || words[i + 1]?.text !== ',' || !OPENING.has(words[i + 2]?.text ?? ''))
+    return null;
+  const close = words.findIndex((word, n) => n > i + 2 && CLOSING.has(word.text) && word.text !== '’');
+  if (close < 0) return null;
+  let from = before.close + 1;
+  while (from <= j && words[from].text === ',') from++;
+  const speaker = words.slice(from, j + 1);
+  if (speaker.length === 0 || speaker.length > 8) return null;
+  const first = withoutFinalComma(words.slice(before.open + 1, before.close));
+  const second = words
+    .slice(i + 3, close)
+    .filter((word, n, all) => !(n === all.length - 1 && isPunctuation(word)));
+  return { first, second, speaker, from: before.open, to: close + 1 };
+}
+
+const RELATIVES = new Set(['who', 'which', 'that', 'whose']);
+
+/** A speaker phrase holding a finite verb outside a relative clause ("officials who spoke …" is one). */
+function clauseAsSpeaker(speaker: Word[]): boolean {
+  for (const word of speaker) {
+    if (RELATIVES.has(word.lower)) return false;
+    // ("state-controlled media", "Tashkent-based economist": compounds describe the speaker.)
+    if (word.pos !== 'VERB' || word.capital || /-/.test(word.text)) continue;
+    if (!/(?:ing|ed|en)$/.test(word.lower)) return true;
+    if (/ed$/.test(word.lower) && word !== speaker[0]) {
+      // "figures compiled by the office" keep a participle with its agent; "X urged …" does not.
+      const next = speaker[speaker.indexOf(word) + 1];
+      if (next && next.lower !== 'by' && !isPunctuation(next)) return true;
+    }
+  }
+  return false;
+}
+
 /** After the verb only who was told, when and where: "told reporters in Yerevan on Sunday." */
-function onlyAdverbials(words: Word[], from: number): boolean {
+function onlyAdverbials(words: Word[], from: number, told = false): boolean {
   let i = from;
   while (i < words.length && isPunctuation(words[i])) i++;
   if (i >= words.length) return true;
@@ -223,9 +303,30 @@ function onlyAdverbials(words: Word[], from: number): boolean {
       continue;
     }
     if (AUDIENCE.has(word.lower) || LEXICON.timeWords.has(word.lower)) continue;
+    // "told Reuters", "told the BBC": who was told, by name.
+    if (told && word.capital) continue;
     return false;
   }
   return true;
+}
+
+const TIME_MODIFIERS = new Set(['the', 'following', 'previous', 'same', 'next', 'last', 'this']);
+
+/**
+ * The index after a short time phrase at `from` ("Monday", "the following day", "12 March"), when
+ * one ends there and is followed by more words; null otherwise.
+ */
+function afterTimeAdjunct(words: Word[], from: number): number | null {
+  let time = false;
+  let n = from;
+  while (n < from + 3 && n < words.length) {
+    const word = words[n];
+    if (LEXICON.timeWords.has(word.lower)) time = true;
+    else if (!(word.pos === 'NUM' || word.pos === 'ADJ' || TIME_MODIFIERS.has(word.lower))) break;
+    n++;
+  }
+  if (!time || n >= words.length - 1 || isPunctuation(words[n])) return null;
+  return n;
 }
 
 /** Where a noun phrase that points back at a claim ends ("the allegation", "Kipiani’s allegation"). */
@@ -233,10 +334,17 @@ function pointerEnd(words: Word[], from: number, verbAfter = false, complement =
   const first = words[from];
   if (!first) return null;
   if (first.pos === 'VERB' && first.lower.endsWith('ing')) return from + 1;
-  const possessive = words[from + 1]?.text === '’s' || words[from + 1]?.text === "'s";
-  if (!LEXICON.pointerDeterminers.has(first.lower) && !(first.capital && possessive)) return null;
-  for (let i = from + 1; i <= from + 3 && i < words.length; i++) {
-    if (!LEXICON.pointerNouns.has(words[i].lower)) continue;
+  // "the authority’s statement", "Beckford’s explanation", "the central bank’s number": the
+  // owner's phrase, then the pointer noun.
+  const owner = possessiveOwnerEnd(words, from);
+  if (!LEXICON.pointerDeterminers.has(first.lower) && owner === null) return null;
+  const last = owner === null ? from + 3 : owner + 2;
+  for (let i = owner ?? from + 1; i <= last && i < words.length; i++) {
+    // ("that cases could rise": a clause, not a noun phrase ending in "rise".)
+    if (!LEXICON.pointerNouns.has(words[i].lower)) {
+      if (!['ADJ', 'NOUN', 'PROPN', 'NUM'].includes(words[i].pos) && !words[i].capital) return null;
+      continue;
+    }
     const next = words[i + 1];
     // "the rise could accelerate": a subject, not an object pointing back.
     // After "called", "described", what follows the pointer is its complement ("the report propaganda").
@@ -250,6 +358,20 @@ function pointerEnd(words: Word[], from: number, verbAfter = false, complement =
     )
       return i + 1;
     return null;
+  }
+  return null;
+}
+
+/** The index after the possessive mark of an owner's phrase at `from` ("the central bank’s"), if any. */
+function possessiveOwnerEnd(words: Word[], from: number): number | null {
+  const first = words[from];
+  if (!first || !(first.capital || ['the', 'a', 'an'].includes(first.lower))) return null;
+  for (let i = from + 1; i <= from + 4 && i < words.length; i++) {
+    if (POSSESSIVE_MARKS.has(words[i].text)) return i + 1;
+    const word = words[i];
+    const inPhrase =
+      word.capital || LEXICON.nameConnectors.has(word.lower) || ['NOUN', 'ADJ', 'PROPN'].includes(word.pos);
+    if (!inPhrase || isPunctuation(word)) return null;
   }
   return null;
 }
@@ -355,7 +477,11 @@ function valuation(words: Word[], i: number): { at: number } | null {
     const word = words[k];
     if (word.lower === 'at') {
       const figure = words.slice(k + 1, k + 4).some((next) => next.pos === 'NUM');
-      return figure && ['NOUN', 'PROPN'].includes(words[k - 1].pos) ? { at: k } : null;
+      // ("put the number of dead at 140": "the dead" is a noun phrase too.)
+      const nominal =
+        ['NOUN', 'PROPN'].includes(words[k - 1].pos) ||
+        (words[k - 1].pos === 'ADJ' && words[k - 2]?.lower === 'of');
+      return figure && nominal ? { at: k } : null;
     }
     if (!['DET', 'ADJ', 'NOUN', 'PROPN', 'ADP'].includes(word.pos)) return null;
   }
@@ -449,9 +575,12 @@ export function findAttributions(words: Word[]): Attribution[] {
     // "The commission put turnout at 71.9 percent", "… and put the rate at 79 percent".
     const valued = valuation(words, i);
     if (valued) {
-      const coordinated = words[i - 1]?.lower === 'and' && found.length > 0;
+      // ("…, which put the number of dead at 140": a relative clause goes on the speaker's words.)
+      const coordinated = ['and', 'which', 'who'].includes(words[i - 1]?.lower ?? '') && found.length > 0;
       const start = coordinated ? i - 1 : lastConsumedBefore(i);
-      const speaker = coordinated ? [] : trimSpeaker(words.slice(start, i));
+      const speaker = coordinated
+        ? []
+        : trimSpeaker(words.slice(start, i).filter((_, n) => !parenthetical[start + n]));
       if (coordinated || speaker.length > 0) {
         const clause = contentEnd(words, valued.at + 1);
         const content = [...words.slice(i + 1, valued.at), copula(words[valued.at])];
@@ -485,8 +614,11 @@ export function findAttributions(words: Word[]): Attribution[] {
         ? i - 2
         : -1;
     // "is being cited", "has been echoed", "will be repeated": the whole auxiliary chain.
-    while (be > 0 && (BE.has(words[be - 1].lower) || ['will', 'would', 'may'].includes(words[be - 1].lower)))
-      be--;
+    // ("has since been repeated", "has also been echoed": an adverb inside the chain.)
+    const inChain = (k: number) =>
+      k >= 0 && (BE.has(words[k].lower) || ['will', 'would', 'may'].includes(words[k].lower));
+    const adverb = (k: number) => words[k].pos === 'ADV' || words[k].lower === 'since';
+    while (be > 0 && (inChain(be - 1) || (adverb(be - 1) && inChain(be - 2)))) be -= inChain(be - 1) ? 1 : 2;
     let by = -1;
     for (let k = i + 1; k < Math.min(words.length, i + 8); k++) {
       if (words[k].lower === 'by') {
@@ -497,11 +629,30 @@ export function findAttributions(words: Word[]): Attribution[] {
     }
     // "were made by X and echoed by Y": a second participle shares the first one's subject.
     const sharedSubject: boolean = previous?.lower === 'and' && passive !== null && passive.to === i - 1;
+    // "The claim that P, first reported by the website X, was dismissed by Y": a participle with its
+    // agent between commas reports its noun phrase and stays out of the main clause's subject.
+    const comma =
+      previous?.text === ',' ? i - 1 : previous?.pos === 'ADV' && beforePrevious?.text === ',' ? i - 2 : -1;
+    if (be < 0 && !sharedSubject && comma > 0 && by === i + 1 && /ed$/.test(word.lower)) {
+      const end = speakerEnd(words, by + 1, false);
+      if (words[end]?.text === ',') {
+        const subject = words.slice(lastConsumedBefore(comma), comma);
+        const complement = nounComplement(subject);
+        const content = complement ? complement.clause : pointerEnd(subject, 0) === null ? subject : null;
+        const stance = stanceOfWords(words.slice(i + 1, by), verb.stance);
+        found.push(
+          attribution(words.slice(by + 1, end), false, `${word.lower} by`, stance, content, comma, end, verb),
+        );
+        for (let n = comma; n <= end; n++) parenthetical[n] = true;
+        i = end;
+        continue;
+      }
+    }
     if ((be >= 0 || sharedSubject) && by > 0 && !word.lower.endsWith('ing')) {
       const end = speakerEnd(words, by + 1, true);
       const speaker = words.slice(by + 1, end);
-      const subjectFrom = sharedSubject ? i - 1 : clauseStart(words, lastConsumedBefore(be), be);
-      const subject = words.slice(subjectFrom, be);
+      const subjectFrom: number = sharedSubject ? i - 1 : clauseStart(words, lastConsumedBefore(be), be);
+      const subject: Word[] = words.slice(subjectFrom, be).filter((_, n) => !parenthetical[subjectFrom + n]);
       const stance = stanceOfWords(words.slice(i + 1, by), verb.stance);
       let content: Word[] | null = null;
       let to = end;
@@ -570,7 +721,8 @@ export function findAttributions(words: Word[]): Attribution[] {
     // "The union, citing its own records, said …": a parenthetical participle, not the report.
     if (word.lower.endsWith('ing') && !progressive && previous?.text === ',') {
       const comma = words.findIndex((w, n) => n > i && w.text === ',');
-      if (comma > 0 && words[comma + 1] && reportingVerb(words, comma + 1)) {
+      // ("Local media, citing hospital sources, put the toll at 60": a valuation follows as well.)
+      if (comma > 0 && words[comma + 1] && (reportingVerb(words, comma + 1) || valuation(words, comma + 1))) {
         for (let n = i - 1; n <= comma; n++) parenthetical[n] = true;
         continue;
       }
@@ -581,7 +733,13 @@ export function findAttributions(words: Word[]): Attribution[] {
       const previousAttribution = found[found.length - 1];
       // "disputed the reading, saying the agency had cut …": a rebuttal's reason, which may be a
       // fact of the rebutter's own.
-      const rebuttalReason = word.lemma === 'say' && previousAttribution?.stance === 'rejected';
+      // ("…, arguing that police had reclassified dozens of killings": any verb of saying.)
+      const saying = REPORTING_VERBS[word.lemma];
+      const rebuttalReason =
+        saying?.stance === 'asserted' &&
+        !saying.frame &&
+        !saying.hedge &&
+        previousAttribution?.stance === 'rejected';
       if ((word.lemma === 'add' || rebuttalReason) && previousAttribution) {
         const from = words[i + 1]?.lower === 'that' ? i + 2 : i + 1;
         const contentWords = words.slice(from, clause.end);
@@ -636,33 +794,91 @@ export function findAttributions(words: Word[]): Attribution[] {
       );
       continue;
     }
+    // "Unemployment rose to 9 percent, said Ana Costa, an economist at the bank": an inverted
+    // verb, the speaker after it to the end of the sentence.
+    if (
+      words[i - 1]?.text === ',' &&
+      i - 1 > start &&
+      word.lemma !== 'tell' &&
+      // ("The union, citing its own records, said …": the comma closes a parenthetical.)
+      !parenthetical[i - 1] &&
+      // (Only verbs of saying invert: "…, backed the accusation", "…, denied receiving it" have objects.)
+      verb.stance === 'asserted' &&
+      !verb.frame &&
+      pointerEnd(words, i + 1) === null &&
+      !onlyAdverbials(words, i + 1) &&
+      words[i + 1]?.pos !== 'ADP'
+    ) {
+      const end = speakerEnd(words, i + 1, true);
+      const after = words.slice(i + 1, end);
+      // (A capitalised name or a noun heads it: "said Ana Costa", "said local officials in Congo".)
+      if (after.some((w) => w.capital || w.pos === 'NOUN') && onlyAdverbials(words, end)) {
+        content = words.slice(start, i - 1);
+        consume(start, words.length);
+        const verdict = verdictOf(content);
+        found.push(
+          attribution(
+            after,
+            false,
+            word.lower,
+            verdict ?? verb.stance,
+            verdict ? null : content,
+            start,
+            words.length,
+            verb,
+          ),
+        );
+        continue;
+      }
+    }
     if (j < start) inherits = found.length > 0;
     else if (LINKERS.has(words[j].lower) || ['which', 'who'].includes(words[j].lower)) {
       inherits = found.length > 0;
       elaboration = ['which', 'who'].includes(words[j].lower);
     }
 
-    const trailing = onlyAdverbials(words, i + 1) && j >= start;
+    // "“The loss of 180 billion tonnes,” Holm said, “is consistent with satellite data.”": one
+    // quote split by its speaker.
+    const split = j >= start && !inherits ? splitQuote(words, start, j, i) : null;
+    if (split) {
+      const content = [...split.first, ...split.second];
+      consume(split.from, split.to);
+      const verdict = verdictOf(content);
+      found.push(
+        attribution(
+          split.speaker,
+          false,
+          word.lower,
+          verdict ?? verb.stance,
+          verdict ? null : content,
+          split.from,
+          split.to,
+          verb,
+        ),
+      );
+      continue;
+    }
+    const trailing = onlyAdverbials(words, i + 1, word.lemma === 'tell') && j >= start;
     const earlier = trailing ? lastQuote(words, start, j) : null;
     if (!inherits) {
       let from = start;
       if (earlier) from = Math.max(from, earlier.close + 1);
       else if (trailing) {
-        for (let k = j; k > start; k--) {
-          if (words[k].text === ',') {
-            from = k + 1;
-            break;
-          }
-        }
+        from = trailingSpeakerStart(words, start, j);
       }
       // "In a statement on Tuesday, the ministry said": the opening adjunct is no part of the speaker.
-      if (words[from]?.pos === 'ADP') {
+      // ("Speaking to reporters in Lagos, the minister said": an opening participle phrase likewise.)
+      const participial = words[from]?.pos === 'VERB' && /(?:ing|ed)$/.test(words[from].lower);
+      if (words[from]?.pos === 'ADP' || participial) {
         const comma = words.findIndex((w, n) => n > from && n < j && w.text === ',');
         if (comma > 0) from = comma + 1;
       }
       while (from <= j && (words[from].text === ',' || CLOSING.has(words[from].text))) from++;
       speaker = words.slice(from, j + 1).filter((_, n) => !parenthetical[from + n]);
       speakerInitial = from === 0;
+      // "Officials urged both sides to respect a ceasefire agreed in 2022": a clause with a verb of
+      // its own is no speaker, and "agreed" there qualifies a noun.
+      if (clauseAsSpeaker(speaker)) continue;
       if (trailing) {
         const clauseFrom = earlier ? earlier.open + 1 : start;
         const clauseTo = earlier ? earlier.close : from - 1;
@@ -702,20 +918,29 @@ export function findAttributions(words: Word[]): Attribution[] {
       else while (k < words.length && !isPunctuation(words[k]) && AUDIENCE.has(words[k].lower)) k++;
     }
     if (ADVERBIAL_PREPOSITIONS.has(words[k]?.lower ?? '')) {
+      let that = false;
       for (let n = k + 1; n < Math.min(words.length, k + 9); n++) {
         if (words[n].lower === 'that') {
           k = n;
+          that = true;
           break;
         }
         if (isPunctuation(words[n])) break;
       }
+      // "said on Monday it had found …": a time adjunct, then the clause without "that".
+      if (!that) k = afterTimeAdjunct(words, k + 1) ?? k;
+    } else if (words[k]?.lower === 'the') {
+      // "claimed the following day that …"
+      const end = afterTimeAdjunct(words, k + 1);
+      if (end !== null && words[end]?.lower === 'that') k = end;
     }
     // "claimed, without evidence, that …": a parenthetical between the verb and its clause.
     if (words[k]?.text === ',') {
       const close = words.findIndex((w, n) => n > k && n <= k + 6 && w.text === ',');
       if (close > 0 && words[close + 1]?.lower === 'that') k = close + 1;
     }
-    if (words[k]?.lower === 'that') k++;
+    // ("disputed that account and said …": "that" determines a pointer, it opens no clause.)
+    if (words[k]?.lower === 'that' && pointerEnd(words, k) === null) k++;
     // "agreed with the estimate", "sided with the claim"
     else if (words[k]?.lower === 'with' && verb.stance === 'supported') k++;
 
@@ -738,7 +963,14 @@ export function findAttributions(words: Word[]): Attribution[] {
       (!isPunctuation(words[k + 1]) || OPENING.has(words[k + 1].text))
         ? k + 1
         : null;
-    const pointer = objectPronoun ?? pointerEnd(words, k, false, verb.frame === 'complement');
+    // "the IMF backed it", "state radio carried them": a verb of taking up with a pronoun object.
+    const takenUp =
+      verb.stance !== 'asserted' &&
+      OBJECT_PRONOUNS.has(words[k]?.lower ?? '') &&
+      !['VERB', 'AUX', 'NOUN', 'PROPN', 'ADJ', 'NUM'].includes(words[k + 1]?.pos ?? '')
+        ? k + 1
+        : null;
+    const pointer = objectPronoun ?? takenUp ?? pointerEnd(words, k, false, verb.frame === 'complement');
     if (verb.frame === 'pointer-only' && pointer === null) continue;
     if (verb.frame === 'accuse') {
       const of = words.findIndex((w, n) => n > k && w.lower === 'of');

@@ -144,24 +144,29 @@ function untense(parts: Piece[], whole: string): Piece[] {
       while (parts[next]?.word?.pos === 'ADV' && parts[next + 1]) next++;
       const participle = parts[next];
       const isPlural = plural(subjectBefore(parts, i));
-      if (participle.word && ['VERB', 'AUX'].includes(participle.word.pos)) {
+      // (The tagger reads some participles after "had" as adjectives: "had rescued".)
+      const verbal =
+        participle.word &&
+        (['VERB', 'AUX'].includes(participle.word.pos) ||
+          (['ADJ', 'NOUN'].includes(participle.word.pos) && /ed$/.test(participle.word.lower)));
+      if (verbal) {
+        // "had only returned fire" → "only returned fire": the adverbs stay before the verb.
+        // ("already" only marked the reported time.)
+        const adverbs = parts.slice(i + 1, next).filter((item) => item.text.toLowerCase() !== 'already');
         if (participle.text.toLowerCase() === 'been') {
           out.push({
             ...part,
             text: perfect ? (isPlural ? 'have been' : 'has been') : isPlural ? 'were' : 'was',
           });
+          out.push(...adverbs);
         } else if (perfect) {
           out.push({ ...part, text: isPlural ? 'have' : 'has' });
-          out.push(participle);
+          out.push(...adverbs, participle);
         } else {
-          out.push({
-            ...participle,
-            space: part.space,
-            text: PAST[participle.text.toLowerCase()] ?? participle.text,
-          });
+          const past = { ...participle, text: PAST[participle.text.toLowerCase()] ?? participle.text };
+          if (adverbs.length) out.push({ ...adverbs[0], space: part.space }, ...adverbs.slice(1), past);
+          else out.push({ ...past, space: part.space });
         }
-        // "already" only marked the reported time.
-        for (let k = i + 1; k < next; k++) if (parts[k].text.toLowerCase() !== 'already') out.push(parts[k]);
         i = next;
         continue;
       }
@@ -180,6 +185,16 @@ function placeName(words: Word[]): string | null {
   const text = words.map((word) => word.text).join(' ');
   const seat = countryBySeat(text);
   return seat ? stripThe(seat.name) : null;
+}
+
+/** "had in fact grown", "actually rose": the marker answers another version, the claim is without it. */
+function withoutCorrectionMarkers(words: Word[]): Word[] {
+  return words.filter(
+    (word, i) =>
+      word.lower !== 'actually' &&
+      !(word.lower === 'in' && words[i + 1]?.lower === 'fact') &&
+      !(word.lower === 'fact' && words[i - 1]?.lower === 'in'),
+  );
 }
 
 export interface CanonicalOptions {
@@ -206,12 +221,23 @@ export function canonicalText(content: Word[], options: CanonicalOptions = {}): 
       : [{ ...act[0], text: gerundToPast(act[0].text), space: true }];
     parts = [...subject, ...verb, ...act.slice(1)];
   } else {
-    parts = untense(pieces(content), render(pieces(content)));
+    const plain = withoutCorrectionMarkers(content);
+    parts = untense(pieces(plain), render(pieces(plain)));
   }
   while (parts.length && /^[“”"'‘’«»,:;.]+$/.test(parts[parts.length - 1].text)) parts.pop();
   while (parts.length && /^[“”"'‘’«»,:;]+$/.test(parts[0].text)) parts.shift();
   if (options.owner && parts[0] && ['its', 'their'].includes(parts[0].text.toLowerCase())) {
     parts[0] = { ...parts[0], text: `${options.owner}’s` };
+  }
+  // "said it had removed 412,000 voters": the body that speaks did it.
+  const [subject, auxiliary, verb] = content;
+  const acting =
+    subject?.lower === 'it' &&
+    ['has', 'had', 'have'].includes(auxiliary?.lower ?? '') &&
+    verb?.pos === 'VERB' &&
+    verb.lower !== 'been';
+  if (options.owner && acting && parts[0]?.text.toLowerCase() === 'it') {
+    parts[0] = { ...parts[0], text: options.owner };
   }
   if (options.person && parts[0] && ['his', 'her'].includes(parts[0].text.toLowerCase())) {
     parts[0] = { ...parts[0], text: `${options.person}’s` };

@@ -197,7 +197,11 @@ export class ActorRegistry {
   private add(draft: ActorDraft): DocActor {
     const official = draft.kind === 'person' && draft.official === true;
     // A body named without a country is the article's country's, unless it is a world body.
-    const body = draft.kind === 'organization' || draft.kind === 'media_outlet';
+    // (A named armed group, "Arakan Army", is the article's country's too; "social media users" are no one's.)
+    const body =
+      draft.kind === 'organization' ||
+      draft.kind === 'media_outlet' ||
+      (draft.kind === 'group' && draft.proper === true);
     const assumed = official || draft.kind === 'government' || (body && !draft.international);
     const country = draft.country ?? (assumed ? this.country : null);
     const actor: DocActor = {
