@@ -105,7 +105,7 @@ describe('queue dashboard (/admin/queues)', () => {
     const queues = await api.request({ method: 'GET', url: '/admin/queues/api/queues', as: 'admin' });
     expect(queues.statusCode).toBe(200);
     const names = (queues.data.queues as { name: string }[]).map((queue) => queue.name).sort();
-    expect(names).toEqual(['notifications', 'review', 'webhooks']);
+    expect(names).toEqual(['notifications', 'review', 'webhook-deliveries', 'webhooks']);
   });
 
   it('lets a browser in with its session cookie, without rotating it', async () => {

@@ -60,6 +60,7 @@ export const SPLITS = [
   { split: 'held-out', name: 'held-out round 1 (seen since)' },
   { split: 'blind', name: 'blind round 1 (seen since)' },
   { split: 'blind-2', name: 'blind round 2 (seen since)' },
+  { split: 'blind-3', name: 'blind round 3' },
 ] as const;
 
 /**
