@@ -134,4 +134,11 @@ describe(`list paths at ${CLAIMS} claims`, () => {
       .query(`SHOW statement_timeout`);
     expect(row.statement_timeout).toBe(`${api.config.DB_STATEMENT_TIMEOUT_MS / 1000}s`);
   });
+
+  it('prices random reads for SSDs on every connection of the API', async () => {
+    const [row]: { random_page_cost: string }[] = await api.app
+      .get(DataSource)
+      .query(`SHOW random_page_cost`);
+    expect(row.random_page_cost).toBe('1.1');
+  });
 });

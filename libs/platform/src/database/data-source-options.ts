@@ -6,6 +6,11 @@ const root = join(__dirname, '..', '..', '..', '..');
 /**
  * The one description of our database, shared by the apps, the migration CLI and the tests.
  * `statementTimeoutMs` (0: none) bounds every statement of the apps' pools; migrations have none.
+ *
+ * `random_page_cost` 1.1 instead of PostgreSQL's 4, which prices a random read for a spinning disk:
+ * on SSDs, with the hot pages in memory, an index look-up costs about what it reads. At the default
+ * a list page's stances hashed every actor (5,000 at a million claims, 1.1 ms) instead of looking up
+ * its 49 (0.2 ms).
  */
 export function dataSourceOptions(url: string, statementTimeoutMs = 0): DataSourceOptions {
   return {
@@ -19,6 +24,7 @@ export function dataSourceOptions(url: string, statementTimeoutMs = 0): DataSour
     extra: {
       max: 20,
       application_name: 'claimdesk',
+      options: '-c random_page_cost=1.1',
       ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
     },
   };
