@@ -3,6 +3,7 @@ export * from './config/config.module';
 export * from './database/data-source-options';
 export * from './database/database.module';
 export * from './database/ensure-database';
+export * from './database/group-commit';
 export * from './database/transaction.service';
 export * from './errors/domain-error';
 export * from './errors/problem';

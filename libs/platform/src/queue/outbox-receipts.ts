@@ -1,16 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { GroupCommit } from '../database/group-commit';
 import { TransactionService } from '../database/transaction.service';
 import type { EventJobName } from './job-registry';
 
 /** Receipts written by one statement at most. */
 const MAX_RECEIPTS = 1000;
-
-interface Waiting {
-  eventId: string;
-  consumer: EventJobName;
-  resolve: () => void;
-  reject: (error: unknown) => void;
-}
 
 /**
  * Records that a consumer has handled an event, once. Written by the worker as the last step of a
@@ -24,8 +18,16 @@ interface Waiting {
  */
 @Injectable()
 export class OutboxReceipts {
-  private waiting: Waiting[] = [];
-  private writing = false;
+  private readonly receipts = new GroupCommit<Receipt, void>(async (group) => {
+    await this.transactions.manager.query(
+      `INSERT INTO outbox_receipts (event_id, consumer)
+       SELECT e.id, r.consumer
+         FROM unnest($1::bigint[], $2::text[]) AS r (event_id, consumer) JOIN events e ON e.id = r.event_id
+       ON CONFLICT DO NOTHING`,
+      [group.map((each) => each.eventId), group.map((each) => each.consumer)],
+    );
+    return group.map(() => undefined);
+  }, MAX_RECEIPTS);
 
   constructor(private readonly transactions: TransactionService) {}
 
@@ -33,31 +35,11 @@ export class OutboxReceipts {
     // Checked here so that one malformed id fails its own job, not the statement of every other.
     if (!/^\d{1,19}$/.test(eventId))
       return Promise.reject(new Error(`not an event id: ${JSON.stringify(eventId)}`));
-    return new Promise<void>((resolve, reject) => {
-      this.waiting.push({ eventId, consumer, resolve, reject });
-      if (!this.writing) {
-        this.writing = true;
-        setImmediate(() => void this.writeAll());
-      }
-    });
+    return this.receipts.add({ eventId, consumer });
   }
+}
 
-  private async writeAll(): Promise<void> {
-    while (this.waiting.length) {
-      const group = this.waiting.splice(0, MAX_RECEIPTS);
-      try {
-        await this.transactions.manager.query(
-          `INSERT INTO outbox_receipts (event_id, consumer)
-           SELECT e.id, r.consumer
-             FROM unnest($1::bigint[], $2::text[]) AS r (event_id, consumer) JOIN events e ON e.id = r.event_id
-           ON CONFLICT DO NOTHING`,
-          [group.map((each) => each.eventId), group.map((each) => each.consumer)],
-        );
-        for (const { resolve } of group) resolve();
-      } catch (error) {
-        for (const { reject } of group) reject(error);
-      }
-    }
-    this.writing = false;
-  }
+interface Receipt {
+  eventId: string;
+  consumer: EventJobName;
 }

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { TransactionService } from '@claimdesk/platform';
+import { GroupCommit, TransactionService } from '@claimdesk/platform';
 import { QueryFailedError } from 'typeorm';
 import { returnedRows } from '../webhooks.service';
 import { chainHeads, dispatchHeads, DispatchedRow, WebhookDispatcher } from './webhook-dispatcher';
@@ -35,12 +35,6 @@ export interface Recorded {
   failingSince: Date | null;
 }
 
-interface Waiting {
-  result: AttemptResult;
-  resolve: (recorded: Recorded) => void;
-  reject: (error: unknown) => void;
-}
-
 interface ResultRow {
   kind: 'recorded' | 'failing' | 'dispatched';
   id: string;
@@ -63,8 +57,10 @@ interface ResultRow {
 @Injectable()
 export class WebhookResults {
   private readonly logger = new Logger(WebhookResults.name);
-  private waiting: Waiting[] = [];
-  private writing = false;
+  private readonly results = new GroupCommit<AttemptResult, Recorded>(
+    (group) => this.recordAll(group),
+    MAX_RESULTS,
+  );
 
   constructor(
     private readonly transactions: TransactionService,
@@ -73,38 +69,23 @@ export class WebhookResults {
 
   /** Resolves once the result has committed (or was found not to be this batch's any more). */
   record(result: AttemptResult): Promise<Recorded> {
-    return new Promise<Recorded>((resolve, reject) => {
-      this.waiting.push({ result, resolve, reject });
-      // Results that arrive in the same turn of the event loop go together.
-      if (!this.writing) {
-        this.writing = true;
-        setImmediate(() => void this.writeAll());
-      }
-    });
+    return this.results.add(result);
   }
 
-  private async writeAll(): Promise<void> {
-    while (this.waiting.length) {
-      const group = this.waiting.splice(0, MAX_RESULTS);
-      try {
-        const rows = await this.write(group.map((each) => each.result));
-        const recorded = new Set(rows.filter((row) => row.kind === 'recorded').map((row) => row.id));
-        const failing = new Map(
-          rows.filter((row) => row.kind === 'failing').map((row) => [row.id, row.failing_since]),
-        );
-        for (const { result, resolve } of group) {
-          const ok = recorded.has(result.messageId);
-          resolve({ recorded: ok, failingSince: (ok && failing.get(result.endpointId)) || null });
-        }
-        await this.dispatcher.enqueue(dispatchedOf(rows)).catch((error: unknown) =>
-          // The leases expire into a later dispatch (WebhookLostJobs within seconds).
-          this.logger.warn(`enqueueing the next webhook messages failed: ${messageOf(error)}`),
-        );
-      } catch (error) {
-        for (const { reject } of group) reject(error);
-      }
-    }
-    this.writing = false;
+  private async recordAll(group: AttemptResult[]): Promise<Recorded[]> {
+    const rows = await this.write(group);
+    const recorded = new Set(rows.filter((row) => row.kind === 'recorded').map((row) => row.id));
+    const failing = new Map(
+      rows.filter((row) => row.kind === 'failing').map((row) => [row.id, row.failing_since]),
+    );
+    await this.dispatcher.enqueue(dispatchedOf(rows)).catch((error: unknown) =>
+      // The leases expire into a later dispatch (WebhookLostJobs within seconds).
+      this.logger.warn(`enqueueing the next webhook messages failed: ${messageOf(error)}`),
+    );
+    return group.map((result) => {
+      const ok = recorded.has(result.messageId);
+      return { recorded: ok, failingSince: (ok && failing.get(result.endpointId)) || null };
+    });
   }
 
   private async write(results: readonly AttemptResult[]): Promise<ResultRow[]> {
