@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureDatabase, runMigrations } from '@claimdesk/platform';
 import { SIMILAR_LIMIT, SIMILARITY_THRESHOLD, SimilarClaimView } from '@claimdesk/claims';
-import { startTestApi, TestApi } from '@claimdesk/testing';
+import { IsolatedTestEnv, isolatedTestEnv, startTestApi, TestApi } from '@claimdesk/testing';
 import { Client } from 'pg';
 import { generateClaims } from '../bench/generate-claims';
 
@@ -37,30 +36,25 @@ function retyped(text: string, n: number): string {
  * annotated articles' real sentences typed again with small changes.
  */
 describe('look-alike claims against the exact trigram ranking', () => {
-  const url = new URL(process.env.DATABASE_URL ?? '');
-  url.pathname = `${url.pathname}_lookalikes`;
+  let isolated: IsolatedTestEnv;
   let api: TestApi;
   let client: Client;
   const texts = realTexts();
 
   beforeAll(async () => {
-    await ensureDatabase(url.toString());
-    await runMigrations(url.toString());
-    client = new Client({ connectionString: url.toString() });
+    isolated = await isolatedTestEnv('lookalikes');
+    client = new Client({ connectionString: isolated.env.DATABASE_URL });
     await client.connect();
     await generateClaims(client, { claims: GENERATED });
     await client.query(`INSERT INTO claims (text) SELECT unnest($1::text[])`, [texts]);
     await client.query(`ANALYZE claims`);
-    api = await startTestApi({ DATABASE_URL: url.toString() });
+    api = await startTestApi(isolated.env);
   }, 180_000);
 
   afterAll(async () => {
     await api?.close();
     await client?.end();
-    const admin = new Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${url.pathname.slice(1)}" WITH (FORCE)`);
-    await admin.end();
+    await isolated?.drop();
   });
 
   async function exact(text: string): Promise<string[]> {

@@ -1,5 +1,4 @@
-import { ensureDatabase, runMigrations } from '@claimdesk/platform';
-import { startTestApi, TestApi } from '@claimdesk/testing';
+import { IsolatedTestEnv, isolatedTestEnv, startTestApi, TestApi } from '@claimdesk/testing';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { generateClaims, SEARCH_WORDS } from '../bench/generate-claims';
@@ -36,23 +35,21 @@ function nodesOf(node: PlanNode): string[] {
  * more than a few thousand buffers, so their cost follows the page and the matches, not the table.
  */
 describe(`list paths at ${CLAIMS} claims`, () => {
-  const url = new URL(process.env.DATABASE_URL ?? '');
-  url.pathname = `${url.pathname}_scale`;
+  let isolated: IsolatedTestEnv;
   let api: TestApi;
   let explained: Explained[] = [];
   let recording = false;
 
   beforeAll(async () => {
-    await ensureDatabase(url.toString());
-    await runMigrations(url.toString());
-    const client = new Client({ connectionString: url.toString() });
+    isolated = await isolatedTestEnv('scale');
+    const client = new Client({ connectionString: isolated.env.DATABASE_URL });
     await client.connect();
     try {
       await generateClaims(client, { claims: CLAIMS });
     } finally {
       await client.end();
     }
-    api = await startTestApi({ DATABASE_URL: url.toString() });
+    api = await startTestApi(isolated.env);
     // Every statement the services run outside a transaction goes through this manager.
     const manager = api.app.get(DataSource).manager;
     const query = manager.query.bind(manager);
@@ -75,10 +72,7 @@ describe(`list paths at ${CLAIMS} claims`, () => {
 
   afterAll(async () => {
     await api?.close();
-    const admin = new Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${url.pathname.slice(1)}" WITH (FORCE)`);
-    await admin.end();
+    await isolated?.drop();
   });
 
   async function explain(path: string, as: 'editor' | 'fact_checker' = 'editor'): Promise<Explained[]> {
