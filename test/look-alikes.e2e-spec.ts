@@ -104,6 +104,19 @@ describe('look-alike claims against the exact trigram ranking', () => {
     expect(items.length).toBeLessThanOrEqual(SIMILAR_LIMIT);
   });
 
+  it('reads tsquery operators, quotes and backslashes in a text as words, never as query syntax', async () => {
+    const [text] = texts;
+    for (const hostile of [
+      `${text} & !'x' | (y:*) <-> z`,
+      `o'brien \\ "${text}" :* !!`,
+      `& | ! ( ) <-> :*`,
+    ]) {
+      const items = await offered(hostile);
+      expect(items.every((item) => item.score >= SIMILARITY_THRESHOLD)).toBe(true);
+    }
+    expect((await offered(`${text} & !'x' | (y:*)`))[0]?.text).toBe(text);
+  });
+
   it('offers nothing for a text of no words the claims share, and a text of stop words only', async () => {
     expect(await offered('zzqx wvvy')).toEqual([]);
     expect(await offered('it is what it is')).toEqual([]);

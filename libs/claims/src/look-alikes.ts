@@ -6,16 +6,16 @@ export const SIMILARITY_THRESHOLD = 0.3;
 export const SIMILAR_LIMIT = 5;
 
 /** How many of a text's words, rarest first, may pick its candidates. */
-export const DISTINCTIVE_WORDS = 6;
+const DISTINCTIVE_WORDS = 6;
 /** At most this many candidates are read per text, whatever the size of the table. */
-export const CANDIDATE_LIMIT = 200;
+const CANDIDATE_LIMIT = 200;
 /**
  * A word (or pair) expected in more than this many times CANDIDATE_LIMIT claims is not distinctive:
  * it is not used at all, since even a limited read builds its whole bitmap from the GIN index.
  */
 const COMMON_FACTOR = 50;
 /** This many of the candidates, those sharing most of the text's distinctive words, are scored by trigrams. */
-export const SCORED_LIMIT = 25;
+const SCORED_LIMIT = 25;
 
 /**
  * Look-alikes are found in two steps: candidates through the full-text GIN index, then the
@@ -41,7 +41,7 @@ export const SCORED_LIMIT = 25;
  *
  * Parameters: see lookAlikeParams.
  */
-export const LOOK_ALIKES_SQL = `
+const LOOK_ALIKES_SQL = `
 WITH query AS (
   SELECT t.idx::int AS idx, claimdesk_fold(t.text) AS folded
     FROM unnest($1::text[]) WITH ORDINALITY AS t(text, idx)
@@ -107,7 +107,7 @@ SELECT probe.idx, alike.id, alike.text, alike.score
  ORDER BY probe.idx, alike.score DESC, alike.created_at DESC, alike.id`;
 
 /** The parameters of LOOK_ALIKES_SQL. */
-export function lookAlikeParams(texts: readonly string[], excludeId: string | null): unknown[] {
+function lookAlikeParams(texts: readonly string[], excludeId: string | null): unknown[] {
   return [
     texts,
     excludeId,
