@@ -27,95 +27,36 @@ const SCORED_LIMIT = 25;
  * A claim that looks like the same claim shares its distinctive words, so the candidates are the
  * claims that contain two of the text's DISTINCTIVE_WORDS rarest English lexemes (or its one
  * lexeme). Rarity comes from PostgreSQL's statistics of `claims.search` (the frequencies ANALYZE
- * keeps for its most common lexemes; any other lexeme is rarer than all of them); without
- * statistics, longer words count as rarer. Pairs are taken from the rarest on while their expected
- * matches (table size × both frequencies) add up to under CANDIDATE_LIMIT, and the candidate read
- * stops there, so a create reads a bounded number of rows at any table size; a pair or a lone word
- * expected in too many claims (COMMON_FACTOR) is left out. The candidates that share most of those
- * words (ts_rank) are then scored: similarity() trigrams both texts on every call.
+ * keeps for its most common lexemes; any other lexeme was rarer than all of them at that ANALYZE,
+ * and may since be in any row changed after it); without statistics, longer words count as
+ * rarer. Pairs are taken from the rarest on while their expected matches (table size × both
+ * frequencies) add up to at most CANDIDATE_LIMIT, and the candidate read stops there, so a create
+ * reads a bounded number of rows at any table size; a pair or a lone word expected in too many
+ * claims (COMMON_FACTOR) is left out. The candidates that share most of those words (ts_rank) are
+ * then scored: similarity() trigrams both texts on every call.
  *
  * What this gives up: a claim that shares only common words, or a single distinctive word, with
  * the text is not offered, even where its trigram similarity passes the threshold (on real claims
  * those are other claims in the same phrasing: "Fighting in X has displaced more than N people").
  * `test/look-alikes.e2e-spec.ts` holds it against the exact ranking.
  *
- * Parameters: see lookAlikeParams.
+ * The statement is the SQL function `claimdesk_look_alikes` (migration 1764273000000), so that
+ * PostgreSQL plans it once per connection rather than on every create; its tuning is passed from here.
  */
-const LOOK_ALIKES_SQL = `
-WITH query AS (
-  SELECT t.idx::int AS idx, claimdesk_fold(t.text) AS folded
-    FROM unnest($1::text[]) WITH ORDINALITY AS t(text, idx)
-),
-stats AS MATERIALIZED (
-  SELECT s.most_common_elems::text::text[] AS lexemes, s.most_common_elem_freqs AS freqs,
-         greatest(k.reltuples, 1) AS total
-    FROM pg_stats s JOIN pg_class k ON k.oid = 'claims'::regclass
-   WHERE s.schemaname = current_schema() AND s.tablename = 'claims' AND s.attname = 'search'
-),
-words AS MATERIALIZED (
-  SELECT * FROM (
-    SELECT counted.*, row_number() OVER (PARTITION BY counted.idx
-                                         ORDER BY counted.freq, length(counted.lexeme) DESC, counted.lexeme) AS rarity
-      FROM (
-        SELECT query.idx, w.lexeme, coalesce(stats.total, 1) AS total,
-               -- A lexeme outside the statistics is rarer than the rarest one inside (whose frequency
-               -- follows the element frequencies in most_common_elem_freqs): half of that is our guess.
-               coalesce(stats.freqs[array_position(stats.lexemes, w.lexeme)],
-                        stats.freqs[cardinality(stats.lexemes) + 1] / 2, 0) AS freq
-          FROM query
-         CROSS JOIN unnest(tsvector_to_array(to_tsvector('english', query.folded))) AS w(lexeme)
-          LEFT JOIN stats ON true
-      ) counted
-  ) ranked WHERE ranked.rarity <= $3
-),
-pairs AS (
-  SELECT paired.*, sum(paired.expected) OVER (PARTITION BY paired.idx ORDER BY paired.expected, paired.rank)
-                   - paired.expected AS expected_before
-    FROM (
-      SELECT a.idx, phraseto_tsquery('simple', a.lexeme) && phraseto_tsquery('simple', b.lexeme) AS clause,
-             a.total * a.freq * b.freq AS expected, a.rarity * $3 + b.rarity AS rank
-        FROM words a JOIN words b ON a.idx = b.idx AND a.rarity < b.rarity
-    ) paired
-   WHERE paired.expected <= $4 * ${COMMON_FACTOR}
-),
-probe AS MATERIALIZED (
-  SELECT query.idx, query.folded,
-         coalesce((SELECT claimdesk_tsquery_any(pairs.clause) FROM pairs
-                    WHERE pairs.idx = query.idx AND pairs.expected_before < $4),
-                  (SELECT phraseto_tsquery('simple', words.lexeme) FROM words
-                    WHERE words.idx = query.idx AND words.rarity = 1
-                      AND words.total * words.freq <= $4 * ${COMMON_FACTOR})) AS words
-    FROM query
-)
-SELECT probe.idx, alike.id, alike.text, alike.score
-  FROM probe
- CROSS JOIN LATERAL (
-   SELECT scored.* FROM (
-     SELECT ranked.id, ranked.text, ranked.created_at,
-            similarity(claimdesk_fold(ranked.text), probe.folded) AS score
-       FROM (
-         SELECT found.id, found.text, found.created_at
-           FROM claimdesk_claims_matching(probe.words, $2::uuid, $4) found
-          ORDER BY ts_rank(found.search, probe.words) DESC
-          LIMIT $7
-       ) ranked
-   ) scored
-    WHERE scored.score >= $5
-    ORDER BY scored.score DESC, scored.created_at DESC, scored.id
-    LIMIT $6
- ) alike
- ORDER BY probe.idx, alike.score DESC, alike.created_at DESC, alike.id`;
+const LOOK_ALIKES_SQL = `SELECT idx, id, text, score
+  FROM claimdesk_look_alikes($1::text[], $2::uuid, $3, $4, $5, $6, $7, $8)`;
 
-/** The parameters of LOOK_ALIKES_SQL. */
+/** The parameters of claimdesk_look_alikes, in its order. */
 function lookAlikeParams(texts: readonly string[], excludeId: string | null): unknown[] {
   return [
     texts,
     excludeId,
     DISTINCTIVE_WORDS,
     CANDIDATE_LIMIT,
+    COMMON_FACTOR,
+    SCORED_LIMIT,
     SIMILARITY_THRESHOLD,
     SIMILAR_LIMIT,
-    SCORED_LIMIT,
   ];
 }
 
