@@ -116,6 +116,9 @@ describe('claims', () => {
       stances: shown.stances.map((stance: any) => ({ ...stance, createdBy: null })),
     });
     expect(fetched.headers.etag).toBe('W/"1"');
+    // The answer to the create is put together from what it wrote; read back, it is the same claim.
+    const own = await call({ method: 'GET', url: `/v1/claims/${first.id}`, as: 'fact_checker' });
+    expect(own.data).toEqual({ ...shown, allowedEdits: first.allowedEdits });
   });
 
   it('reuses an actor named with different case and accents, and a source reached through a tracking link', async () => {

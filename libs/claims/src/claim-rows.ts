@@ -1,6 +1,8 @@
 /** How claims and their stances and evidence are read from SQL rows and presented. */
 import { ActorKind, StanceType } from '@claimdesk/actors';
 import { ClaimStatus, CreatorKind, EvidenceStatus, Priority, Verdict } from './claim.entity';
+import { PublishedVersion } from '@claimdesk/publications';
+import { ReviewRow } from './claim-workflow';
 import { ClaimSummaryView, CreatorView, EvidenceView, SourceView, StanceView } from './dto/claim.view';
 import { EvidenceKind, EvidenceRelation, Reliability } from './evidence.entity';
 
@@ -173,6 +175,16 @@ export interface ClaimParts {
   notes_count: number;
   /** The latest published version's row as JSON, or null (latestPublishedJsonSql). */
   published_json: unknown;
+}
+
+/** A claim's parts as its view shows them: read with the claim (ClaimParts), or just written. */
+export interface ClaimViewParts {
+  source: SourceView | null;
+  stances: StanceView[];
+  evidence: EvidenceView[];
+  reviews: ReviewRow[];
+  notesCount: number;
+  published: PublishedVersion | null;
 }
 
 /** JSON aggregation returns timestamps as text; the row mappers expect Dates, as pg gives for plain rows. */

@@ -69,6 +69,7 @@ import {
   toSummaryView,
   uniqueTags,
   ClaimParts,
+  ClaimViewParts,
   withDates,
 } from './claim-rows';
 
@@ -92,6 +93,9 @@ const claimViewSql = (where: string) => `SELECT ${CLAIM_COLUMNS},
      ${latestPublishedJsonSql('c.id')} AS published_json
    FROM claims c WHERE ${where}`;
 const CLAIM_VIEW_SQL = claimViewSql('c.id = $1');
+const INSERT_CLAIM_SQL = `INSERT INTO claims AS c
+    (text, summary, language, tags, priority, source_id, created_by_kind, created_by_id)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${CLAIM_COLUMNS}`;
 /** The same view of several claims at once (the webhook fan-out's). */
 const CLAIM_VIEWS_SQL = claimViewSql('c.id = ANY($1::uuid[])');
 
@@ -109,25 +113,28 @@ export class ClaimsService {
   async create(input: CreateClaimDto, principal?: Principal): Promise<CreatedClaimView> {
     return this.transactions.run(async (manager) => {
       const source = input.source ? await this.sources.upsert(manager, input.source) : null;
-      const [row]: { id: string }[] = await manager.query(
-        `INSERT INTO claims (text, summary, language, tags, priority, source_id, created_by_kind, created_by_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-        [
-          input.text,
-          input.summary ?? null,
-          input.language ?? 'en',
-          uniqueTags(input.tags ?? []),
-          input.priority ?? 'normal',
-          source?.id ?? null,
-          principal?.kind ?? null,
-          principal?.id ?? null,
-        ],
-      );
+      const [row] = await preparedQuery<ClaimRow>(manager, 'claim-insert', INSERT_CLAIM_SQL, [
+        input.text,
+        input.summary ?? null,
+        input.language ?? 'en',
+        uniqueTags(input.tags ?? []),
+        input.priority ?? 'normal',
+        source?.id ?? null,
+        principal?.kind ?? null,
+        principal?.id ?? null,
+      ]);
       const stances: StanceView[] = [];
       for (const [index, stance] of (input.stances ?? []).entries()) {
         stances.push(await this.insertStance(manager, row.id, stance, principal, `stances[${index}]`));
       }
-      const claim = await this.load(manager, row.id, principal);
+      // Everything the view would read back was just written, so it is put together here instead
+      // (the stances in the order they were inserted, which is the view's: see insertStance).
+      const claim = this.assemble(
+        row,
+        { source, stances, evidence: [], reviews: [], notesCount: 0, published: null },
+        principal,
+        audienceOf(principal),
+      );
       await this.events.append(manager, 'claim.created', row.id, principal, {
         version: claim.version,
         claim: {
@@ -551,22 +558,42 @@ export class ClaimsService {
     const stances = withDates<StanceRow>(row.stances_json, ['stated_at', 'created_at']);
     const evidence = withDates<EvidenceRow>(row.evidence_json, ['created_at']);
     const [source] = withDates<SourceRow>(row.source_json ? [row.source_json] : [], ['published_at']);
-    const reviews = withDates<ReviewRow>(row.reviews_json, ['submitted_at', 'decided_at', 'published_at']);
-    const published = latestFromJson(row.published_json);
-    return visibleClaim(
+    return this.assemble(
+      row,
       {
-        ...toSummaryView(row, source ? toSourceView(source) : null, stances.map(toStanceView)),
+        source: source ? toSourceView(source) : null,
+        stances: stances.map(toStanceView),
         evidence: evidence.map(toEvidenceView),
+        reviews: withDates<ReviewRow>(row.reviews_json, ['submitted_at', 'decided_at', 'published_at']),
         // Notes belong to the review feature; the claim view only counts them (served by notes_claim_idx).
         notesCount: row.notes_count,
+        published: latestFromJson(row.published_json),
+      },
+      principal,
+      audience,
+    );
+  }
+
+  /** The claim view from its row and its parts, as `principal` may see it. */
+  private assemble(
+    row: ClaimRow,
+    parts: ClaimViewParts,
+    principal: Principal | undefined,
+    audience: Audience,
+  ): ClaimView {
+    return visibleClaim(
+      {
+        ...toSummaryView(row, parts.source, parts.stances),
+        evidence: parts.evidence,
+        notesCount: parts.notesCount,
         ...claimWorkflowView(
           { status: row.status, assigneeId: row.assignee_id, submitterId: submitterOf(row) },
-          reviews,
+          parts.reviews,
           principal,
         ),
         publishedReview: null,
       },
-      published,
+      parts.published,
       audience,
     );
   }

@@ -4,6 +4,7 @@ import {
   forgedCursor,
   Page,
   PageQuery,
+  preparedQuery,
   Principal,
   toPage,
   TransactionService,
@@ -22,13 +23,18 @@ export interface HistoryEntry {
   changes: Record<string, unknown>;
 }
 
+const APPEND_SQL = `INSERT INTO events (type, claim_id, actor_kind, actor_id, actor_name, payload)
+  VALUES ($1, $2, $3, $4, $5, $6::jsonb) RETURNING id`;
+
 @Injectable()
 export class EventsService {
   constructor(private readonly transactions: TransactionService) {}
 
   /**
    * Appends an event inside the caller's transaction; the change and its event commit together.
-   * The payload is exactly the one `EventPayloads` gives its type.
+   * The payload is exactly the one `EventPayloads` gives its type. Every write appends one, so it is
+   * a prepared statement rather than an entity save (whose merging and subscriber calls cost the API
+   * more CPU than the insert costs PostgreSQL).
    */
   async append<T extends EventType>(
     manager: EntityManager,
@@ -36,15 +42,16 @@ export class EventsService {
     claimId: string | null,
     actor: Principal | null | undefined,
     payload: EventPayloads[T],
-  ): Promise<DomainEvent> {
-    return manager.getRepository(DomainEvent).save({
+  ): Promise<{ id: string }> {
+    const [row] = await preparedQuery<{ id: string }>(manager, 'event-append', APPEND_SQL, [
       type,
       claimId,
-      actorKind: actor?.kind ?? null,
-      actorId: actor?.id ?? null,
-      actorName: actor?.name ?? null,
-      payload,
-    });
+      actor?.kind ?? null,
+      actor?.id ?? null,
+      actor?.name ?? null,
+      JSON.stringify(payload),
+    ]);
+    return row;
   }
 
   /** The claim's most recent event of this type (read in the caller's transaction), or null. */
