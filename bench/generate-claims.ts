@@ -41,6 +41,19 @@ const TAIL = [
   .join(' ')
   .split(' ');
 
+/**
+ * A new claim's text drawn as the generator draws its claims' (a head word, seven words of the
+ * long-tailed vocabulary), with a marker no other claim has, as a real claim has its names and numbers.
+ */
+export function generatedClaimText(marker: string): string {
+  const words = [...HEAD, ...TAIL];
+  const pick = () => words[Math.floor(words.length * Math.random() ** 1.8)];
+  const head = HEAD[Math.floor(Math.random() * HEAD.length)];
+  return [Math.random() < 0.3 ? 'minister' : '', head, ...Array.from({ length: 7 }, pick), marker]
+    .filter(Boolean)
+    .join(' ');
+}
+
 /** How many of the newest claims may still be open (submitted … in approval). */
 const OPEN_WINDOW = 5000;
 

@@ -1,20 +1,20 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The look-alike statement (libs/claims/src/look-alikes.ts) becomes a function, for two reasons.
+ * The look-alike statement (libs/claims/src/look-alikes.ts) becomes a function, so that PostgreSQL
+ * plans it once per connection and keeps the plan (a generic one: its shape does not depend on the
+ * texts, and the candidate read always goes through the GIN index). Sent as a statement it was
+ * parsed and planned on every create: 0.3 + 0.8-1.4 ms of its 2.5-3 ms.
  *
- * Its plan: sent as a statement, PostgreSQL parsed and planned it on every create (0.3 + 0.8-1.4 ms
- * of its 2.5-3 ms). In PL/pgSQL the plan is made once per connection and kept (a generic plan:
- * its shape does not depend on the texts, and the candidate read is always the GIN index).
+ * Two rules change with it. The index walk for the candidates visits every claim that holds any of
+ * the chosen words, so it costs the sum of their claim counts whatever the pairs: the words are
+ * chosen rarest first while that sum is expected to stay within `read_limit` (a common word was
+ * chosen when it was among the six rarest, and the walk then read a third of the table). And a pair
+ * is asked for while the pairs so far, itself included, are expected to match at most
+ * `candidate_limit` claims (the rarest pair always).
  *
- * Stale statistics: a word outside the statistics of `claims.search` was counted as rarer than the
- * rarest word in them. Since the last ANALYZE, every changed row may hold it, so a word that has
- * since become common (every claim of a busy story, or of a bench) was taken as distinctive until
- * the next ANALYZE, and each create read the full CANDIDATE_LIMIT of claims that shared nothing
- * else. Such a word now counts as common as the share of rows changed since that ANALYZE, and a
- * pair of words is only asked for while the pairs so far, itself included, are expected to match
- * at most `candidate_limit` claims (the rarest pair is always asked, unless it is too common).
- * ANALYZE also runs sooner on `claims` (2 % of rows changed instead of 10 %).
+ * ANALYZE also runs sooner on `claims` (2 % of rows changed instead of 10 %), since the words'
+ * counts come from its statistics.
  */
 export class LookAlikesFunction1764273000000 implements MigrationInterface {
   name = 'LookAlikesFunction1764273000000';
@@ -22,7 +22,7 @@ export class LookAlikesFunction1764273000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
 CREATE FUNCTION claimdesk_look_alikes(
-    texts text[], exclude uuid, distinctive int, candidate_limit int, common_factor int,
+    texts text[], exclude uuid, distinctive int, candidate_limit int, read_limit int,
     scored_limit int, threshold real, similar_limit int)
   RETURNS TABLE (idx int, id uuid, text text, score real)
   LANGUAGE plpgsql STABLE PARALLEL SAFE
@@ -38,26 +38,33 @@ BEGIN
   ),
   stats AS MATERIALIZED (
     SELECT s.most_common_elems::text::text[] AS lexemes, s.most_common_elem_freqs AS freqs,
-           greatest(k.reltuples, 1) AS total,
-           pg_stat_get_mod_since_analyze(k.oid) / greatest(k.reltuples, 1) AS changed
+           -- Rows now, as the planner reckons them: the density at the last ANALYZE times today's pages
+           -- (the table grows between ANALYZEs, and every expected count grows with it).
+           greatest(k.reltuples / greatest(k.relpages, 1)
+                    * (pg_relation_size(k.oid) / current_setting('block_size')::int), 1) AS total
       FROM pg_stats s JOIN pg_class k ON k.oid = 'claims'::regclass
      WHERE s.schemaname = current_schema() AND s.tablename = 'claims' AND s.attname = 'search'
   ),
   words AS MATERIALIZED (
     SELECT * FROM (
-      SELECT counted.*, row_number() OVER (PARTITION BY counted.idx
-                                           ORDER BY counted.freq, length(counted.lexeme) DESC, counted.lexeme) AS rarity
+      SELECT ranked.*, sum(ranked.total * ranked.freq) OVER (PARTITION BY ranked.idx ORDER BY ranked.rarity) AS read_through
         FROM (
-          SELECT query.idx, w.lexeme, coalesce(stats.total, 1) AS total,
-                 -- A lexeme outside the statistics: half the rarest one's frequency inside them at
-                 -- the last ANALYZE, plus the share of rows changed since, any of which may hold it.
-                 coalesce(stats.freqs[array_position(stats.lexemes, w.lexeme)],
-                          stats.freqs[cardinality(stats.lexemes) + 1] / 2 + stats.changed, 0) AS freq
-            FROM query
-           CROSS JOIN unnest(tsvector_to_array(to_tsvector('english', query.folded))) AS w(lexeme)
-            LEFT JOIN stats ON true
-        ) counted
-    ) ranked WHERE ranked.rarity <= distinctive
+          SELECT counted.*, row_number() OVER (PARTITION BY counted.idx
+                                               ORDER BY counted.freq, length(counted.lexeme) DESC, counted.lexeme) AS rarity
+            FROM (
+              SELECT query.idx, w.lexeme, coalesce(stats.total, 1) AS total,
+                     -- A lexeme outside the statistics is rarer than the rarest one inside (whose frequency
+                     -- follows the element frequencies in most_common_elem_freqs): half of that is our guess.
+                     coalesce(stats.freqs[array_position(stats.lexemes, w.lexeme)],
+                              stats.freqs[cardinality(stats.lexemes) + 1] / 2, 0) AS freq
+                FROM query
+               CROSS JOIN unnest(tsvector_to_array(to_tsvector('english', query.folded))) AS w(lexeme)
+                LEFT JOIN stats ON true
+            ) counted
+        ) ranked
+    ) chosen
+    -- The index walks every claim holding any chosen word: their expected count, in all, is bounded.
+    WHERE chosen.rarity <= distinctive AND chosen.read_through <= read_limit
   ),
   pairs AS (
     SELECT paired.*, sum(paired.expected) OVER (PARTITION BY paired.idx ORDER BY paired.expected, paired.rank) AS expected_through
@@ -66,7 +73,6 @@ BEGIN
                a.total * a.freq * b.freq AS expected, a.rarity * distinctive + b.rarity AS rank
           FROM words a JOIN words b ON a.idx = b.idx AND a.rarity < b.rarity
       ) paired
-     WHERE paired.expected <= candidate_limit * common_factor
   ),
   probe AS MATERIALIZED (
     SELECT query.idx, query.folded,
@@ -75,8 +81,7 @@ BEGIN
                         -- the pairs expected to match at most candidate_limit claims, or the rarest pair
                         AND (pairs.expected_through <= candidate_limit OR pairs.expected_through = pairs.expected)),
                     (SELECT phraseto_tsquery('simple', words.lexeme) FROM words
-                      WHERE words.idx = query.idx AND words.rarity = 1
-                        AND words.total * words.freq <= candidate_limit * common_factor)) AS words
+                      WHERE words.idx = query.idx AND words.rarity = 1)) AS words
       FROM query
   )
   SELECT probe.idx::int, alike.id, alike.text, alike.score::real
