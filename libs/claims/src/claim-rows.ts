@@ -1,7 +1,7 @@
 /** How claims and their stances and evidence are read from SQL rows and presented. */
 import { ActorKind, StanceType } from '@claimdesk/actors';
-import { ClaimStatus, CreatorKind, EvidenceStatus, Priority, Verdict } from './claim.entity';
 import { PublishedVersion } from '@claimdesk/publications';
+import { ClaimStatus, CreatorKind, EvidenceStatus, Priority, Verdict } from './claim.entity';
 import { ReviewRow } from './claim-workflow';
 import { ClaimSummaryView, CreatorView, EvidenceView, SourceView, StanceView } from './dto/claim.view';
 import { EvidenceKind, EvidenceRelation, Reliability } from './evidence.entity';
