@@ -41,17 +41,25 @@ const TAIL = [
   .join(' ')
   .split(' ');
 
+/** How a claim's text is drawn, here and in generateClaims' SQL. */
+const TEXT = {
+  /** Share of claims that open with SEARCH_WORDS.common, in tenths. */
+  commonTenths: 3,
+  /** Words after the head word, each word k of the vocabulary picked as floor(n · random()^skew). */
+  words: 7,
+  skew: 1.8,
+};
+
 /**
  * A new claim's text drawn as the generator draws its claims' (a head word, seven words of the
  * long-tailed vocabulary), with a marker no other claim has, as a real claim has its names and numbers.
  */
 export function generatedClaimText(marker: string): string {
   const words = [...HEAD, ...TAIL];
-  const pick = () => words[Math.floor(words.length * Math.random() ** 1.8)];
+  const pick = () => words[Math.floor(words.length * Math.random() ** TEXT.skew)];
   const head = HEAD[Math.floor(Math.random() * HEAD.length)];
-  return [Math.random() < 0.3 ? 'minister' : '', head, ...Array.from({ length: 7 }, pick), marker]
-    .filter(Boolean)
-    .join(' ');
+  const opening = Math.random() * 10 < TEXT.commonTenths ? SEARCH_WORDS.common : '';
+  return [opening, head, ...Array.from({ length: TEXT.words }, pick), marker].filter(Boolean).join(' ');
 }
 
 /** How many of the newest claims may still be open (submitted … in approval). */
@@ -105,10 +113,10 @@ export async function generateClaims(client: Client, options: GenerateOptions): 
             'user', t.created_at, t.created_at
        FROM (
          SELECT g.i,
-                (CASE WHEN g.i % 10 < 3 THEN 'minister ' ELSE '' END) ||
+                (CASE WHEN g.i % 10 < ${TEXT.commonTenths} THEN '${SEARCH_WORDS.common} ' ELSE '' END) ||
                 v.head[1 + (g.i * 7) % array_length(v.head, 1)] || ' ' ||
-                (SELECT string_agg(v.words[1 + floor(array_length(v.words, 1) * power(random(), 1.8))::int + 0 * w], ' ')
-                   FROM generate_series(1, 7 + 0 * g.i) AS w) ||
+                (SELECT string_agg(v.words[1 + floor(array_length(v.words, 1) * power(random(), ${TEXT.skew}))::int + 0 * w], ' ')
+                   FROM generate_series(1, ${TEXT.words} + 0 * g.i) AS w) ||
                 (CASE WHEN g.i % 10000 = 5000 THEN ' quokka' ELSE '' END) ||
                 ' #' || g.i AS text,
                 ARRAY[(ARRAY['elections','health','energy','war','economy','climate'])[1 + g.i % 6]] AS tags,
