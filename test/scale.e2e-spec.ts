@@ -1,3 +1,4 @@
+import { lookAlikesQuery } from '@claimdesk/claims';
 import { IsolatedTestEnv, isolatedTestEnv, startTestApi, TestApi } from '@claimdesk/testing';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -108,6 +109,25 @@ describe(`list paths at ${CLAIMS} claims`, () => {
     expect(statements.length).toBeGreaterThan(0);
     const over = statements.filter((statement) => statement.buffers > MAX_BUFFERS);
     expect({ path, over }).toEqual({ path, over: [] });
+  });
+
+  it('reads nothing of the claims for the look-alikes of a text made only of common words', async () => {
+    // Each word is in thousands of the generated claims, so none is distinctive (READ_LIMIT in
+    // libs/claims/src/look-alikes.ts): the statement reads the statistics and not the index.
+    const [sql, params] = lookAlikesQuery(['minister border election vaccine'], null);
+    const runner = api.app.get(DataSource).createQueryRunner();
+    try {
+      // Once unmeasured, on the same connection: its first call plans the function, reading the catalogs.
+      expect(await runner.query(sql, params)).toEqual([]);
+      const [row]: { 'QUERY PLAN': [{ Plan: PlanNode }] }[] = await runner.query(
+        `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql}`,
+        params,
+      );
+      const plan = row['QUERY PLAN'][0].Plan;
+      expect((plan['Shared Hit Blocks'] ?? 0) + (plan['Shared Read Blocks'] ?? 0)).toBeLessThan(100);
+    } finally {
+      await runner.release();
+    }
   });
 
   it('finds a rare word through the GIN index, not by walking the date index', async () => {

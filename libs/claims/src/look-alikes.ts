@@ -50,17 +50,20 @@ const SCORED_LIMIT = 10;
 const LOOK_ALIKES_SQL = `SELECT idx, id, text, score
   FROM claimdesk_look_alikes($1::text[], $2::uuid, $3, $4, $5, $6, $7, $8)`;
 
-/** The parameters of claimdesk_look_alikes, in its order. */
-function lookAlikeParams(texts: readonly string[], excludeId: string | null): unknown[] {
+/** The look-alike statement for `texts` and its parameters (claimdesk_look_alikes' order). */
+export function lookAlikesQuery(texts: readonly string[], excludeId: string | null): [string, unknown[]] {
   return [
-    texts,
-    excludeId,
-    DISTINCTIVE_WORDS,
-    CANDIDATE_LIMIT,
-    READ_LIMIT,
-    SCORED_LIMIT,
-    SIMILARITY_THRESHOLD,
-    SIMILAR_LIMIT,
+    LOOK_ALIKES_SQL,
+    [
+      texts,
+      excludeId,
+      DISTINCTIVE_WORDS,
+      CANDIDATE_LIMIT,
+      READ_LIMIT,
+      SCORED_LIMIT,
+      SIMILARITY_THRESHOLD,
+      SIMILAR_LIMIT,
+    ],
   ];
 }
 
@@ -72,8 +75,7 @@ export async function findLookAlikes(
 ): Promise<SimilarClaimView[][]> {
   if (texts.length === 0) return [];
   const rows: { idx: number; id: string; text: string; score: number }[] = await manager.query(
-    LOOK_ALIKES_SQL,
-    lookAlikeParams(texts, excludeId),
+    ...lookAlikesQuery(texts, excludeId),
   );
   const lookAlikes: SimilarClaimView[][] = texts.map(() => []);
   for (const row of rows)
