@@ -173,6 +173,10 @@ describe('claims', () => {
     const nearText = `Foreign fighters recruited in Albania, Kosovo and Bosnia are being sent to Ukraine as mercenaries (${run})`;
     const near = await createClaim({ text: nearText, tags: [run, 'near'] });
     expect(near.similar.map((item: any) => item.id)).toContain(first.id);
+    expect(near.similar.map((item: any) => item.id)).not.toContain(near.id);
+    const again = await createClaim({ text: nearText, tags: [run, 'near'] });
+    expect(again.similar[0]).toEqual({ id: near.id, text: nearText, score: 1 });
+    expect(again.similar.map((item: any) => item.id)).not.toContain(again.id);
     const match = near.similar.find((item: any) => item.id === first.id);
     expect(match.score).toBeGreaterThan(0.5);
     expect(match.score).toBeLessThanOrEqual(1);
@@ -401,6 +405,44 @@ describe('claims', () => {
     });
     expect(Object.keys(entries[1].changes.before).sort()).toEqual(['dueAt', 'priority', 'summary', 'tags']);
     expect(new Date(entries[0].at).toISOString()).toBe(entries[0].at);
+  });
+
+  it('records its claim.created event with what was created, with or without a source and stances', async () => {
+    const bare = await createClaim({
+      text: `A claim typed in with nothing attached (${run})`,
+      summary: 'Nothing but the text and tags.',
+      tags: [run, 'bare', 'bare'],
+    });
+    expect(bare.tags).toEqual([run, 'bare']);
+    const history = async (id: string) =>
+      (await call({ method: 'GET', url: `/v1/claims/${id}/history?limit=100` })).data.items;
+    const expectedChanges = (claim: any) => ({
+      version: claim.version,
+      claim: {
+        text: claim.text,
+        summary: claim.summary,
+        language: claim.language,
+        tags: claim.tags,
+        priority: claim.priority,
+        sourceId: claim.source?.id ?? null,
+      },
+      stances: claim.stances.map((stance: any) => ({
+        id: stance.id,
+        type: stance.type,
+        actor: stance.actor,
+      })),
+    });
+    const [created, ...later] = await history(bare.id);
+    expect(later).toEqual([]);
+    expect(created.type).toBe('claim.created');
+    expect(created.actor).toMatchObject({ kind: 'user' });
+    expect(created.changes).toEqual(expectedChanges(bare));
+    expect(bare.version).toBe(1);
+
+    const [createdWithParts] = await history(first.id);
+    expect(createdWithParts.type).toBe('claim.created');
+    expect(createdWithParts.changes).toEqual(expectedChanges({ ...first, version: 1 }));
+    expect(createdWithParts.changes.stances).toHaveLength(2);
   });
 
   it('records evidence status changes as their own event', async () => {

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ActorsService } from '@claimdesk/actors';
-import { EventsService, HistoryEntry } from '@claimdesk/events';
+import {
+  appendForRowsSql,
+  appendForRowsValues,
+  EventPayloads,
+  EventsService,
+  HistoryEntry,
+} from '@claimdesk/events';
 import {
   assertIfMatch,
   ConflictError,
@@ -37,7 +43,7 @@ import { PUBLIC_EVENT_TYPES, visibleClaim, visibleEvent, visibleListItem } from 
 import { claimWorkflowView, REVIEW_COLUMNS, ReviewRow } from './claim-workflow';
 import { WORKFLOW_COLUMNS, WorkflowChanges, WorkflowClaim, WorkflowResult } from './claim-workflow-state';
 import { listOrder, matchDensity } from './list-plan';
-import { findLookAlikes } from './look-alikes';
+import { findLookAlikes, lookAlikesJsonSql, toSimilarView } from './look-alikes';
 import {
   ClaimListItemView,
   ClaimView,
@@ -96,6 +102,48 @@ const CLAIM_VIEW_SQL = claimViewSql('c.id = $1');
 const INSERT_CLAIM_SQL = `INSERT INTO claims AS c
     (text, summary, language, tags, priority, source_id, created_by_kind, created_by_id)
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${CLAIM_COLUMNS}`;
+/** The same insert with its `claim.created` event (parameters 9–13) and look-alikes, in one statement. */
+const CREATE_ALONE_SQL = `WITH created AS (${INSERT_CLAIM_SQL}),
+  appended AS (${appendForRowsSql('created', 9)})
+  SELECT created.*, ${lookAlikesJsonSql('$1')} AS similar_json FROM created`;
+type SimilarRow = Parameters<typeof toSimilarView>[0];
+
+/** A new claim's own fields, as stored and as its `claim.created` event records them. */
+type NewClaimFields = Omit<EventPayloads['claim.created']['claim'], 'sourceId'>;
+
+const newClaimFields = (input: CreateClaimDto): NewClaimFields => ({
+  text: input.text,
+  summary: input.summary ?? null,
+  language: input.language ?? 'en',
+  tags: uniqueTags(input.tags ?? []),
+  priority: input.priority ?? 'normal',
+});
+
+/** INSERT_CLAIM_SQL's parameters, in its order. */
+const insertClaimValues = (
+  fields: NewClaimFields,
+  sourceId: string | null,
+  principal: Principal | undefined,
+): unknown[] => [
+  fields.text,
+  fields.summary,
+  fields.language,
+  fields.tags,
+  fields.priority,
+  sourceId,
+  principal?.kind ?? null,
+  principal?.id ?? null,
+];
+
+/** What a new claim has of its parts: nothing yet, unless it came with a source or stances. */
+const NO_PARTS: ClaimViewParts = {
+  source: null,
+  stances: [],
+  evidence: [],
+  reviews: [],
+  notesCount: 0,
+  published: null,
+};
 /** The same view of several claims at once (the webhook fan-out's). */
 const CLAIM_VIEWS_SQL = claimViewSql('c.id = ANY($1::uuid[])');
 
@@ -111,43 +159,64 @@ export class ClaimsService {
 
   /** Records a claim with its source and stances; the answer also lists existing look-alikes. */
   async create(input: CreateClaimDto, principal?: Principal): Promise<CreatedClaimView> {
+    const fields = newClaimFields(input);
+    return input.source || input.stances?.length
+      ? this.createWithParts(fields, input, principal)
+      : this.createAlone(fields, principal);
+  }
+
+  /**
+   * A claim with nothing to look up first is one statement: the row, its event (which commit
+   * together without a transaction of their own, or in the request's when one is open) and the
+   * look-alikes, read in the statement's snapshot, where the new row is not yet visible.
+   */
+  private async createAlone(
+    fields: NewClaimFields,
+    principal: Principal | undefined,
+  ): Promise<CreatedClaimView> {
+    const [row] = await preparedQuery<ClaimRow & { similar_json: SimilarRow[] }>(
+      this.transactions.manager,
+      'claim-create-alone',
+      CREATE_ALONE_SQL,
+      [
+        ...insertClaimValues(fields, null, principal),
+        ...appendForRowsValues('claim.created', principal, {
+          claim: { ...fields, sourceId: null },
+          stances: [],
+        }),
+      ],
+    );
+    const claim = this.assemble(row, NO_PARTS, principal, audienceOf(principal));
+    return { ...claim, similar: row.similar_json.map(toSimilarView) };
+  }
+
+  /** A claim with its source and stances, which need their source and actors found or made first. */
+  private createWithParts(
+    fields: NewClaimFields,
+    input: CreateClaimDto,
+    principal: Principal | undefined,
+  ): Promise<CreatedClaimView> {
     return this.transactions.run(async (manager) => {
       const source = input.source ? await this.sources.upsert(manager, input.source) : null;
-      const [row] = await preparedQuery<ClaimRow>(manager, 'claim-insert', INSERT_CLAIM_SQL, [
-        input.text,
-        input.summary ?? null,
-        input.language ?? 'en',
-        uniqueTags(input.tags ?? []),
-        input.priority ?? 'normal',
-        source?.id ?? null,
-        principal?.kind ?? null,
-        principal?.id ?? null,
-      ]);
+      const [row] = await preparedQuery<ClaimRow>(
+        manager,
+        'claim-insert',
+        INSERT_CLAIM_SQL,
+        insertClaimValues(fields, source?.id ?? null, principal),
+      );
       const stances: StanceView[] = [];
       for (const [index, stance] of (input.stances ?? []).entries()) {
         stances.push(await this.insertStance(manager, row.id, stance, principal, `stances[${index}]`));
       }
       // Everything the view would read back was just written, so it is put together here instead
       // (the stances in the order they were inserted, which is the view's: see insertStance).
-      const claim = this.assemble(
-        row,
-        { source, stances, evidence: [], reviews: [], notesCount: 0, published: null },
-        principal,
-        audienceOf(principal),
-      );
+      const claim = this.assemble(row, { ...NO_PARTS, source, stances }, principal, audienceOf(principal));
       await this.events.append(manager, 'claim.created', row.id, principal, {
         version: claim.version,
-        claim: {
-          text: claim.text,
-          summary: claim.summary,
-          language: claim.language,
-          tags: claim.tags,
-          priority: claim.priority,
-          sourceId: claim.source?.id ?? null,
-        },
+        claim: { ...fields, sourceId: source?.id ?? null },
         stances: stances.map((stance) => ({ id: stance.id, type: stance.type, actor: stance.actor })),
       });
-      return { ...claim, similar: (await findLookAlikes(manager, [input.text], row.id))[0] };
+      return { ...claim, similar: (await findLookAlikes(manager, [fields.text], row.id))[0] };
     });
   }
 

@@ -45,27 +45,39 @@ const SCORED_LIMIT = 10;
  * `test/look-alikes.e2e-spec.ts` holds it against the exact ranking.
  *
  * The statement is the SQL function `claimdesk_look_alikes` (migration 1764273000000), so that
- * PostgreSQL plans it once per connection rather than on every create; its tuning is passed from here.
+ * PostgreSQL plans it once per connection rather than on every create; its tuning is written from here.
  */
+const TUNING = [
+  DISTINCTIVE_WORDS,
+  CANDIDATE_LIMIT,
+  READ_LIMIT,
+  SCORED_LIMIT,
+  `${SIMILARITY_THRESHOLD}::real`,
+  SIMILAR_LIMIT,
+].join(', ');
 const LOOK_ALIKES_SQL = `SELECT idx, id, text, score
-  FROM claimdesk_look_alikes($1::text[], $2::uuid, $3, $4, $5, $6, $7, $8)`;
+  FROM claimdesk_look_alikes($1::text[], $2::uuid, ${TUNING})`;
 
-/** The look-alike statement for `texts` and its parameters (claimdesk_look_alikes' order). */
+/** The look-alike statement for `texts` and its parameters. */
 export function lookAlikesQuery(texts: readonly string[], excludeId: string | null): [string, unknown[]] {
-  return [
-    LOOK_ALIKES_SQL,
-    [
-      texts,
-      excludeId,
-      DISTINCTIVE_WORDS,
-      CANDIDATE_LIMIT,
-      READ_LIMIT,
-      SCORED_LIMIT,
-      SIMILARITY_THRESHOLD,
-      SIMILAR_LIMIT,
-    ],
-  ];
+  return [LOOK_ALIKES_SQL, [texts, excludeId]];
 }
+
+/**
+ * The look-alikes of the text `text` (an SQL expression) as a JSON array, most similar first, for
+ * the statement that creates that claim: there the new row is not yet visible, so none is excluded.
+ * `toSimilarViews` reads it.
+ */
+export function lookAlikesJsonSql(text: string): string {
+  return `(SELECT coalesce(json_agg(json_build_object('id', a.id, 'text', a.text, 'score', a.score) ORDER BY a.n), '[]')
+     FROM claimdesk_look_alikes(ARRAY[${text}]::text[], NULL, ${TUNING}) WITH ORDINALITY AS a(idx, id, text, score, n))`;
+}
+
+export const toSimilarView = (row: { id: string; text: string; score: number }): SimilarClaimView => ({
+  id: row.id,
+  text: row.text,
+  score: Math.round(row.score * 1000) / 1000,
+});
 
 /** The look-alikes of each text (the answer for `texts[i]` at index i), most similar first. */
 export async function findLookAlikes(
@@ -78,7 +90,6 @@ export async function findLookAlikes(
     ...lookAlikesQuery(texts, excludeId),
   );
   const lookAlikes: SimilarClaimView[][] = texts.map(() => []);
-  for (const row of rows)
-    lookAlikes[row.idx - 1].push({ id: row.id, text: row.text, score: Math.round(row.score * 1000) / 1000 });
+  for (const row of rows) lookAlikes[row.idx - 1].push(toSimilarView(row));
   return lookAlikes;
 }

@@ -26,6 +26,28 @@ export interface HistoryEntry {
 const APPEND_SQL = `INSERT INTO events (type, claim_id, actor_kind, actor_id, actor_name, payload)
   VALUES ($1, $2, $3, $4, $5, $6::jsonb) RETURNING id`;
 
+/**
+ * For a change written in one statement, with no transaction around it: the `INSERT … SELECT` that
+ * appends an event for each row of the CTE `rows` (which returns the claim's `id` and `version`),
+ * the payload given without the version and completed with the row's own. Its parameters start at
+ * `$first`, in the order of `appendedForRowsValues`.
+ */
+export function appendForRowsSql(rows: string, first: number): string {
+  const at = (offset: number) => `$${first + offset}`;
+  return `INSERT INTO events (type, claim_id, actor_kind, actor_id, actor_name, payload)
+    SELECT ${at(0)}, ${rows}.id, ${at(1)}, ${at(2)}, ${at(3)},
+           ${at(4)}::jsonb || jsonb_build_object('version', ${rows}.version)
+      FROM ${rows}`;
+}
+
+export function appendForRowsValues<T extends EventType>(
+  type: T,
+  actor: Principal | null | undefined,
+  payload: Omit<EventPayloads[T], 'version'>,
+): unknown[] {
+  return [type, actor?.kind ?? null, actor?.id ?? null, actor?.name ?? null, JSON.stringify(payload)];
+}
+
 @Injectable()
 export class EventsService {
   constructor(private readonly transactions: TransactionService) {}
