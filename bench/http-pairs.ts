@@ -27,6 +27,8 @@ export interface PairResult {
   baseline: RunResult;
   ratio: number;
   p99Ratio: number;
+  /** On the first pair: each server's warm-up rounds (requests/s), run until its rate settled. */
+  warmUp?: { ours: number[]; baseline: number[] };
 }
 
 export async function hit(
@@ -63,9 +65,12 @@ export async function interleavedPairs(
   route: Route,
   options: { pairs: number; durationS: number; connections: number },
 ): Promise<PairResult[]> {
-  // A short warm-up of each, so the JIT and the pools are not what the first pair measures.
-  await hit(ours, route, 2, options.connections);
-  await hit(baseline, route, 2, options.connections);
+  // Each server runs until its rate settles, so the pairs compare steady states: a freshly started
+  // API keeps speeding up for 15-25 s while V8 optimises Nest's pipeline and sizes its heap.
+  const warmUp = {
+    ours: await settle(ours, route, options.connections),
+    baseline: await settle(baseline, route, options.connections),
+  };
   const results: PairResult[] = [];
   for (let pair = 1; pair <= options.pairs; pair++) {
     const load = load1();
@@ -79,9 +84,29 @@ export async function interleavedPairs(
       baseline: theirs,
       ratio: round(mine.requestsPerSecond / Math.max(1, theirs.requestsPerSecond)),
       p99Ratio: round(mine.p99 / Math.max(1, theirs.p99)),
+      ...(pair === 1 ? { warmUp } : {}),
     });
   }
   return results;
+}
+
+/** A warm-up round's length, how close two rounds must be to count as settled, and the most rounds run. */
+export const SETTLE_ROUND_S = 3;
+const SETTLED_WITHIN = 0.05;
+const SETTLE_MAX_ROUNDS = 10;
+
+/**
+ * Runs `route` on `base` in short rounds until a round's rate is within 5 % of the one before, at
+ * most SETTLE_MAX_ROUNDS rounds; returns each round's requests/s.
+ */
+async function settle(base: string, route: Route, connections: number): Promise<number[]> {
+  const rates: number[] = [];
+  while (rates.length < SETTLE_MAX_ROUNDS) {
+    rates.push((await hit(base, route, SETTLE_ROUND_S, connections)).requestsPerSecond);
+    const [previous, last] = rates.slice(-2);
+    if (rates.length >= 2 && Math.abs(last - previous) <= previous * SETTLED_WITHIN) break;
+  }
+  return rates;
 }
 
 export function median(values: number[]): number {

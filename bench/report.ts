@@ -1,4 +1,4 @@
-import { PairResult, RunResult } from './http-pairs';
+import { PairResult, RunResult, SETTLE_ROUND_S } from './http-pairs';
 import { SCALE_PATHS, scaleRatio } from './scale';
 import { WebhookFigures } from './webhook-burst';
 
@@ -36,6 +36,13 @@ export function formatReport(report: Report): string {
     ...Object.entries(report.ratios).map(
       ([route, ratio]) => `| ${route} | ${ratio.median} | ${ratio.min}–${ratio.max} | ${ratio.p99Median} |`,
     ),
+    '',
+    ...report.pairs
+      .filter((pair) => pair.warmUp)
+      .map(
+        (pair) =>
+          `Warm-up of ${pair.route} (${SETTLE_ROUND_S} s rounds until the rate settles), req/s: ours ${pair.warmUp!.ours.join(', ')}; baseline ${pair.warmUp!.baseline.join(', ')}.`,
+      ),
     '',
   ];
   const sizes = Object.keys(report.scale).map(Number);
