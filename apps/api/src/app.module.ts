@@ -5,7 +5,6 @@ import {
   ConfigModule,
   createValidationPipe,
   DatabaseModule,
-  EtagInterceptor,
   IdempotencyInterceptor,
   LoggingModule,
   MetricsModule,
@@ -57,7 +56,6 @@ export class AppModule {
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemFilter },
         // Outermost first: the ETag is set on whatever the idempotency interceptor returns, replays included.
-        { provide: APP_INTERCEPTOR, useClass: EtagInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
     };

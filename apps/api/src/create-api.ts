@@ -12,6 +12,7 @@ import {
   frameworkErrors,
   Metrics,
   requestIdFor,
+  tagVersionedResponses,
   useBoundedJsonParser,
 } from '@claimdesk/platform';
 import { Logger } from 'nestjs-pino';
@@ -49,6 +50,7 @@ export async function createApi(config: AppConfig): Promise<NestFastifyApplicati
     (request.raw as typeof request.raw & { id?: string }).id = request.id;
     void reply.header('x-request-id', request.id);
   });
+  tagVersionedResponses(fastify);
   answerNotModified(fastify);
   answerUnavailableWhileClosing(fastify);
   recordHttpMetrics(fastify, app.get(Metrics));

@@ -11,7 +11,6 @@ export * from './errors/fastify-errors';
 export * from './errors/problem.filter';
 export * from './errors/validation.pipe';
 export * from './http/etag';
-export * from './http/etag.interceptor';
 export * from './http/json-body';
 export * from './http/transforms';
 export * from './http/uuid-param';

@@ -26,10 +26,27 @@ export function noneMatch(ifNoneMatch: string | undefined, etag: string): boolea
   return !ifNoneMatch.split(',').some((tag) => opaque(tag) === opaque(etag));
 }
 
+const isVersioned = (body: unknown): body is { version: number } =>
+  typeof body === 'object' && body !== null && Number.isInteger((body as { version?: unknown }).version);
+
+/**
+ * Every response that is one versioned resource carries its `ETag`, whichever route produced it
+ * (a GET, a PATCH, a workflow action, an idempotent replay), so `If-Match` always has a tag to send.
+ * A Fastify hook on the body before it is serialised, rather than a Nest interceptor: an interceptor
+ * wraps every request in an rxjs pipeline and an async resource, about a twentieth of what a GET
+ * allocates.
+ */
+export function tagVersionedResponses(fastify: FastifyInstance): void {
+  fastify.addHook('preSerialization', (_request, reply, payload, done) => {
+    if (isVersioned(payload) && !reply.hasHeader('etag')) void reply.header('etag', etagFor(payload.version));
+    done(null, payload);
+  });
+}
+
 /**
  * A GET whose `If-None-Match` already names the current ETag is answered 304 without a body. It runs
- * at send time, after `EtagInterceptor` set the tag, so every route that serves a versioned resource
- * gets it.
+ * at send time, after `tagVersionedResponses` set the tag, so every route that serves a versioned
+ * resource gets it.
  */
 export function answerNotModified(fastify: FastifyInstance): void {
   fastify.addHook('onSend', async (request, reply, payload) => {
