@@ -45,12 +45,28 @@ export interface Counts {
   fn: number;
 }
 
+/**
+ * What a desk would do with each proposed candidate: accept it as it is (it matches a gold claim
+ * and its actors with their stances are exactly the gold's: none missing, none extra, no stance
+ * wrong), accept it after editing its actors, or drop it (it matches no gold claim).
+ */
+export interface Acceptance {
+  /** Candidates proposed (at the report's threshold): unedited + actorEdits + notClaim. */
+  proposed: number;
+  unedited: number;
+  actorEdits: number;
+  notClaim: number;
+  /** Gold claims; `unedited` of them were proposed and accepted unedited (matching is one to one). */
+  goldClaims: number;
+}
+
 export interface Report {
   articles: number;
   threshold: number;
   rows: Record<'claims' | 'attribution' | 'stance' | 'kind' | 'title' | 'country', Counts>;
   /** Mean word overlap (Jaccard) of the proposed claim text with the gold wording, over matched claims. */
   textOverlap: number;
+  acceptance: Acceptance;
   failures: string[];
 }
 
@@ -125,6 +141,7 @@ export function evaluate(
     title: zero(),
     country: zero(),
   };
+  const acceptance: Acceptance = { proposed: 0, unedited: 0, actorEdits: 0, notClaim: 0, goldClaims: 0 };
   const failures: string[] = [];
   let overlap = 0;
   let matchedClaims = 0;
@@ -163,6 +180,9 @@ export function evaluate(
     rows.claims.tp += goldTaken.size;
     rows.claims.fn += article.claims.length - goldTaken.size;
     rows.claims.fp += candidates.length - candidateTaken.size;
+    acceptance.proposed += candidates.length;
+    acceptance.notClaim += candidates.length - candidateTaken.size;
+    acceptance.goldClaims += article.claims.length;
     candidates.forEach((candidate, c) => {
       if (candidateTaken.has(c)) return;
       failures.push(
@@ -192,6 +212,8 @@ export function evaluate(
       const candidate = candidates[index];
       overlap += similarity(keywordsOf(gold.text), keywordsOf(candidate.text));
       matchedClaims++;
+      // Cleared by any actor the attribution and stance rows count as missed, extra or wrong.
+      let unedited = true;
       const unmatched = new Set(candidate.proposedActors.map((_, i) => i));
       for (const actor of gold.actors) {
         const names = [actor.name, ...(actor.aliases ?? [])].map(fold);
@@ -199,6 +221,7 @@ export function evaluate(
           (proposed, i) => unmatched.has(i) && names.includes(fold(proposed.name)),
         );
         if (found < 0) {
+          unedited = false;
           failures.push(`${article.id}: missed actor ${actor.name} (${actor.stance}) of "${gold.text}"`);
           rows.attribution.fn++;
           rows.stance.fn++;
@@ -210,20 +233,26 @@ export function evaluate(
         unmatched.delete(found);
         const proposed = candidate.proposedActors[found];
         rows.attribution.tp++;
+        /** Counts one field of a matched actor; true when it agrees with the gold. */
         const score = (row: Counts, gold: string | null, guess: string | null, what: string) => {
-          if (gold !== null && guess !== null && fold(gold) === fold(guess)) row.tp++;
-          else {
-            if (guess !== null) row.fp++;
-            if (gold !== null) row.fn++;
-            if (gold !== guess)
-              failures.push(`${article.id}: ${actor.name} ${what} ${String(guess)}, gold ${String(gold)}`);
+          if (gold !== null && guess !== null && fold(gold) === fold(guess)) {
+            row.tp++;
+            return true;
           }
+          if (guess !== null) row.fp++;
+          if (gold !== null) row.fn++;
+          if (gold !== guess)
+            failures.push(`${article.id}: ${actor.name} ${what} ${String(guess)}, gold ${String(gold)}`);
+          return false;
         };
-        score(rows.stance, actor.stance, proposed.stance, 'stance');
+        if (!score(rows.stance, actor.stance, proposed.stance, 'stance')) unedited = false;
         score(rows.kind, actor.kind, proposed.kind, 'kind');
         score(rows.title, actor.title, proposed.title, 'title');
         score(rows.country, actor.country, proposed.country, 'country');
       }
+      if (unmatched.size > 0) unedited = false;
+      if (unedited) acceptance.unedited++;
+      else acceptance.actorEdits++;
       for (const i of unmatched) {
         const proposed = candidate.proposedActors[i];
         failures.push(
@@ -242,6 +271,7 @@ export function evaluate(
     threshold: CHECKWORTHINESS_THRESHOLD,
     rows,
     textOverlap: matchedClaims ? overlap / matchedClaims : 0,
+    acceptance,
     failures,
   };
 }
@@ -263,6 +293,24 @@ export function formatReport(report: Report): string {
   lines.push(
     '',
     `claim text word overlap with the gold wording (matched claims): ${pct(report.textOverlap)}`,
+    '',
+    formatAcceptance(report),
   );
   return lines.join('\n');
+}
+
+/** What a desk would do with the proposed candidates (see Acceptance), as shares of the proposed. */
+export function formatAcceptance(report: Pick<Report, 'threshold' | 'acceptance'>): string {
+  const { proposed, unedited, actorEdits, notClaim, goldClaims } = report.acceptance;
+  const share = (count: number, of: number) => (of ? count / of : 0).toFixed(3);
+  return [
+    `| candidates at check-worthiness >= ${report.threshold} | count | share of proposed |`,
+    '|---|---|---|',
+    `| accepted unedited | ${unedited} | ${share(unedited, proposed)} |`,
+    `| accepted after actor edits | ${actorEdits} | ${share(actorEdits, proposed)} |`,
+    `| not a claim | ${notClaim} | ${share(notClaim, proposed)} |`,
+    `| proposed | ${proposed} | ${share(proposed, proposed)} |`,
+    '',
+    `gold claims proposed and accepted unedited: ${unedited} of ${goldClaims} (${share(unedited, goldClaims)})`,
+  ].join('\n');
 }
