@@ -547,6 +547,8 @@ describe('claims', () => {
     expect(two.headers['idempotent-replayed']).toBe('true');
     expect(one.headers['idempotent-replayed']).toBeUndefined();
     expect(two.data).toEqual(one.data);
+    expect(one.headers.etag).toBe('W/"1"');
+    expect(two.headers.etag).toBe(one.headers.etag);
     const listed = await call({ method: 'GET', url: `/v1/claims?tag=idem` });
     expect(listed.data.items.filter((item: any) => item.tags.includes(run))).toHaveLength(1);
 

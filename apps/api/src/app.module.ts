@@ -55,7 +55,7 @@ export class AppModule {
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemFilter },
-        // Outermost first: the ETag is set on whatever the idempotency interceptor returns, replays included.
+        // The ETag is set later, on whatever this returns (replays included): tagVersionedResponses.
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
     };

@@ -66,7 +66,7 @@ export function lookAlikesQuery(texts: readonly string[], excludeId: string | nu
 /**
  * The look-alikes of the text `text` (an SQL expression) as a JSON array, most similar first, for
  * the statement that creates that claim: there the new row is not yet visible, so none is excluded.
- * `toSimilarViews` reads it.
+ * Its items are read with `toSimilarView`.
  */
 export function lookAlikesJsonSql(text: string): string {
   return `(SELECT coalesce(json_agg(json_build_object('id', a.id, 'text', a.text, 'score', a.score) ORDER BY a.n), '[]')

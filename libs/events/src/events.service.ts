@@ -27,10 +27,10 @@ const APPEND_SQL = `INSERT INTO events (type, claim_id, actor_kind, actor_id, ac
   VALUES ($1, $2, $3, $4, $5, $6::jsonb) RETURNING id`;
 
 /**
- * For a change written in one statement, with no transaction around it: the `INSERT … SELECT` that
- * appends an event for each row of the CTE `rows` (which returns the claim's `id` and `version`),
- * the payload given without the version and completed with the row's own. Its parameters start at
- * `$first`, in the order of `appendedForRowsValues`.
+ * For a change written in one statement (which so needs no transaction of its own): the
+ * `INSERT … SELECT` that appends an event for each row of the CTE `rows` (which returns the claim's
+ * `id` and `version`), the payload given without the version and completed with the row's own. Its
+ * parameters start at `$first`, in the order of `appendForRowsValues`.
  */
 export function appendForRowsSql(rows: string, first: number): string {
   const at = (offset: number) => `$${first + offset}`;
@@ -40,6 +40,7 @@ export function appendForRowsSql(rows: string, first: number): string {
       FROM ${rows}`;
 }
 
+/** appendForRowsSql's parameters: the event's type, who acted, and its payload but the version. */
 export function appendForRowsValues<T extends EventType>(
   type: T,
   actor: Principal | null | undefined,
