@@ -7,12 +7,14 @@ import { Client } from 'pg';
  *
  * Texts draw from a vocabulary of a few hundred words with a long tail (word k is picked with a
  * probability falling like a power law), so some words are in a third of all claims and most are
- * in a handful. Three words have fixed frequencies for the search benchmarks at any size:
- * `SEARCH_WORDS.common` in about 30 % of claims, `.rare` in about 1 in 10,000, `.none` in none.
+ * in a handful. Four words are placed for the search benchmarks: `SEARCH_WORDS.common` in about
+ * 30 % of claims and `.rare` in about 1 in 10,000 at any size, `.hundred` in 100 claims at any size
+ * (so its page is as full at 10k as at 1M, where the rare word's holds one claim at 10k), `.none` in none.
  */
 export const SEARCH_WORDS = {
   common: 'minister',
   rare: 'quokka',
+  hundred: 'wombat',
   none: 'xylophone',
   two: 'minister border',
 } as const;
@@ -97,7 +99,7 @@ export async function generateClaims(client: Client, options: GenerateOptions): 
 
   const indexes = await withoutIndexes(client, ['claims', 'stances', 'events']);
   // Every claim: eight words, the first from the head (the very common words), the rest from the
-  // whole vocabulary with a power-law pick; the rare word in 1 of 10,000 claims.
+  // whole vocabulary with a power-law pick; the rare word in 1 of 10,000 claims, the hundred word in 100.
   await client.query(`CREATE TEMP TABLE bench_vocab AS SELECT $1::text[] AS head, $2::text[] AS words`, [
     HEAD,
     [...HEAD, ...TAIL],
@@ -117,7 +119,8 @@ export async function generateClaims(client: Client, options: GenerateOptions): 
                 v.head[1 + (g.i * 7) % array_length(v.head, 1)] || ' ' ||
                 (SELECT string_agg(v.words[1 + floor(array_length(v.words, 1) * power(random(), ${TEXT.skew}))::int + 0 * w], ' ')
                    FROM generate_series(1, ${TEXT.words} + 0 * g.i) AS w) ||
-                (CASE WHEN g.i % 10000 = 5000 THEN ' quokka' ELSE '' END) ||
+                (CASE WHEN g.i % 10000 = 5000 THEN ' ${SEARCH_WORDS.rare}' ELSE '' END) ||
+                (CASE WHEN g.i % greatest($1 / 100, 1) = 1 THEN ' ${SEARCH_WORDS.hundred}' ELSE '' END) ||
                 ' #' || g.i AS text,
                 ARRAY[(ARRAY['elections','health','energy','war','economy','climate'])[1 + g.i % 6]] AS tags,
                 (ARRAY['low','normal','normal','normal','high','urgent'])[1 + g.i % 6] AS priority,

@@ -89,6 +89,7 @@ describe(`list paths at ${CLAIMS} claims`, () => {
     ['list page', '/v1/claims?limit=25'],
     ['common word', `/v1/claims?q=${SEARCH_WORDS.common}&limit=25`],
     ['rare word', `/v1/claims?q=${SEARCH_WORDS.rare}&limit=25`],
+    ['a word in 100 claims', `/v1/claims?q=${SEARCH_WORDS.hundred}&limit=25`],
     ['no match', `/v1/claims?q=${SEARCH_WORDS.none}&limit=25`],
     ['two words', `/v1/claims?q=${encodeURIComponent(SEARCH_WORDS.two)}&limit=25`],
     ['rare word and status', `/v1/claims?q=${SEARCH_WORDS.rare}&status=published&limit=25`],
