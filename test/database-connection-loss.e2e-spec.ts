@@ -1,5 +1,6 @@
 import { startTestApi, TestApi, waitFor } from '@claimdesk/testing';
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
+import { DataSource } from 'typeorm';
 
 /** The API's pooled connections name themselves in pg_stat_activity (see data-source-options.ts). */
 const API_CONNECTIONS = `application_name = 'claimdesk' AND datname = current_database() AND pid <> pg_backend_pid()`;
@@ -18,6 +19,21 @@ describe('PostgreSQL connection loss', () => {
     await db?.query('ROLLBACK').catch(() => undefined);
     await db?.end();
     await api?.close();
+  });
+
+  it('survives a session ended while a client is checked out between two queries', async () => {
+    // pg-pool takes its own error listener off a checked-out client: with no other, the error event
+    // PostgreSQL's termination raises would end this process, and jest with it.
+    const pool = (api.app.get(DataSource).driver as unknown as { master: Pool }).master;
+    const held = await pool.connect();
+    const [{ pid }] = (await held.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows;
+    let ended = false;
+    held.once('end', () => (ended = true));
+    await db.query('SELECT pg_terminate_backend($1)', [pid]);
+    await waitFor(() => ended, 15_000, { message: 'the held session to end' });
+    await expect(held.query('SELECT 1')).rejects.toThrow();
+    held.release(true);
+    expect((await api.request({ method: 'GET', url: '/v1/claims' })).statusCode).toBe(200);
   });
 
   it('answers 503 with Retry-After when its backend is terminated mid-request, and recovers', async () => {

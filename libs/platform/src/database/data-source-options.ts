@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { DataSourceOptions } from 'typeorm';
+import { GuardedClient } from './guarded-client';
 
 const root = join(__dirname, '..', '..', '..', '..');
 
@@ -22,6 +23,7 @@ export function dataSourceOptions(url: string, statementTimeoutMs = 0): DataSour
     migrations: [join(root, 'migrations', '*.{ts,js}')],
     migrationsTableName: 'schema_migrations',
     extra: {
+      Client: GuardedClient,
       max: 20,
       application_name: 'claimdesk',
       options: '-c random_page_cost=1.1',
