@@ -23,8 +23,15 @@ export interface HistoryEntry {
   changes: Record<string, unknown>;
 }
 
-const APPEND_SQL = `INSERT INTO events (type, claim_id, actor_kind, actor_id, actor_name, payload)
-  VALUES ($1, $2, $3, $4, $5, $6::jsonb) RETURNING id`;
+const INSERT_EVENT = 'INSERT INTO events (type, claim_id, actor_kind, actor_id, actor_name, payload)';
+const APPEND_SQL = `${INSERT_EVENT} VALUES ($1, $2, $3, $4, $5, $6::jsonb) RETURNING id`;
+
+/** Who acted, as an event's actor columns store it. */
+const actorValues = (actor: Principal | null | undefined): unknown[] => [
+  actor?.kind ?? null,
+  actor?.id ?? null,
+  actor?.name ?? null,
+];
 
 /**
  * For a change written in one statement (which so needs no transaction of its own): the
@@ -34,7 +41,7 @@ const APPEND_SQL = `INSERT INTO events (type, claim_id, actor_kind, actor_id, ac
  */
 export function appendForRowsSql(rows: string, first: number): string {
   const at = (offset: number) => `$${first + offset}`;
-  return `INSERT INTO events (type, claim_id, actor_kind, actor_id, actor_name, payload)
+  return `${INSERT_EVENT}
     SELECT ${at(0)}, ${rows}.id, ${at(1)}, ${at(2)}, ${at(3)},
            ${at(4)}::jsonb || jsonb_build_object('version', ${rows}.version)
       FROM ${rows}`;
@@ -46,7 +53,7 @@ export function appendForRowsValues<T extends EventType>(
   actor: Principal | null | undefined,
   payload: Omit<EventPayloads[T], 'version'>,
 ): unknown[] {
-  return [type, actor?.kind ?? null, actor?.id ?? null, actor?.name ?? null, JSON.stringify(payload)];
+  return [type, ...actorValues(actor), JSON.stringify(payload)];
 }
 
 @Injectable()
@@ -69,9 +76,7 @@ export class EventsService {
     const [row] = await preparedQuery<{ id: string }>(manager, 'event-append', APPEND_SQL, [
       type,
       claimId,
-      actor?.kind ?? null,
-      actor?.id ?? null,
-      actor?.name ?? null,
+      ...actorValues(actor),
       JSON.stringify(payload),
     ]);
     return row;
