@@ -74,6 +74,7 @@ export function formatReport(report: Report): string {
       '',
       '| figure | value |',
       '| --- | ---: |',
+      `| warm-up, not measured: ${hooks.warmUpEvents} events × ${hooks.endpoints} endpoints delivered in | ${hooks.warmUpSeconds} s |`,
       `| burst: ${hooks.burstEvents} events × ${hooks.endpoints} endpoints, commit of the events to the last receipt | ${hooks.burstSeconds} s |`,
       `| sustained deliveries/s in the burst | ${hooks.deliveriesPerSecond} |`,
       `| ${hooks.sustainedEventsPerSecond} events/s × ${hooks.endpoints}: commit-to-receipt p50 / p99 | ${hooks.p50Ms} / ${hooks.p99Ms} ms |`,

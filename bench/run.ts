@@ -152,6 +152,7 @@ async function main(): Promise<void> {
         headers,
         databaseUrl: databaseUrl(small),
         endpoints: 3,
+        warmUp: Number(env.BENCH_WEBHOOK_WARMUP ?? 1000),
         burst: Number(env.BENCH_WEBHOOK_BURST ?? 1000),
         rate: Number(env.BENCH_WEBHOOK_RATE ?? 100),
         seconds: Number(env.BENCH_WEBHOOK_SECONDS ?? 10),

@@ -6,6 +6,9 @@ import { round } from './http-pairs';
 
 export interface WebhookFigures {
   endpoints: number;
+  /** Events relayed and delivered, unmeasured, before the burst: a worker's first thousands of jobs run cold. */
+  warmUpEvents: number;
+  warmUpSeconds: number;
   burstEvents: number;
   burstDeliveries: number;
   burstSeconds: number;
@@ -101,14 +104,16 @@ async function insertEvents(db: Client, claims: string[], count: number, firstSe
 }
 
 /**
- * The webhook pipeline end to end (outbox relay → fan-out → delivery → receiver): a burst of
- * `burst` events × the endpoints, then `rate` events/s for `seconds`, commit to receipt.
+ * The webhook pipeline end to end (outbox relay → fan-out → delivery → receiver): `warmUp` events
+ * delivered unmeasured (a fresh worker's first jobs run in V8's interpreter, at half the speed), then
+ * a burst of `burst` events × the endpoints, then `rate` events/s for `seconds`, commit to receipt.
  */
 export async function webhookFigures(options: {
   api: string;
   headers: Record<string, string>;
   databaseUrl: string;
   endpoints: number;
+  warmUp: number;
   burst: number;
   rate: number;
   seconds: number;
@@ -132,7 +137,13 @@ export async function webhookFigures(options: {
     );
     const claims = rows.map((row) => row.id);
 
-    await insertEvents(db, claims, options.burst, 0);
+    const warmUpStarted = Date.now();
+    await insertEvents(db, claims, options.warmUp, 0);
+    await receiver.waitFor(options.warmUp * options.endpoints, 180_000);
+    receiver.receipts.splice(0);
+    const warmUpSeconds = (Date.now() - warmUpStarted) / 1000;
+
+    await insertEvents(db, claims, options.burst, options.warmUp);
     const burstDeliveries = options.burst * options.endpoints;
     await receiver.waitFor(burstDeliveries, 180_000);
     const burst = receiver.receipts.splice(0);
@@ -144,7 +155,7 @@ export async function webhookFigures(options: {
     const ticks = options.seconds * 10;
     for (let tick = 0; tick < ticks; tick++) {
       const started = Date.now();
-      await insertEvents(db, claims, perTick, options.burst + tick * perTick);
+      await insertEvents(db, claims, perTick, options.warmUp + options.burst + tick * perTick);
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, 100 - (Date.now() - started))));
     }
     const sustainedDeliveries = perTick * ticks * options.endpoints;
@@ -152,6 +163,8 @@ export async function webhookFigures(options: {
     const latencies = receiver.receipts.map((receipt) => receipt.at - receipt.eventAt);
     return {
       endpoints: options.endpoints,
+      warmUpEvents: options.warmUp,
+      warmUpSeconds: round(warmUpSeconds, 2),
       burstEvents: options.burst,
       burstDeliveries,
       burstSeconds: round(burstSeconds, 2),
