@@ -105,7 +105,7 @@ async function insertEvents(db: Client, claims: string[], count: number, firstSe
 
 /**
  * The webhook pipeline end to end (outbox relay → fan-out → delivery → receiver): `warmUp` events
- * delivered unmeasured (a fresh worker's first jobs run in V8's interpreter, at half the speed), then
+ * delivered unmeasured (a fresh worker runs its first thousands of jobs before V8 has optimised them), then
  * a burst of `burst` events × the endpoints, then `rate` events/s for `seconds`, commit to receipt.
  */
 export async function webhookFigures(options: {

@@ -1,3 +1,4 @@
+import { DomainEvent, EventsService } from '@claimdesk/events';
 import { OUTBOX_LISTENER_NAME } from '@claimdesk/outbox';
 import { JobQueue, JobRequest, QueueName } from '@claimdesk/platform';
 import { isolatedTestEnv, IsolatedTestEnv, startTestWorker, TestWorker, waitFor } from '@claimdesk/testing';
@@ -222,5 +223,33 @@ describe('outbox relay', () => {
     // The first batch committed; shutdown did not start another one.
     expect(a.relay.stats.events).toBe(10);
     expect(await undispatched()).toBe(15);
+  });
+
+  it('answers the event look-ups of jobs that run together in one statement, each with its own event', async () => {
+    const started = await worker();
+    const events = started.app.get(EventsService);
+    const [first, second] = await insertEvents(2);
+    const reads = jest.spyOn(started.dataSource.manager.getRepository(DomainEvent), 'findBy');
+
+    const [a, b, unknown, again] = await Promise.all([
+      events.findRelayed(second),
+      events.findRelayed(first),
+      events.findRelayed('999999999999'),
+      events.findRelayed(second),
+    ]);
+    expect([a?.id, a?.payload, b?.id, b?.payload, unknown, again?.id]).toEqual([
+      second,
+      { n: 2 },
+      first,
+      { n: 1 },
+      null,
+      second,
+    ]);
+    expect(reads).toHaveBeenCalledTimes(1);
+    // A malformed id fails its own look-up only, not the statement it would have shared.
+    await expect(
+      Promise.all([events.findRelayed('1; DROP TABLE events'), events.findRelayed(first)]),
+    ).rejects.toThrow('not an event id');
+    await expect(events.findRelayed(first)).resolves.toMatchObject({ id: first });
   });
 });

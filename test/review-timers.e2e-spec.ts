@@ -255,6 +255,29 @@ describe('review timers and auto-assignment (worker)', () => {
     expect(fired).toEqual([]);
   });
 
+  it('reads the timers of claims synced together in one statement, each claim its own', async () => {
+    const [soon, later] = [inMs(3_600_000), inMs(7_200_000)];
+    const [a, b, none] = await Promise.all([
+      triagedClaim('synced together, a', soon),
+      triagedClaim('synced together, b', later),
+      triagedClaim('synced together, no due date', null),
+    ]);
+    for (const id of [a, b, none]) await act(editor, id, 'assign', { assigneeId: checker.principal.id });
+    await worker.settled();
+    const timers = worker.app.get(ReviewTimers);
+    const reads = jest.spyOn(worker.dataSource.manager, 'query');
+
+    const [forA, forB, forNone] = await Promise.all([timers.sync(a), timers.sync(b), timers.sync(none)]);
+    expect([forA?.assignmentId, forA?.dueAt, forB?.assignmentId, forB?.dueAt, forNone]).toEqual([
+      (await openAssignment(a)).id,
+      soon,
+      (await openAssignment(b)).id,
+      later,
+      null,
+    ]);
+    expect(reads.mock.calls.filter(([sql]) => String(sql).includes('JOIN assignments'))).toHaveLength(1);
+  });
+
   describe('auto-assignment', () => {
     const tag = `elections-${run}`;
     let busy: TestSession; // one open assignment, two in all

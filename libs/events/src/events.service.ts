@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import {
   decodeCursor,
   forgedCursor,
+  GroupCommit,
+  isEventId,
   Page,
   PageQuery,
   preparedQuery,
@@ -22,6 +24,9 @@ export interface HistoryEntry {
   actor: { kind: 'user' | 'api_key'; id: string; name: string | null } | null;
   changes: Record<string, unknown>;
 }
+
+/** Events read by one statement of findRelayed at most. */
+const MAX_RELAYED_READ = 500;
 
 const INSERT_EVENT = 'INSERT INTO events (type, claim_id, actor_kind, actor_id, actor_name, payload)';
 const APPEND_SQL = `${INSERT_EVENT} VALUES ($1, $2, $3, $4, $5, $6::jsonb) RETURNING id`;
@@ -58,7 +63,24 @@ export function appendForRowsValues<T extends EventType>(
 
 @Injectable()
 export class EventsService {
+  /**
+   * The outbox's consumers each read the event their job names. A burst relays hundreds at once,
+   * so the look-ups that arrive while one statement runs are answered together by the next.
+   */
+  private readonly relayed = new GroupCommit<string, DomainEvent | null>(async (ids) => {
+    const found = await this.transactions.manager.getRepository(DomainEvent).findBy({ id: In(ids) });
+    const byId = new Map(found.map((event) => [event.id, event]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }, MAX_RELAYED_READ);
+
   constructor(private readonly transactions: TransactionService) {}
+
+  /** The event an outbox job names, read outside any transaction; null when no such event exists. */
+  findRelayed(eventId: string): Promise<DomainEvent | null> {
+    // Checked here so that one malformed id fails its own job, not the statement it would share.
+    if (!isEventId(eventId)) return Promise.reject(new Error(`not an event id: ${JSON.stringify(eventId)}`));
+    return this.relayed.add(eventId);
+  }
 
   /**
    * Appends an event inside the caller's transaction; the change and its event commit together.

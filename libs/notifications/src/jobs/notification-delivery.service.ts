@@ -1,7 +1,7 @@
 import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { ApiKeysService, UsersService } from '@claimdesk/auth';
 import { ClaimsService } from '@claimdesk/claims';
-import { DomainEvent } from '@claimdesk/events';
+import { DomainEvent, EventsService } from '@claimdesk/events';
 import { JobQueue, NotFoundError, TransactionService } from '@claimdesk/platform';
 import { NOTIFICATION_COLUMNS, NotificationRow } from '../dto/notification.view';
 import { NotificationPublisher } from '../live/notification-publisher';
@@ -38,6 +38,7 @@ export class NotificationDelivery {
 
   constructor(
     private readonly transactions: TransactionService,
+    private readonly events: EventsService,
     private readonly claims: ClaimsService,
     private readonly users: UsersService,
     private readonly apiKeys: ApiKeysService,
@@ -53,7 +54,7 @@ export class NotificationDelivery {
    * failed after inserting still gets its mail queued when retried.
    */
   async notifyForEvent(eventId: string): Promise<NotificationRow[]> {
-    const event = await this.transactions.manager.findOneBy(DomainEvent, { id: eventId });
+    const event = await this.events.findRelayed(eventId);
     if (!event) {
       // Event rows are never deleted, so this job belongs to another database sharing the prefix.
       this.logger.warn(`notifications.event: event ${eventId} does not exist; nothing to do`);

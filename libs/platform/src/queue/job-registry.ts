@@ -17,6 +17,11 @@ export interface EventJobPayload {
   eventId: string;
 }
 
+/** Whether a job's event id can name an event (a bigint), before it goes into a statement shared with others. */
+export function isEventId(value: unknown): value is string {
+  return typeof value === 'string' && /^\d{1,19}$/.test(value);
+}
+
 /** Mails one stored notification. */
 export interface EmailJobPayload {
   notificationId: string;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { GroupCommit } from '../database/group-commit';
 import { TransactionService } from '../database/transaction.service';
-import type { EventJobName } from './job-registry';
+import { EventJobName, isEventId } from './job-registry';
 
 /** Receipts written by one statement at most. */
 const MAX_RECEIPTS = 1000;
@@ -33,8 +33,7 @@ export class OutboxReceipts {
 
   record(eventId: string, consumer: EventJobName): Promise<void> {
     // Checked here so that one malformed id fails its own job, not the statement of every other.
-    if (!/^\d{1,19}$/.test(eventId))
-      return Promise.reject(new Error(`not an event id: ${JSON.stringify(eventId)}`));
+    if (!isEventId(eventId)) return Promise.reject(new Error(`not an event id: ${JSON.stringify(eventId)}`));
     return this.receipts.add({ eventId, consumer });
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DomainEvent } from '@claimdesk/events';
-import { EventJobPayload, OnJob, TransactionService } from '@claimdesk/platform';
+import { EventsService } from '@claimdesk/events';
+import { EventJobPayload, OnJob } from '@claimdesk/platform';
 import { AutoAssigner } from '../auto-assign/auto-assigner.service';
 import { ReviewTimers } from '../timers/review-timers.service';
 
@@ -22,14 +22,14 @@ export class ReviewEventHandler {
   private readonly logger = new Logger(ReviewEventHandler.name);
 
   constructor(
-    private readonly transactions: TransactionService,
+    private readonly events: EventsService,
     private readonly autoAssigner: AutoAssigner,
     private readonly timers: ReviewTimers,
   ) {}
 
   @OnJob('review.event')
   async handle(payload: EventJobPayload): Promise<void> {
-    const event = await this.transactions.manager.findOneBy(DomainEvent, { id: payload.eventId });
+    const event = await this.events.findRelayed(payload.eventId);
     if (!event) {
       // Event rows are never deleted, so this job belongs to another database sharing the prefix.
       this.logger.warn(`review.event: event ${payload.eventId} does not exist; nothing to do`);

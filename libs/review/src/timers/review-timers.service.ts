@@ -1,6 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EventsService } from '@claimdesk/events';
-import { AppConfig, JobQueue, ReviewTimerPayload, TransactionService } from '@claimdesk/platform';
+import {
+  AppConfig,
+  GroupCommit,
+  JobQueue,
+  ReviewTimerPayload,
+  TransactionService,
+} from '@claimdesk/platform';
 import { ClaimStatus, TIMED_STATUSES } from '@claimdesk/workflow';
 
 export type ReviewTimerKind = 'due_soon' | 'overdue';
@@ -16,6 +22,14 @@ const TIMER_EVENT = { due_soon: 'claim.due_soon', overdue: 'claim.overdue' } as 
  * microseconds, so SQL renders the column with this same shape instead of comparing Dates.
  */
 const DUE_AT_SQL = `to_char(date_trunc('milliseconds', c.due_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** Claims whose timers one statement of `sync` reads at most. */
+const MAX_TIMED_READ = 500;
+
+interface TimedAssignment {
+  assignment_id: string;
+  due_at: string;
+}
 
 /** What a timer did when it fired, for logs and tests. */
 export type ReviewTimerOutcome =
@@ -47,6 +61,11 @@ export interface ScheduledReviewTimers {
 @Injectable()
 export class ReviewTimers {
   private readonly logger = new Logger(ReviewTimers.name);
+  /** Every claim event syncs its claim's timers: a burst's reads are answered a group per statement. */
+  private readonly timed = new GroupCommit<string, TimedAssignment | undefined>(
+    (claimIds) => this.readTimed(claimIds),
+    MAX_TIMED_READ,
+  );
 
   constructor(
     private readonly config: AppConfig,
@@ -61,13 +80,7 @@ export class ReviewTimers {
    * open assignment with a due date in a timed status.
    */
   async sync(claimId: string): Promise<ScheduledReviewTimers | null> {
-    const [row]: { assignment_id: string; due_at: string }[] = await this.transactions.manager.query(
-      `SELECT a.id AS assignment_id, ${DUE_AT_SQL} AS due_at
-         FROM claims c
-         JOIN assignments a ON a.claim_id = c.id AND a.ended_at IS NULL
-        WHERE c.id = $1 AND c.due_at IS NOT NULL AND c.status = ANY($2::text[])`,
-      [claimId, TIMED_STATUSES],
-    );
+    const row = await this.timed.add(claimId);
     if (!row) return null;
     const payload: ReviewTimerPayload = { claimId, assignmentId: row.assignment_id, dueAt: row.due_at };
     const due = Date.parse(row.due_at);
@@ -80,6 +93,19 @@ export class ReviewTimers {
       await this.jobs.add(TIMER_JOB[kind], payload, runAt);
     }
     return { assignmentId: row.assignment_id, dueAt: row.due_at, kinds };
+  }
+
+  /** Each claim's open assignment and due date while it is in a timed status, read outside any transaction. */
+  private async readTimed(claimIds: readonly string[]): Promise<(TimedAssignment | undefined)[]> {
+    const rows: (TimedAssignment & { claim_id: string })[] = await this.transactions.manager.query(
+      `SELECT c.id::text AS claim_id, a.id AS assignment_id, ${DUE_AT_SQL} AS due_at
+         FROM claims c
+         JOIN assignments a ON a.claim_id = c.id AND a.ended_at IS NULL
+        WHERE c.id = ANY($1::uuid[]) AND c.due_at IS NOT NULL AND c.status = ANY($2::text[])`,
+      [claimIds, TIMED_STATUSES],
+    );
+    const byClaim = new Map(rows.map((row) => [row.claim_id, row]));
+    return claimIds.map((claimId) => byClaim.get(claimId));
   }
 
   /** Runs a timer that came due; see the class comment for when it writes its event. */

@@ -61,7 +61,9 @@ function agentFor(target: SafeTarget): http.Agent {
   const key = `${target.url.origin}|${target.addresses.map((entry) => entry.address).join(',')}`;
   let agent = agents.get(key);
   if (!agent) {
-    const options = { keepAlive: true, maxSockets: 64, maxFreeSockets: 16, timeout: 30_000 };
+    // As many idle sockets kept as may be open: a burst's next batch reuses every one of them,
+    // where closing all but a few made both sides pay a connection per delivery again.
+    const options = { keepAlive: true, maxSockets: 64, maxFreeSockets: 64, timeout: 30_000 };
     agent = target.url.protocol === 'https:' ? new https.Agent(options) : new http.Agent(options);
     agents.set(key, agent);
     if (agents.size > MAX_AGENTS) {
