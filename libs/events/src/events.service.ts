@@ -28,6 +28,16 @@ export interface HistoryEntry {
 /** Events read by one statement of findRelayed at most. */
 const MAX_RELAYED_READ = 500;
 
+/** What an outbox consumer reads of the event its job names. */
+export type RelayedEvent = Pick<
+  DomainEvent,
+  'id' | 'type' | 'claimId' | 'actorKind' | 'actorId' | 'actorName' | 'payload' | 'createdAt'
+>;
+
+const RELAYED_SQL = `SELECT id::text AS id, type, claim_id AS "claimId", actor_kind AS "actorKind",
+       actor_id AS "actorId", actor_name AS "actorName", payload, created_at AS "createdAt"
+  FROM events WHERE id = ANY($1::bigint[])`;
+
 const INSERT_EVENT = 'INSERT INTO events (type, claim_id, actor_kind, actor_id, actor_name, payload)';
 const APPEND_SQL = `${INSERT_EVENT} VALUES ($1, $2, $3, $4, $5, $6::jsonb) RETURNING id`;
 
@@ -67,8 +77,13 @@ export class EventsService {
    * The outbox's consumers each read the event their job names. A burst relays hundreds at once,
    * so the look-ups that arrive while one statement runs are answered together by the next.
    */
-  private readonly relayed = new GroupCommit<string, DomainEvent | null>(async (ids) => {
-    const found = await this.transactions.manager.getRepository(DomainEvent).findBy({ id: In(ids) });
+  private readonly relayed = new GroupCommit<string, RelayedEvent | null>(async (ids) => {
+    const found = await preparedQuery<RelayedEvent>(
+      this.transactions.manager,
+      'events-relayed',
+      RELAYED_SQL,
+      [ids],
+    );
     const byId = new Map(found.map((event) => [event.id, event]));
     return ids.map((id) => byId.get(id) ?? null);
   }, MAX_RELAYED_READ);
@@ -76,7 +91,7 @@ export class EventsService {
   constructor(private readonly transactions: TransactionService) {}
 
   /** The event an outbox job names, read outside any transaction; null when no such event exists. */
-  findRelayed(eventId: string): Promise<DomainEvent | null> {
+  findRelayed(eventId: string): Promise<RelayedEvent | null> {
     // Checked here so that one malformed id fails its own job, not the statement it would share.
     if (!isEventId(eventId)) return Promise.reject(new Error(`not an event id: ${JSON.stringify(eventId)}`));
     return this.relayed.add(eventId);

@@ -4,3 +4,4 @@ export * from './test-worker';
 export * from './wait-for';
 export * from './test-smtp';
 export * from './session-requests';
+export * from './prepared-statements';

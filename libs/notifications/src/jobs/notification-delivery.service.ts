@@ -1,7 +1,7 @@
 import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { ApiKeysService, UsersService } from '@claimdesk/auth';
 import { ClaimsService } from '@claimdesk/claims';
-import { DomainEvent, EventsService } from '@claimdesk/events';
+import { EventsService, RelayedEvent } from '@claimdesk/events';
 import { JobQueue, NotFoundError, TransactionService } from '@claimdesk/platform';
 import { NOTIFICATION_COLUMNS, NotificationRow } from '../dto/notification.view';
 import { NotificationPublisher } from '../live/notification-publisher';
@@ -122,7 +122,7 @@ export class NotificationDelivery {
   }
 
   /** What a claim event's recipients and text depend on; null once the claim is gone. */
-  private async aboutClaim(event: DomainEvent): Promise<EventSubject | null> {
+  private async aboutClaim(event: RelayedEvent): Promise<EventSubject | null> {
     if (!event.claimId) return null;
     // Recipients are desk members, so the desk's view (it names the assignee).
     const claim = await this.claims.get(event.claimId, undefined, 'desk').catch((error: unknown) => {
@@ -147,7 +147,7 @@ export class NotificationDelivery {
    * A disabled webhook concerns no claim: its owner is told, or, when a newsroom key owns it, the
    * active admins (read now, so an admin added since the endpoint was created is told too).
    */
-  private async aboutWebhook(event: DomainEvent): Promise<EventSubject | null> {
+  private async aboutWebhook(event: RelayedEvent): Promise<EventSubject | null> {
     const owner = webhookOwner(event.payload);
     if (!owner) {
       this.logger.warn(`webhook.disabled event ${event.id} names no owner; nobody to tell`);

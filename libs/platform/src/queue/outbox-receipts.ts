@@ -1,10 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { GroupCommit } from '../database/group-commit';
+import { preparedQuery } from '../database/prepared-query';
 import { TransactionService } from '../database/transaction.service';
 import { EventJobName, isEventId } from './job-registry';
 
 /** Receipts written by one statement at most. */
 const MAX_RECEIPTS = 1000;
+
+const RECORD_RECEIPTS_SQL = `INSERT INTO outbox_receipts (event_id, consumer)
+SELECT e.id, r.consumer
+  FROM unnest($1::bigint[], $2::text[]) AS r (event_id, consumer) JOIN events e ON e.id = r.event_id
+ON CONFLICT DO NOTHING`;
 
 /**
  * Records that a consumer has handled an event, once. Written by the worker as the last step of a
@@ -19,13 +25,10 @@ const MAX_RECEIPTS = 1000;
 @Injectable()
 export class OutboxReceipts {
   private readonly receipts = new GroupCommit<Receipt, void>(async (group) => {
-    await this.transactions.manager.query(
-      `INSERT INTO outbox_receipts (event_id, consumer)
-       SELECT e.id, r.consumer
-         FROM unnest($1::bigint[], $2::text[]) AS r (event_id, consumer) JOIN events e ON e.id = r.event_id
-       ON CONFLICT DO NOTHING`,
-      [group.map((each) => each.eventId), group.map((each) => each.consumer)],
-    );
+    await preparedQuery(this.transactions.manager, 'outbox-receipts', RECORD_RECEIPTS_SQL, [
+      group.map((each) => each.eventId),
+      group.map((each) => each.consumer),
+    ]);
     return group.map(() => undefined);
   }, MAX_RECEIPTS);
 

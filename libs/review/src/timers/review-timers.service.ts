@@ -4,6 +4,7 @@ import {
   AppConfig,
   GroupCommit,
   JobQueue,
+  preparedQuery,
   ReviewTimerPayload,
   TransactionService,
 } from '@claimdesk/platform';
@@ -30,6 +31,11 @@ interface TimedAssignment {
   assignment_id: string;
   due_at: string;
 }
+
+const TIMED_SQL = `SELECT c.id::text AS claim_id, a.id AS assignment_id, ${DUE_AT_SQL} AS due_at
+  FROM claims c
+  JOIN assignments a ON a.claim_id = c.id AND a.ended_at IS NULL
+ WHERE c.id = ANY($1::uuid[]) AND c.due_at IS NOT NULL AND c.status = ANY($2::text[])`;
 
 /** What a timer did when it fired, for logs and tests. */
 export type ReviewTimerOutcome =
@@ -97,11 +103,10 @@ export class ReviewTimers {
 
   /** Each claim's open assignment and due date while it is in a timed status, read outside any transaction. */
   private async readTimed(claimIds: readonly string[]): Promise<(TimedAssignment | undefined)[]> {
-    const rows: (TimedAssignment & { claim_id: string })[] = await this.transactions.manager.query(
-      `SELECT c.id::text AS claim_id, a.id AS assignment_id, ${DUE_AT_SQL} AS due_at
-         FROM claims c
-         JOIN assignments a ON a.claim_id = c.id AND a.ended_at IS NULL
-        WHERE c.id = ANY($1::uuid[]) AND c.due_at IS NOT NULL AND c.status = ANY($2::text[])`,
+    const rows = await preparedQuery<TimedAssignment & { claim_id: string }>(
+      this.transactions.manager,
+      'review-timed-assignments',
+      TIMED_SQL,
       [claimIds, TIMED_STATUSES],
     );
     const byClaim = new Map(rows.map((row) => [row.claim_id, row]));

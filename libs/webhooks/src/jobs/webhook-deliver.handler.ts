@@ -1,6 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EventsService } from '@claimdesk/events';
-import { AppConfig, Metrics, OnJob, TransactionService, WebhookDeliverPayload } from '@claimdesk/platform';
+import {
+  AppConfig,
+  Metrics,
+  OnJob,
+  preparedQuery,
+  TransactionService,
+  WebhookDeliverPayload,
+} from '@claimdesk/platform';
 import { EntityManager } from 'typeorm';
 import { sendWebhook, SendResult } from '../delivery/http-sender';
 import { decideAfterAttempt, parseRetrySchedule } from '../delivery/retry-policy';
@@ -31,6 +38,14 @@ interface DeliveryRow {
   owner_id: string;
   waits: boolean;
 }
+
+/** The messages ($1) a deliver job may still send under its batch ($2), with their endpoints. */
+const LOAD_BATCH_SQL = `SELECT m.id, m.msg_id, m.endpoint_id, m.claim_id, m.body, m.attempts,
+       w.url, w.active, w.secret, w.previous_secret, w.owner_kind, w.owner_id,
+       coalesce(w.previous_secret_expires_at > now(), false) AS previous_valid,
+       EXISTS (${EARLIER_PENDING}) AS waits
+  FROM webhook_messages m JOIN webhooks w ON w.id = m.endpoint_id
+ WHERE m.id = ANY($1::uuid[]) AND m.dispatch_batch = $2 AND m.status = 'pending'`;
 
 /** The label values of `claimdesk_webhook_deliveries_total{outcome}`. */
 export type DeliveryOutcome = 'delivered' | 'retrying' | 'failed' | 'gone' | 'refused';
@@ -67,15 +82,10 @@ export class WebhookDeliverHandler {
   async handle(payload: WebhookDeliverPayload): Promise<void> {
     const manager = this.transactions.manager;
     // Deleted, finished, or dispatched again since (a later batch does the work): not loaded.
-    const rows: DeliveryRow[] = await manager.query(
-      `SELECT m.id, m.msg_id, m.endpoint_id, m.claim_id, m.body, m.attempts,
-              w.url, w.active, w.secret, w.previous_secret, w.owner_kind, w.owner_id,
-              coalesce(w.previous_secret_expires_at > now(), false) AS previous_valid,
-              EXISTS (${EARLIER_PENDING}) AS waits
-         FROM webhook_messages m JOIN webhooks w ON w.id = m.endpoint_id
-        WHERE m.id = ANY($1::uuid[]) AND m.dispatch_batch = $2 AND m.status = 'pending'`,
-      [payload.deliveryIds, payload.batch],
-    );
+    const rows = await preparedQuery<DeliveryRow>(manager, 'webhook-deliver-load', LOAD_BATCH_SQL, [
+      payload.deliveryIds,
+      payload.batch,
+    ]);
     const waiting = rows.filter((row) => row.waits).map((row) => row.id);
     if (waiting.length) {
       // Not the head of its chain (a race with a newer message): release the lease and let the

@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { AppConfig, JobQueue, TransactionService } from '@claimdesk/platform';
+import { AppConfig, JobQueue, preparedQuery, TransactionService } from '@claimdesk/platform';
 import { EntityManager } from 'typeorm';
 import { returnedRows } from '../webhooks.service';
 
@@ -109,14 +109,11 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
    */
   async dispatchChains(manager: EntityManager, chains: readonly Chain[]): Promise<DispatchedRow[]> {
     if (!chains.length) return [];
-    return returnedRows<DispatchedRow>(
-      await manager.query(
-        `WITH ${chainHeads('unnest($1::uuid[], $2::text[]) AS chain (endpoint_id, key)', `'{}'::uuid[]`)},
-           ${dispatchHeads('$3')}
-         SELECT id, batch FROM dispatched`,
-        [chains.map((chain) => chain.endpointId), chains.map((chain) => chain.key), this.leaseMs],
-      ),
-    );
+    return preparedQuery<DispatchedRow>(manager, 'webhook-dispatch-chains', DISPATCH_CHAINS_SQL, [
+      chains.map((chain) => chain.endpointId),
+      chains.map((chain) => chain.key),
+      this.leaseMs,
+    ]);
   }
 
   /** Enqueues dispatched messages, one job per batch, after the commit that dispatched them: if this fails, the lease expires and a later poll dispatches again. */
@@ -189,3 +186,8 @@ export function dispatchHeads(lease: string): string {
   RETURNING m.id, m.dispatch_batch::text AS batch
 )`;
 }
+
+/** dispatchChains' statement: $1 and $2 the chains' endpoints and keys, $3 the lease in ms. */
+const DISPATCH_CHAINS_SQL = `WITH ${chainHeads('unnest($1::uuid[], $2::text[]) AS chain (endpoint_id, key)', `'{}'::uuid[]`)},
+${dispatchHeads('$3')}
+SELECT id, batch FROM dispatched`;

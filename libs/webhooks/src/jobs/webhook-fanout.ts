@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ClaimsService } from '@claimdesk/claims';
-import { TransactionService } from '@claimdesk/platform';
+import { preparedQuery, TransactionService } from '@claimdesk/platform';
 import type { EventType, HistoryEntry } from '@claimdesk/events';
 import { EntityManager } from 'typeorm';
 import { WEBHOOK_EVENT_TYPES } from '../webhook-event-types';
@@ -9,6 +9,39 @@ import { Chain, WebhookDispatcher } from './webhook-dispatcher';
 
 /** Earlier events of a claim older than this are history, not a fan-out to catch up on. */
 const CATCH_UP_WINDOW = `interval '1 day'`;
+
+/**
+ * Records the fan-out of the events ($1) of the webhook types ($2) and of the earlier ones of their
+ * claims not yet fanned out; returns those, oldest first.
+ */
+const RECORD_FANOUT_SQL = `WITH requested AS (
+  SELECT id, claim_id FROM events WHERE id = ANY($1::bigint[])
+), candidates AS (
+  SELECT id FROM requested
+  UNION
+  SELECT e.id
+    FROM (SELECT claim_id, max(id) AS last FROM requested WHERE claim_id IS NOT NULL GROUP BY claim_id) c
+    JOIN events e ON e.claim_id = c.claim_id AND e.id < c.last AND e.created_at > now() - ${CATCH_UP_WINDOW}
+), picked AS (
+  SELECT e.id, e.type, e.claim_id, e.actor_kind, e.actor_id, e.actor_name, e.payload, e.created_at
+    FROM events e JOIN candidates USING (id)
+   WHERE e.type = ANY($2::text[])
+     AND NOT EXISTS (SELECT 1 FROM webhook_fanouts f WHERE f.event_id = e.id)
+), recorded AS (
+  INSERT INTO webhook_fanouts (event_id, claim_id) SELECT id, claim_id FROM picked
+  ON CONFLICT DO NOTHING RETURNING event_id
+)
+SELECT picked.id::text AS id, type, claim_id, actor_kind, actor_id, actor_name, payload, created_at
+  FROM picked JOIN recorded ON recorded.event_id = picked.id
+ ORDER BY picked.id`;
+
+/** Inserts one message per (msg id, endpoint, event, body) of the arrays $1..$4; returns the new ones. */
+const INSERT_MESSAGES_SQL = `INSERT INTO webhook_messages (msg_id, endpoint_id, event_id, claim_id, event_type, body, next_attempt_at)
+SELECT target.msg_id, target.endpoint_id, e.id, e.claim_id, e.type, target.body, now()
+  FROM unnest($1::text[], $2::uuid[], $3::bigint[], $4::text[]) AS target (msg_id, endpoint_id, event_id, body)
+  JOIN events e ON e.id = target.event_id
+ON CONFLICT (event_id, endpoint_id) DO NOTHING
+RETURNING id, endpoint_id, claim_id`;
 
 interface EventRow {
   id: string;
@@ -75,29 +108,10 @@ export class WebhookFanOut {
 
   /** Records the fan-out of the events and of the earlier ones of their claims not yet fanned out; returns those, oldest first. */
   private record(manager: EntityManager, eventIds: readonly string[]): Promise<EventRow[]> {
-    return manager.query(
-      `WITH requested AS (
-         SELECT id, claim_id FROM events WHERE id = ANY($1::bigint[])
-       ), candidates AS (
-         SELECT id FROM requested
-         UNION
-         SELECT e.id
-           FROM (SELECT claim_id, max(id) AS last FROM requested WHERE claim_id IS NOT NULL GROUP BY claim_id) c
-           JOIN events e ON e.claim_id = c.claim_id AND e.id < c.last AND e.created_at > now() - ${CATCH_UP_WINDOW}
-       ), picked AS (
-         SELECT e.id, e.type, e.claim_id, e.actor_kind, e.actor_id, e.actor_name, e.payload, e.created_at
-           FROM events e JOIN candidates USING (id)
-          WHERE e.type = ANY($2::text[])
-            AND NOT EXISTS (SELECT 1 FROM webhook_fanouts f WHERE f.event_id = e.id)
-       ), recorded AS (
-         INSERT INTO webhook_fanouts (event_id, claim_id) SELECT id, claim_id FROM picked
-         ON CONFLICT DO NOTHING RETURNING event_id
-       )
-       SELECT picked.id::text AS id, type, claim_id, actor_kind, actor_id, actor_name, payload, created_at
-         FROM picked JOIN recorded ON recorded.event_id = picked.id
-        ORDER BY picked.id`,
-      [eventIds, WEBHOOK_EVENT_TYPES],
-    );
+    return preparedQuery<EventRow>(manager, 'webhook-fanout-record', RECORD_FANOUT_SQL, [
+      eventIds,
+      WEBHOOK_EVENT_TYPES,
+    ]);
   }
 
   /** Inserts the messages of the events, oldest event first; returns the chains they joined. */
@@ -148,13 +162,10 @@ export class WebhookFanOut {
       }
     }
     if (!bodies.length) return [];
-    const inserted: { id: string; endpoint_id: string; claim_id: string | null }[] = await manager.query(
-      `INSERT INTO webhook_messages (msg_id, endpoint_id, event_id, claim_id, event_type, body, next_attempt_at)
-       SELECT target.msg_id, target.endpoint_id, e.id, e.claim_id, e.type, target.body, now()
-         FROM unnest($1::text[], $2::uuid[], $3::bigint[], $4::text[]) AS target (msg_id, endpoint_id, event_id, body)
-         JOIN events e ON e.id = target.event_id
-       ON CONFLICT (event_id, endpoint_id) DO NOTHING
-       RETURNING id, endpoint_id, claim_id`,
+    const inserted = await preparedQuery<{ id: string; endpoint_id: string; claim_id: string | null }>(
+      manager,
+      'webhook-fanout-insert',
+      INSERT_MESSAGES_SQL,
       [messages.msgIds, messages.endpointIds, messages.eventIds, bodies],
     );
     const chains = new Map<string, Chain>();

@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { GroupCommit, TransactionService } from '@claimdesk/platform';
+import { GroupCommit, preparedQuery, TransactionService } from '@claimdesk/platform';
 import { QueryFailedError } from 'typeorm';
-import { returnedRows } from '../webhooks.service';
 import { chainHeads, dispatchHeads, DispatchedRow, WebhookDispatcher } from './webhook-dispatcher';
 
 /** Results written by one statement at most. */
@@ -106,7 +105,12 @@ export class WebhookResults {
     ];
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return returnedRows<ResultRow>(await this.transactions.manager.query(RECORD_SQL, params));
+        return await preparedQuery<ResultRow>(
+          this.transactions.manager,
+          'webhook-results',
+          RECORD_SQL,
+          params,
+        );
       } catch (error) {
         const code = error instanceof QueryFailedError ? (error.driverError as { code?: string }).code : '';
         if (attempt >= TRIES || !RETRIED_CODES.has(code ?? '')) throw error;
