@@ -1,5 +1,5 @@
 import { dataSourceOptions, preparedQuery } from '@claimdesk/platform';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
 
 /** preparedQuery against the run's PostgreSQL: the statement is prepared once, joins a transaction, and fails as manager.query does. */
 describe('preparedQuery', () => {
@@ -54,5 +54,15 @@ describe('preparedQuery', () => {
         // The failed statement aborts the transaction, so its COMMIT fails too; that is not what this test checks.
         if (!(error instanceof QueryFailedError)) throw error;
       });
+  });
+
+  it('refuses the manager of a transaction that has let go of its connection, instead of running outside it', async () => {
+    let finished: EntityManager | undefined;
+    await dataSource.transaction(async (manager) => {
+      finished = manager;
+    });
+    await expect(
+      preparedQuery(finished!, 'test-next', `SELECT $1::int + 1 AS next`, [1]),
+    ).rejects.toBeInstanceOf(QueryRunnerAlreadyReleasedError);
   });
 });
