@@ -1,5 +1,6 @@
+import { poolOf } from '@claimdesk/platform';
 import { startTestApi, TestApi, waitFor } from '@claimdesk/testing';
-import { Client, Pool } from 'pg';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 
 /** The API's pooled connections name themselves in pg_stat_activity (see data-source-options.ts). */
@@ -24,7 +25,7 @@ describe('PostgreSQL connection loss', () => {
   it('survives a session ended while a client is checked out between two queries', async () => {
     // pg-pool takes its own error listener off a checked-out client: with no other, the error event
     // PostgreSQL's termination raises would end this process, and jest with it.
-    const pool = (api.app.get(DataSource).driver as unknown as { master: Pool }).master;
+    const pool = poolOf(api.app.get(DataSource));
     const held = await pool.connect();
     const [{ pid }] = (await held.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows;
     let ended = false;

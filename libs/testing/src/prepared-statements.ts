@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import { poolOf } from '@claimdesk/platform';
 import type { DataSource } from 'typeorm';
 
 /**
@@ -9,7 +9,7 @@ import type { DataSource } from 'typeorm';
 export function recordPreparedStatements(dataSource: DataSource): {
   valuesOf: (name: string) => unknown[][];
 } {
-  const pool = (dataSource.driver as unknown as { master: Pool }).master;
+  const pool = poolOf(dataSource);
   const calls = jest.spyOn(pool, 'query').mock.calls as unknown[][];
   return {
     valuesOf: (name) =>

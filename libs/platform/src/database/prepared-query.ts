@@ -1,5 +1,5 @@
 import type { Pool, PoolClient, QueryResultRow } from 'pg';
-import { EntityManager, QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
 
 /**
  * Runs one of the hottest statements as a named prepared statement on `manager`'s connection (its
@@ -20,10 +20,15 @@ export async function preparedQuery<Row extends QueryResultRow>(
   if (runner?.isReleased) throw new QueryRunnerAlreadyReleasedError();
   const target: Pool | PoolClient = runner
     ? ((await runner.connect()) as PoolClient)
-    : (manager.connection.driver as unknown as { master: Pool }).master;
+    : poolOf(manager.connection);
   try {
     return (await target.query<Row>({ name, text, values })).rows;
   } catch (error) {
     throw new QueryFailedError(text, values, error as Error);
   }
+}
+
+/** The pg pool under a data source (TypeORM's postgres driver calls it `master`). */
+export function poolOf(dataSource: DataSource): Pool {
+  return (dataSource.driver as unknown as { master: Pool }).master;
 }

@@ -10,10 +10,7 @@ import { Chain, WebhookDispatcher } from './webhook-dispatcher';
 /** Earlier events of a claim older than this are history, not a fan-out to catch up on. */
 const CATCH_UP_WINDOW = `interval '1 day'`;
 
-/**
- * Records the fan-out of the events ($1) of the webhook types ($2) and of the earlier ones of their
- * claims not yet fanned out; returns those, oldest first.
- */
+/** record's statement: $1 the events asked for, $2 the event types webhooks carry. */
 const RECORD_FANOUT_SQL = `WITH requested AS (
   SELECT id, claim_id FROM events WHERE id = ANY($1::bigint[])
 ), candidates AS (
