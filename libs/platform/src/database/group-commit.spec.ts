@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { GroupCommit } from './group-commit';
 
 describe('GroupCommit', () => {
@@ -39,5 +40,25 @@ describe('GroupCommit', () => {
     const failed = await Promise.allSettled([commit.add('a'), commit.add('b')]);
     expect(failed.map((each) => each.status)).toEqual(['rejected', 'rejected']);
     await expect(commit.add('c')).resolves.toBe('c');
+  });
+
+  it('writes outside the async context of the caller that started the group', async () => {
+    const ambient = new AsyncLocalStorage<string>();
+    const seenByWrite: (string | undefined)[] = [];
+    const commit = new GroupCommit<number, number>(async (items) => {
+      seenByWrite.push(ambient.getStore());
+      return items;
+    }, 10);
+    const answers = await Promise.all([
+      ambient.run('first caller', () => commit.add(1)),
+      ambient.run('second caller', () => commit.add(2)),
+    ]);
+    const afterAwait = await ambient.run('caller', async () => {
+      await commit.add(3);
+      return ambient.getStore();
+    });
+    expect(answers).toEqual([1, 2]);
+    expect(seenByWrite).toEqual([undefined, undefined]);
+    expect(afterAwait).toBe('caller');
   });
 });
