@@ -1,12 +1,15 @@
 import { ACCOUNT_EVENT_TYPES, EVENT_TYPES } from '@claimdesk/events';
 import { JOB_NAMES } from '@claimdesk/platform';
+import { reviewActsOn } from '@claimdesk/review';
 import { jobsForEvent, OUTBOX_SUBSCRIBERS } from './outbox-subscribers';
 
 describe('outbox subscribers', () => {
-  it('sends every claim event to review', () => {
-    for (const type of EVENT_TYPES.filter((type) => type.startsWith('claim.'))) {
-      expect(jobsForEvent(type)).toContain('review.event');
-    }
+  it('sends review the claim events it acts on, and no others', () => {
+    const toReview = EVENT_TYPES.filter((type) => jobsForEvent(type).includes('review.event'));
+    expect(toReview).toEqual(EVENT_TYPES.filter(reviewActsOn));
+    expect(toReview).toEqual(expect.arrayContaining(['claim.triaged', 'claim.assigned', 'claim.updated']));
+    expect(toReview).not.toContain('claim.created');
+    expect(toReview).not.toContain('claim.published');
   });
 
   it('enqueues nothing for events nobody subscribes to', () => {

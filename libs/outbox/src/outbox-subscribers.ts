@@ -1,5 +1,6 @@
 import { notifiesAbout } from '@claimdesk/notifications';
 import type { EventJobName } from '@claimdesk/platform';
+import { reviewActsOn } from '@claimdesk/review';
 import { isWebhookEventType } from '@claimdesk/webhooks';
 
 /**
@@ -10,8 +11,8 @@ export const OUTBOX_SUBSCRIBERS: ReadonlyArray<{
   job: EventJobName;
   accepts: (eventType: string) => boolean;
 }> = [
-  // Review keeps its timers and queue state in step with every change to a claim.
-  { job: 'review.event', accepts: (eventType) => eventType.startsWith('claim.') },
+  // Review auto-assigns triaged claims and keeps due-date timers in step with assignments and due dates.
+  { job: 'review.event', accepts: reviewActsOn },
   // Notifications tell the people concerned (assignee, submitter, mentioned users, editors, webhook owners).
   { job: 'notifications.event', accepts: notifiesAbout },
   // Webhooks fan the events newsrooms may subscribe to out to their endpoints.

@@ -1,5 +1,6 @@
 export * from './actions';
 export * from './jobs/review-event.handler';
+export * from './jobs/review-events';
 export * from './jobs/review-jobs.module';
 export * from './notes';
 export * from './queue';

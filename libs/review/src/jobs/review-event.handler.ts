@@ -3,20 +3,9 @@ import { EventsService } from '@claimdesk/events';
 import { EventJobPayload, OnJob } from '@claimdesk/platform';
 import { AutoAssigner } from '../auto-assign/auto-assigner.service';
 import { ReviewTimers } from '../timers/review-timers.service';
+import { movesTimers } from './review-events';
 
-/**
- * Events after which a claim may have a new assignment or due date, or be back in a status where
- * its due date counts (a send-back): its timers are set again from the current rows.
- */
-const TIMER_EVENTS = new Set([
-  'claim.triaged',
-  'claim.assigned',
-  'claim.reopened',
-  'claim.sent_back',
-  'claim.updated',
-]);
-
-/** Review's view of every claim event: auto-assignment of triaged claims and due-date timers. */
+/** Review's view of the claim events it acts on (`reviewActsOn`): auto-assignment and due-date timers. */
 @Injectable()
 export class ReviewEventHandler {
   private readonly logger = new Logger(ReviewEventHandler.name);
@@ -39,6 +28,6 @@ export class ReviewEventHandler {
     if (!claimId) return;
     // An auto-assignment commits its own `claim.assigned`, whose job then sets the timers.
     if (event.type === 'claim.triaged' && this.autoAssigner.enabled) await this.autoAssigner.assign(claimId);
-    if (TIMER_EVENTS.has(event.type)) await this.timers.sync(claimId);
+    if (movesTimers(event)) await this.timers.sync(claimId);
   }
 }
