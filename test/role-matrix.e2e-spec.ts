@@ -181,6 +181,33 @@ describe('role matrix: every served route × every kind of caller', () => {
     });
   });
 
+  it('takes Idempotency-Key on every POST that does not opt out (@NoIdempotency), and on nothing else', () => {
+    const posts = routes.filter((route) => route.method === 'POST');
+    expect(posts.length).toBeGreaterThan(10);
+    const wrong = routes
+      .filter((route) =>
+        route.method === 'POST'
+          ? route.idempotent === route.noIdempotency
+          : route.idempotent || route.noIdempotency,
+      )
+      .map((route) => ({
+        route: key(route),
+        idempotent: route.idempotent,
+        noIdempotency: route.noIdempotency,
+      }));
+    expect(wrong).toEqual([]);
+    expect(posts.filter((route) => route.idempotent).map(key)).toEqual(
+      expect.arrayContaining([
+        'POST /v1/claims',
+        'POST /v1/claims/{id}/stances',
+        'POST /v1/webhooks/{id}/test',
+      ]),
+    );
+    expect(posts.filter((route) => route.noIdempotency).map(key)).toEqual(
+      expect.arrayContaining(['POST /v1/auth/login', 'POST /v1/webhooks']),
+    );
+  });
+
   it('declares on each route (@Public/@Roles) what the table expects', () => {
     const mismatches = routes
       .filter((route) => key(route) in EXPECTED)

@@ -1,11 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import {
   AppConfig,
   ConfigModule,
   createValidationPipe,
   DatabaseModule,
-  IdempotencyInterceptor,
   LoggingModule,
   MetricsModule,
   ProblemFilter,
@@ -55,8 +54,6 @@ export class AppModule {
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemFilter },
-        // The ETag is set later, on whatever this returns (replays included): tagVersionedResponses.
-        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
     };
   }

@@ -16,6 +16,7 @@ export * from './http/transforms';
 export * from './http/uuid-param';
 export * from './http/principal';
 export * from './idempotency/idempotency.interceptor';
+export * from './idempotency/idempotent';
 export * from './idempotency/no-idempotency';
 export * from './logging/logging.module';
 export * from './pagination/pagination';

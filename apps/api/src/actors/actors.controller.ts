@@ -8,7 +8,15 @@ import {
   CreateActorDto,
   ListActorsQuery,
 } from '@claimdesk/actors';
-import { ApiProblemResponse, CLAIM_READERS, DESK_STAFF, Page, Roles, uuidParam } from '@claimdesk/platform';
+import {
+  ApiProblemResponse,
+  CLAIM_READERS,
+  DESK_STAFF,
+  Idempotent,
+  Page,
+  Roles,
+  uuidParam,
+} from '@claimdesk/platform';
 
 @ApiTags('actors')
 @ApiBearerAuth()
@@ -17,6 +25,7 @@ export class ActorsController {
   constructor(private readonly actors: ActorsService) {}
 
   @Post()
+  @Idempotent()
   @Roles(...DESK_STAFF)
   @ApiOperation({
     summary: 'Record an actor: a person, government, organisation, outlet or group',

@@ -1,7 +1,13 @@
 import { INestApplicationContext, RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { INTERCEPTORS_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
-import { ALLOWED_ROLES, NO_IDEMPOTENCY, PUBLIC_ROUTE, Role } from '@claimdesk/platform';
+import {
+  ALLOWED_ROLES,
+  IdempotencyInterceptor,
+  NO_IDEMPOTENCY,
+  PUBLIC_ROUTE,
+  Role,
+} from '@claimdesk/platform';
 
 /** One route Nest serves, with who may call it as its decorators declare. */
 export interface RouteAccess {
@@ -11,6 +17,9 @@ export interface RouteAccess {
   public: boolean;
   /** `@Roles(...)`; undefined means any signed-in user or API key. */
   roles?: Role[];
+  /** `@Idempotent()`: the route takes `Idempotency-Key`. */
+  idempotent: boolean;
+  /** `@NoIdempotency()`: a POST that must not store its request or response. */
   noIdempotency: boolean;
   controller: string;
   handler: string;
@@ -48,6 +57,11 @@ export function listRoutes(app: INestApplicationContext): RouteAccess[] {
               path,
               public: reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets) ?? false,
               roles: reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets),
+              idempotent: targets.some((target) =>
+                ((Reflect.getMetadata(INTERCEPTORS_METADATA, target) ?? []) as unknown[]).includes(
+                  IdempotencyInterceptor,
+                ),
+              ),
               noIdempotency: reflector.getAllAndOverride<boolean>(NO_IDEMPOTENCY, targets) ?? false,
               controller: controller.name,
               handler: name,

@@ -43,6 +43,7 @@ import {
   CLAIM_READERS,
   CurrentPrincipal,
   DESK_STAFF,
+  Idempotent,
   PageQuery,
   Principal,
   Roles,
@@ -80,6 +81,7 @@ export class ClaimsController {
   constructor(private readonly claims: ClaimsService) {}
 
   @Post()
+  @Idempotent()
   @Roles(...DESK_STAFF)
   @ApiOperation({ summary: 'Submit a claim with its source and who asserted or rejected it' })
   @ApiCreatedResponse({
@@ -165,6 +167,7 @@ export class ClaimsController {
   }
 
   @Post(':id/stances')
+  @Idempotent()
   @Roles(...DESK_STAFF)
   @IfMatch()
   @EditRoute(
@@ -202,6 +205,7 @@ export class ClaimsController {
   }
 
   @Post(':id/evidence')
+  @Idempotent()
   @Roles(...DESK_STAFF)
   @IfMatch()
   @EditRoute('Attach evidence that supports, refutes or gives context to the claim')

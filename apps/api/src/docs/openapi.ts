@@ -60,7 +60,7 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
                 ([code]) => !isPublic || (code !== '401' && code !== '403'),
               ),
             );
-      const idempotent = method === 'post' && path.startsWith('/v1/') && !route?.noIdempotency;
+      const idempotent = route?.idempotent ?? false;
       const described: Record<string, string> = {
         ...shared,
         ...(['post', 'put', 'patch'].includes(method) ? bodyResponses : {}),

@@ -15,6 +15,7 @@ import {
   ApiProblemResponse,
   CurrentPrincipal,
   DESK_STAFF,
+  Idempotent,
   NoIdempotency,
   Page,
   Principal,
@@ -45,6 +46,7 @@ export class NotificationsController {
   }
 
   @Post('read-all')
+  @Idempotent()
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark all the caller’s notifications read' })
   @ApiOkResponse({ type: ReadAllResult })
@@ -93,6 +95,7 @@ export class NotificationsController {
   }
 
   @Post(':id/read')
+  @Idempotent()
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark one of the caller’s notifications read' })
   @ApiOkResponse({ type: NotificationView })

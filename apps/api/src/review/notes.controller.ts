@@ -4,6 +4,7 @@ import {
   ApiProblemResponse,
   CurrentPrincipal,
   DESK_STAFF,
+  Idempotent,
   PageQuery,
   Principal,
   Roles,
@@ -18,6 +19,7 @@ export class NotesController {
   constructor(private readonly notes: NotesService) {}
 
   @Post()
+  @Idempotent()
   @Roles(...DESK_STAFF)
   @ApiOperation({
     summary: 'Add a note to a claim',

@@ -5,6 +5,7 @@ import {
   ApiProblemResponse,
   CurrentPrincipal,
   DeferRoleRefusal,
+  Idempotent,
   Principal,
   Roles,
   uuidParam,
@@ -33,6 +34,7 @@ const WorkflowRoute = (action: WorkflowAction) => {
   const docs = describeAction(action);
   return applyDecorators(
     Post(`:id/${rule.slug}`),
+    Idempotent(),
     HttpCode(200),
     Roles(...rule.roles),
     // The role is checked by WorkflowRoleGuard, whose 403 carries the claim's status and allowed actions.

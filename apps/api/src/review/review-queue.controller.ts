@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ClaimView } from '@claimdesk/claims';
-import { CurrentPrincipal, DESK_STAFF, Principal, Roles } from '@claimdesk/platform';
+import { CurrentPrincipal, DESK_STAFF, Idempotent, Principal, Roles } from '@claimdesk/platform';
 import {
   ReviewQueuePage,
   ReviewQueueQuery,
@@ -39,6 +39,7 @@ export class ReviewQueueController {
   }
 
   @Post('next')
+  @Idempotent()
   @HttpCode(200)
   @Roles(...DESK_STAFF)
   @ApiOperation({

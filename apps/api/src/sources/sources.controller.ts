@@ -13,6 +13,7 @@ import {
   ApiProblemResponse,
   CurrentPrincipal,
   DESK_STAFF,
+  Idempotent,
   Principal,
   Roles,
   uuidParam,
@@ -26,6 +27,7 @@ export class SourcesController {
   constructor(private readonly ingestion: IngestionService) {}
 
   @Post('ingest')
+  @Idempotent()
   @Roles(...DESK_STAFF)
   @ApiOperation({
     summary: 'Ingest an article and propose the claims in it, who made, repeated, supported or rejected each',
@@ -55,6 +57,7 @@ export class SourcesController {
   }
 
   @Post(':id/candidates/:candidateId/accept')
+  @Idempotent()
   @Roles(...DESK_STAFF)
   @ApiOperation({
     summary: 'Turn a candidate into a claim with this source and the candidate’s (or the given) stances',
@@ -80,6 +83,7 @@ export class SourcesController {
   }
 
   @Post(':id/candidates/:candidateId/reject')
+  @Idempotent()
   @HttpCode(200)
   @Roles(...DESK_STAFF)
   @ApiOperation({ summary: 'Reject a candidate: it is not a claim worth recording' })

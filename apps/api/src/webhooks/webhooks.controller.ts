@@ -24,6 +24,7 @@ import {
 import {
   ApiProblemResponse,
   CurrentPrincipal,
+  Idempotent,
   NoIdempotency,
   PageQuery,
   Principal,
@@ -137,6 +138,7 @@ export class WebhooksController {
   }
 
   @Post(':id/test')
+  @Idempotent()
   @HttpCode(202)
   @ApiOperation({ summary: 'Send a `webhook.test` event to the endpoint now' })
   @ApiAcceptedResponse({ type: DeliveryView, description: 'Queued; its attempts appear under deliveries.' })
@@ -162,6 +164,7 @@ export class WebhooksController {
   }
 
   @Post(':id/deliveries/:deliveryId/retry')
+  @Idempotent()
   @HttpCode(202)
   @ApiOperation({
     summary: 'Send one delivery again now',

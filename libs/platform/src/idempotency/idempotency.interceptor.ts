@@ -7,7 +7,6 @@ import { from, lastValueFrom, Observable } from 'rxjs';
 import { TransactionService } from '../database/transaction.service';
 import { ProblemException } from '../errors/problem';
 import { RequestWithPrincipal } from '../http/principal';
-import { NO_IDEMPOTENCY } from './no-idempotency';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
@@ -18,7 +17,7 @@ interface StoredResponse {
 }
 
 /**
- * `Idempotency-Key` on POST: the first request runs inside a transaction that also stores its
+ * `Idempotency-Key` on the POST routes marked `@Idempotent()`: the first request runs inside a transaction that also stores its
  * response, so the key and the write commit together. A retry with the same key and body within
  * 24 h gets the stored response; a concurrent retry waits on the key's row lock for the first to finish.
  */
@@ -33,11 +32,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest & RequestWithPrincipal>();
     const key = request.headers['idempotency-key'];
-    const optedOut = this.reflector.getAllAndOverride<boolean>(NO_IDEMPOTENCY, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
-    if (request.method !== 'POST' || key === undefined || optedOut) return next.handle();
+    if (key === undefined) return next.handle();
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
       throw new ProblemException(400, 'Idempotency-Key must be 1-255 visible ASCII characters.', {
         errors: [{ field: 'Idempotency-Key', message: 'must be 1-255 visible ASCII characters' }],
