@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { CLAIM_VIEW_SQL } from '@claimdesk/claims';
 import {
   API_BASE,
   claimdeskEnv,
@@ -11,6 +12,7 @@ import {
   generate,
   migrated,
   newClaimText,
+  productionCommand,
   startApi,
   WORKER_METRICS_PORT,
 } from './claimdesk';
@@ -41,7 +43,6 @@ const BASELINE_PORT = Number(env.BENCH_BASELINE_PORT ?? 39802);
 const PARTS = new Set((env.BENCH_PARTS ?? 'pairs,scale,webhooks').split(','));
 const ROUTES = new Set((env.BENCH_ROUTES ?? 'get,post').split(','));
 const run = `claimdesk_bench_${Date.now().toString(36)}`;
-const root = join(__dirname, '..');
 
 async function main(): Promise<void> {
   const admin = new Client({ connectionString: databaseUrl('postgres') });
@@ -77,7 +78,7 @@ async function main(): Promise<void> {
     const baseline = startService(
       'baseline',
       ['node', '-r', 'ts-node/register/transpile-only', join(__dirname, 'baseline-server.ts')],
-      { PORT: String(BASELINE_PORT), DATABASE_URL: databaseUrl(small) },
+      { PORT: String(BASELINE_PORT), DATABASE_URL: databaseUrl(small), CLAIM_VIEW_SQL },
     );
     services.push(baseline);
     await waitForHttp(
@@ -133,11 +134,7 @@ async function main(): Promise<void> {
       const worker = startService(
         'worker',
         // BENCH_WORKER_NODE_ARGS: flags before the script, for profiling the worker (e.g. --cpu-prof).
-        [
-          'node',
-          ...(env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
-          join(root, 'dist', 'apps', 'worker', 'src', 'main.js'),
-        ],
+        productionCommand('worker', env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
         { ...claimdeskEnv(small), WORKER_METRICS_PORT: String(WORKER_METRICS_PORT) },
       );
       services.push(worker);

@@ -98,7 +98,8 @@ const claimViewSql = (where: string) => `SELECT ${CLAIM_COLUMNS},
      (SELECT count(*)::int FROM notes WHERE claim_id = c.id) AS notes_count,
      ${latestPublishedJsonSql('c.id')} AS published_json
    FROM claims c WHERE ${where}`;
-const CLAIM_VIEW_SQL = claimViewSql('c.id = $1');
+/** `GET /v1/claims/:id`'s statement; exported for the bench's bare baseline, which runs it too. */
+export const CLAIM_VIEW_SQL = claimViewSql('c.id = $1');
 const INSERT_CLAIM_SQL = `INSERT INTO claims AS c
     (text, summary, language, tags, priority, source_id, created_by_kind, created_by_id)
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${CLAIM_COLUMNS}`;
