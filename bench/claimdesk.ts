@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { ensureDatabase, runMigrations } from '@claimdesk/platform';
@@ -55,16 +56,27 @@ export async function generate(name: string, claims: number): Promise<number> {
   }
 }
 
-/** The API on `database`, signed in as the admin; `nodeArgs` go before the script (profilers). */
+/**
+ * How production starts `app` (package.json's `start:api` / `start:worker`, which the image and
+ * compose run too). `nodeArgs` (profilers, heap settings to compare) go after production's own
+ * flags, so they can override them.
+ */
+export function productionCommand(app: 'api' | 'worker', nodeArgs: string[] = []): string[] {
+  const scripts = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts as Record<
+    string,
+    string
+  >;
+  const [node, ...flags] = scripts[`start:${app}`].replace(/^exec /, '').split(' ');
+  const script = flags.pop() as string;
+  return [node, ...flags, ...nodeArgs, join(root, script)];
+}
+
+/** The API on `database` as production starts it, signed in as the admin; `nodeArgs` as in `productionCommand`. */
 export async function startApi(
   database: string,
   nodeArgs: string[] = [],
 ): Promise<{ api: Service; headers: Record<string, string> }> {
-  const api = startService(
-    'api',
-    ['node', ...nodeArgs, join(root, 'dist', 'apps', 'api', 'src', 'main.js')],
-    claimdeskEnv(database),
-  );
+  const api = startService('api', productionCommand('api', nodeArgs), claimdeskEnv(database));
   try {
     await waitForHttp(`${API_BASE}/health/ready`, api);
     const login = await fetch(`${API_BASE}/v1/auth/login`, {

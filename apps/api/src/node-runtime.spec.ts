@@ -49,3 +49,26 @@ describe('the Node versions the project runs on', () => {
     expect(setUp).toContain(`CI runs the whole test suite on Node ${process.versions.node.split('.')[0]}`);
   });
 });
+
+describe('how production starts each process', () => {
+  const scripts: Record<string, string> = JSON.parse(read('package.json')).scripts;
+  const npmStart = (app: string) => scripts[`start:${app}`].replace(/^exec /, '').split(' ');
+  const composeCommand = (service: string): string[] => {
+    const found = read('docker/compose.yml').match(
+      new RegExp(`^  ${service}:\\n(?:    .*\\n)*?    command: (\\[.*\\])$`, 'm'),
+    );
+    expect({ service, command: found?.[1] }).toEqual({ service, command: expect.any(String) });
+    return JSON.parse(found![1].replace(/'/g, '"'));
+  };
+  const imageCommand: string[] = JSON.parse(read('docker/Dockerfile').match(/^CMD (\[.*\])$/m)![1]);
+
+  it('runs the API with the same node flags in the image, in compose and with npm, as the bench does', () => {
+    expect(npmStart('api')).toEqual(['node', expect.stringMatching(/^--/), 'dist/apps/api/src/main.js']);
+    expect(imageCommand).toEqual(npmStart('api'));
+    expect(composeCommand('api')).toEqual(npmStart('api'));
+  });
+
+  it('runs the worker with the same command in compose and with npm', () => {
+    expect(composeCommand('worker')).toEqual(npmStart('worker'));
+  });
+});
