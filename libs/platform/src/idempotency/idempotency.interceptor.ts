@@ -17,9 +17,11 @@ interface StoredResponse {
 }
 
 /**
- * `Idempotency-Key` on the POST routes marked `@Idempotent()`: the first request runs inside a transaction that also stores its
- * response, so the key and the write commit together. A retry with the same key and body within
- * 24 h gets the stored response; a concurrent retry waits on the key's row lock for the first to finish.
+ * `Idempotency-Key` on the POST routes marked `@Idempotent()`: the first request runs inside a
+ * transaction that also stores its response, so the key and the write commit together. A retry with
+ * the same key and body within 24 h gets the stored response; a concurrent retry waits on the key's
+ * row lock for the first to finish. The ETag is set later, on whatever this returns (replays
+ * included): tagVersionedResponses.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
