@@ -1,4 +1,5 @@
 export * from './claim.entity';
+export type { EditableField } from './claim-rows';
 export * from './claim-visibility';
 export * from './claim-workflow';
 export * from './claim-workflow-state';
