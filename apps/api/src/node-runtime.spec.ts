@@ -62,7 +62,7 @@ describe('how production starts each process', () => {
   };
   const imageCommand: string[] = JSON.parse(read('docker/Dockerfile').match(/^CMD (\[.*\])$/m)![1]);
 
-  it('runs the API with the same node flags in the image, in compose and with npm, as the bench does', () => {
+  it('runs the API with the same node flags in the image, in compose and with npm', () => {
     expect(npmStart('api')).toEqual(['node', expect.stringMatching(/^--/), 'dist/apps/api/src/main.js']);
     expect(imageCommand).toEqual(npmStart('api'));
     expect(composeCommand('api')).toEqual(npmStart('api'));
