@@ -9,8 +9,11 @@ import {
   AppConfig,
   BODY_LIMIT_BYTES,
   clientErrorHandler,
+  createRootLogger,
   frameworkErrors,
   Metrics,
+  RequestLog,
+  RequestSampler,
   requestIdFor,
   tagVersionedResponses,
   useBoundedJsonParser,
@@ -24,7 +27,10 @@ import { recordHttpMetrics } from './metrics/metrics.http';
 
 /** Builds the API application; main.ts listens on it, the e2e tests `init()` it and inject requests. */
 export async function createApi(config: AppConfig): Promise<NestFastifyApplication> {
+  const logger = createRootLogger(config);
   const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    logController: new RequestLog(new RequestSampler(config.LOG_REQUESTS_PER_SECOND)),
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.trustProxy,
     genReqId: requestIdFor,
@@ -32,7 +38,7 @@ export async function createApi(config: AppConfig): Promise<NestFastifyApplicati
     clientErrorHandler,
     return503OnClosing: false,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger), adapter, {
     bufferLogs: true,
     // Throw instead of exiting on a wiring error, so main.ts reports it in one line and tests fail instead of dying.
     abortOnError: false,

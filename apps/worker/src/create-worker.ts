@@ -1,6 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AppConfig, REDIS } from '@claimdesk/platform';
+import { AppConfig, createRootLogger, REDIS } from '@claimdesk/platform';
 import Redis from 'ioredis';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
@@ -23,10 +23,13 @@ export async function createWorker(
   config: AppConfig,
   { handleSignals = true }: CreateWorkerOptions = {},
 ): Promise<INestApplicationContext> {
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
-    bufferLogs: true,
-    abortOnError: false,
-  });
+  const app = await NestFactory.createApplicationContext(
+    WorkerModule.forRoot(config, createRootLogger(config)),
+    {
+      bufferLogs: true,
+      abortOnError: false,
+    },
+  );
   app.useLogger(app.get(Logger));
   if (handleSignals) app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   try {

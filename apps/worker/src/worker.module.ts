@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import type { Logger } from 'pino';
 import { OutboxModule } from '@claimdesk/outbox';
 import {
   AppConfig,
@@ -16,12 +17,12 @@ import { WebhooksJobsModule } from '@claimdesk/webhooks';
 /** The worker: BullMQ processors and schedulers over the same feature libraries the API uses. */
 @Module({})
 export class WorkerModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, logger: Logger): DynamicModule {
     return {
       module: WorkerModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggingModule,
+        LoggingModule.forRoot(logger),
         DatabaseModule,
         RedisModule,
         QueueModule,
