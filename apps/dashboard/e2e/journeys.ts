@@ -170,7 +170,11 @@ export const JOURNEYS: Journey[] = [
       await form.getByLabel('Reliability').selectOption('high');
       await form.getByLabel('Summary').fill('Statements of three governments deny any recruitment.');
       await form.getByRole('button', { name: 'Add evidence' }).click();
-      await luka.page.getByText('Statements of three governments deny any recruitment.').waitFor();
+      // In the evidence list: while the dialog is open its textarea holds the same words.
+      const evidence = luka.page.locator('li.evidence');
+      await evidence
+        .getByText('Statements of three governments deny any recruitment.', { exact: true })
+        .waitFor();
 
       // A piece of evidence added by mistake goes again, with the reason the history keeps.
       await luka.page.locator('dialog[open]').waitFor({ state: 'detached' });
@@ -180,13 +184,13 @@ export const JOURNEYS: Journey[] = [
       await form.getByLabel('Relation to the claim').selectOption('context');
       await form.getByLabel('Summary').fill('A blog post repeating the claim.');
       await form.getByRole('button', { name: 'Add evidence' }).click();
-      await luka.page.getByText('A blog post repeating the claim.').waitFor();
+      await evidence.getByText('A blog post repeating the claim.', { exact: true }).waitFor();
       await luka.page.locator('dialog[open]').waitFor({ state: 'detached' });
       await luka.page.getByRole('button', { name: /Remove evidence “A blog post/ }).click();
       form = await dialog(luka.page);
       await form.getByLabel('Reason (optional)').fill('Not evidence: it only repeats the claim.');
       await form.getByRole('button', { name: 'Remove', exact: true }).click();
-      await luka.page
+      await evidence
         .getByText('A blog post repeating the claim.', { exact: true })
         .waitFor({ state: 'detached' });
       // The history says it in words: who removed what, and why.
