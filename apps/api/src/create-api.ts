@@ -53,7 +53,6 @@ export async function createApi(config: AppConfig): Promise<NestFastifyApplicati
   fastify.removeContentTypeParser(['text/plain']);
   useBoundedJsonParser(fastify, BODY_LIMIT_BYTES);
   fastify.addHook('onRequest', async (request, reply) => {
-    (request.raw as typeof request.raw & { id?: string }).id = request.id;
     void reply.header('x-request-id', request.id);
   });
   tagVersionedResponses(fastify);
