@@ -10,6 +10,7 @@ import {
   MetricsModule,
   ProblemFilter,
   RedisModule,
+  RouteMetadataModule,
 } from '@claimdesk/platform';
 import { ActorsApiModule } from './actors/actors-api.module';
 import { AdminModule } from './admin/admin.module';
@@ -37,6 +38,7 @@ export class AppModule {
         MetricsModule,
         DatabaseModule,
         RedisModule,
+        RouteMetadataModule,
         HealthModule,
         AuthApiModule,
         AuditApiModule,

@@ -15,6 +15,7 @@ export * from './http/json-body';
 export * from './http/transforms';
 export * from './http/uuid-param';
 export * from './http/principal';
+export * from './http/route-metadata';
 export * from './idempotency/idempotency.interceptor';
 export * from './idempotency/idempotent';
 export * from './idempotency/no-idempotency';

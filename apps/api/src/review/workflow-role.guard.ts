@@ -1,7 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import { mayCall } from '@claimdesk/auth';
-import { ProblemException, RequestWithPrincipal } from '@claimdesk/platform';
+import { ProblemException, RequestWithPrincipal, RouteMetadata } from '@claimdesk/platform';
 import { ReviewActionsService } from '@claimdesk/review';
 import { WORKFLOW, WorkflowAction } from '@claimdesk/workflow';
 import { isUUID } from 'class-validator';
@@ -21,7 +20,7 @@ export const WorkflowActionOf = (action: WorkflowAction) => SetMetadata(WORKFLOW
 @Injectable()
 export class WorkflowRoleGuard implements CanActivate {
   constructor(
-    private readonly reflector: Reflector,
+    private readonly reflector: RouteMetadata,
     private readonly actions: ReviewActionsService,
   ) {}
 

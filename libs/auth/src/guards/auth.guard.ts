@@ -1,5 +1,4 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import {
   ALLOWED_ROLES,
   Principal,
@@ -8,6 +7,7 @@ import {
   RequestWithPrincipal,
   Role,
   ROLE_REFUSAL_DEFERRED,
+  RouteMetadata,
 } from '@claimdesk/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthenticationError, AuthService } from '../auth.service';
@@ -28,7 +28,7 @@ export function mayCall(allowed: readonly Role[] | undefined, held: readonly Rol
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
-    private readonly reflector: Reflector,
+    private readonly reflector: RouteMetadata,
     private readonly auth: AuthService,
     private readonly principals: PrincipalCache,
   ) {}
@@ -71,7 +71,7 @@ export class AuthGuard implements CanActivate {
   /** The Authorization header, or (only on routes that accept one, and only without a header) a stream token. */
   private resolve(
     request: FastifyRequest,
-    targets: Parameters<Reflector['getAllAndOverride']>[1],
+    targets: Parameters<RouteMetadata['getAllAndOverride']>[1],
     authorization: string | undefined,
   ): Promise<Principal> {
     const streamToken = (request.query as Record<string, unknown> | undefined)?.token;

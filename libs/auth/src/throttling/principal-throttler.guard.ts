@@ -1,6 +1,13 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
-import { ThrottlerGuard, ThrottlerLimitDetail } from '@nestjs/throttler';
-import { RequestWithPrincipal } from '@claimdesk/platform';
+import {
+  InjectThrottlerOptions,
+  InjectThrottlerStorage,
+  ThrottlerGuard,
+  ThrottlerLimitDetail,
+  ThrottlerModuleOptions,
+  ThrottlerStorage,
+} from '@nestjs/throttler';
+import { RequestWithPrincipal, RouteMetadata } from '@claimdesk/platform';
 import { RateLimitedException } from './rate-limited.exception';
 
 /**
@@ -9,6 +16,15 @@ import { RateLimitedException } from './rate-limited.exception';
  */
 @Injectable()
 export class PrincipalThrottlerGuard extends ThrottlerGuard {
+  // The throttler reads six metadata keys per request; RouteMetadata answers them from memory.
+  constructor(
+    @InjectThrottlerOptions() options: ThrottlerModuleOptions,
+    @InjectThrottlerStorage() storage: ThrottlerStorage,
+    metadata: RouteMetadata,
+  ) {
+    super(options, storage, metadata);
+  }
+
   protected override async getTracker(request: RequestWithPrincipal & { ip?: string }): Promise<string> {
     const principal = request.principal;
     return principal ? `${principal.kind}:${principal.id}` : `ip:${request.ip ?? 'unknown'}`;
