@@ -7,14 +7,16 @@ import { Client } from 'pg';
  *
  * Texts draw from a vocabulary of a few hundred words with a long tail (word k is picked with a
  * probability falling like a power law), so some words are in a third of all claims and most are
- * in a handful. Four words are placed for the search benchmarks: `SEARCH_WORDS.common` in about
- * 30 % of claims and `.rare` in about 1 in 10,000 at any size, `.hundred` in 100 claims at any size
- * (so its page is as full at 10k as at 1M, where the rare word's holds one claim at 10k), `.none` in none.
+ * in a handful. Five words are placed for the search benchmarks: `SEARCH_WORDS.common` in about
+ * 30 % of claims, `.rare` in about 1 in 10,000 at any size (one claim at 10k, a hundred at 1M),
+ * `.hundred` in 100 claims and `.five` in 5 at any size (so their pages hold as many claims at 10k
+ * as at 1M), `.none` in none.
  */
 export const SEARCH_WORDS = {
   common: 'minister',
   rare: 'quokka',
   hundred: 'wombat',
+  five: 'numbat',
   none: 'xylophone',
   two: 'minister border',
 } as const;
@@ -99,7 +101,8 @@ export async function generateClaims(client: Client, options: GenerateOptions): 
 
   const indexes = await withoutIndexes(client, ['claims', 'stances', 'events']);
   // Every claim: eight words, the first from the head (the very common words), the rest from the
-  // whole vocabulary with a power-law pick; the rare word in 1 of 10,000 claims, the hundred word in 100.
+  // whole vocabulary with a power-law pick; the rare word in 1 of 10,000 claims, the hundred word in
+  // 100, the five word in 5.
   await client.query(`CREATE TEMP TABLE bench_vocab AS SELECT $1::text[] AS head, $2::text[] AS words`, [
     HEAD,
     [...HEAD, ...TAIL],
@@ -121,6 +124,7 @@ export async function generateClaims(client: Client, options: GenerateOptions): 
                    FROM generate_series(1, ${TEXT.words} + 0 * g.i) AS w) ||
                 (CASE WHEN g.i % 10000 = 5000 THEN ' ${SEARCH_WORDS.rare}' ELSE '' END) ||
                 (CASE WHEN g.i % greatest($1 / 100, 1) = 1 THEN ' ${SEARCH_WORDS.hundred}' ELSE '' END) ||
+                (CASE WHEN g.i % greatest($1 / 5, 1) = 3 THEN ' ${SEARCH_WORDS.five}' ELSE '' END) ||
                 ' #' || g.i AS text,
                 ARRAY[(ARRAY['elections','health','energy','war','economy','climate'])[1 + g.i % 6]] AS tags,
                 (ARRAY['low','normal','normal','normal','high','urgent'])[1 + g.i % 6] AS priority,

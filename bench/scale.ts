@@ -11,6 +11,7 @@ export const SCALE_PATHS: ScalePath[] = [
   { name: 'search, common word', path: `/v1/claims?q=${SEARCH_WORDS.common}&limit=25` },
   { name: 'search, rare word', path: `/v1/claims?q=${SEARCH_WORDS.rare}&limit=25` },
   { name: 'search, a word in 100 claims', path: `/v1/claims?q=${SEARCH_WORDS.hundred}&limit=25` },
+  { name: 'search, a word in 5 claims', path: `/v1/claims?q=${SEARCH_WORDS.five}&limit=25` },
   { name: 'search, no match', path: `/v1/claims?q=${SEARCH_WORDS.none}&limit=25` },
   { name: 'search, two words', path: `/v1/claims?q=${encodeURIComponent(SEARCH_WORDS.two)}&limit=25` },
   { name: 'review queue (all open)', path: '/v1/review-queue?scope=all' },

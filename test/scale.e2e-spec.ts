@@ -90,6 +90,7 @@ describe(`list paths at ${CLAIMS} claims`, () => {
     ['common word', `/v1/claims?q=${SEARCH_WORDS.common}&limit=25`],
     ['rare word', `/v1/claims?q=${SEARCH_WORDS.rare}&limit=25`],
     ['a word in 100 claims', `/v1/claims?q=${SEARCH_WORDS.hundred}&limit=25`],
+    ['a word in 5 claims', `/v1/claims?q=${SEARCH_WORDS.five}&limit=25`],
     ['no match', `/v1/claims?q=${SEARCH_WORDS.none}&limit=25`],
     ['two words', `/v1/claims?q=${encodeURIComponent(SEARCH_WORDS.two)}&limit=25`],
     ['rare word and status', `/v1/claims?q=${SEARCH_WORDS.rare}&status=published&limit=25`],
@@ -136,6 +137,22 @@ describe(`list paths at ${CLAIMS} claims`, () => {
     const page = statements.find((statement) => statement.sql.includes('ORDER BY'));
     expect(page?.nodes).toContain('Bitmap Index Scan on claims_search_idx');
     expect(page?.nodes).not.toContain('Index Scan on claims_list_idx');
+  });
+
+  it('holds each search word of the benchmarks in as many claims as bench/scale.ts says', async () => {
+    const counts: Record<string, string>[] = await api.app.get(DataSource).query(
+      `SELECT w.word, count(c.id)::int AS claims
+         FROM unnest($1::text[]) AS w(word)
+         LEFT JOIN claims c ON c.search @@ to_tsquery('simple', w.word)
+        GROUP BY w.word`,
+      [[SEARCH_WORDS.rare, SEARCH_WORDS.hundred, SEARCH_WORDS.five, SEARCH_WORDS.none]],
+    );
+    expect(Object.fromEntries(counts.map((row) => [row.word, row.claims]))).toEqual({
+      [SEARCH_WORDS.rare]: CLAIMS / 10_000,
+      [SEARCH_WORDS.hundred]: 100,
+      [SEARCH_WORDS.five]: 5,
+      [SEARCH_WORDS.none]: 0,
+    });
   });
 
   it('answers a word in no claim without reading a page of claims', async () => {
