@@ -3,7 +3,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventsModule } from '@claimdesk/events';
-import { AppConfig } from '@claimdesk/platform';
+import { AppConfig, RouteMetadataModule } from '@claimdesk/platform';
 import { ApiKey } from './api-key.entity';
 import { ApiKeysService } from './api-keys.service';
 import { AuthService } from './auth.service';
@@ -17,6 +17,7 @@ import { UsersService } from './users.service';
 /** Users, API keys, sign-in and the guard. The API wires the guard globally (see apps/api/src/auth). */
 @Module({
   imports: [
+    RouteMetadataModule,
     TypeOrmModule.forFeature([User, ApiKey]),
     EventsModule,
     JwtModule.registerAsync({
