@@ -5,7 +5,15 @@ import { WebhookFigures } from './webhook-burst';
 export interface Report {
   machine: string;
   startedAt: string;
-  settings: { durationS: number; connections: number; pairs: number; small: number; large: number };
+  settings: {
+    durationS: number;
+    connections: number;
+    pairs: number;
+    small: number;
+    large: number;
+    /** Seconds each list path is measured at each size. */
+    scaleDurationS: number;
+  };
   /** Seconds the generator took, by claim count. */
   generated: Record<number, number>;
   pairs: PairResult[];
@@ -48,7 +56,7 @@ export function formatReport(report: Report): string {
   const sizes = Object.keys(report.scale).map(Number);
   if (sizes.length) {
     lines.push(
-      `### List and search (4 connections × 3 s each; generator: ${Object.entries(report.generated)
+      `### List and search (4 connections × ${report.settings.scaleDurationS} s each; generator: ${Object.entries(report.generated)
         .map(([size, seconds]) => `${size} claims in ${Math.round(seconds)} s`)
         .join(', ')})`,
       '',

@@ -38,6 +38,7 @@ const SMALL = Number(env.BENCH_SMALL ?? 10_000);
 const LARGE = Number(env.BENCH_LARGE ?? 1_000_000);
 /** Seconds each list path runs unmeasured at 1M before its measurement (the database was just built). */
 const LARGE_WARMUP_S = Number(env.BENCH_LARGE_WARMUP ?? 10);
+const SCALE_DURATION_S = Number(env.BENCH_SCALE_DURATION ?? 5);
 const BASELINE_PORT = Number(env.BENCH_BASELINE_PORT ?? 39802);
 /** Which parts run (A/B runs of one step need not wait for the rest): pairs, scale, webhooks; routes get, post. */
 const PARTS = new Set((env.BENCH_PARTS ?? 'pairs,scale,webhooks').split(','));
@@ -53,7 +54,14 @@ async function main(): Promise<void> {
   const report: Report = {
     machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
     startedAt: new Date().toISOString(),
-    settings: { durationS: DURATION_S, connections: CONNECTIONS, pairs: PAIRS, small: SMALL, large: LARGE },
+    settings: {
+      durationS: DURATION_S,
+      connections: CONNECTIONS,
+      pairs: PAIRS,
+      small: SMALL,
+      large: LARGE,
+      scaleDurationS: SCALE_DURATION_S,
+    },
     generated: {},
     pairs: [],
     ratios: {},
@@ -125,7 +133,7 @@ async function main(): Promise<void> {
 
     if (PARTS.has('scale')) {
       console.log(`list and search at ${SMALL}`);
-      report.scale[SMALL] = await scaleRun(ours, headers, 3);
+      report.scale[SMALL] = await scaleRun(ours, headers, SCALE_DURATION_S);
       save();
     }
 
@@ -168,7 +176,7 @@ async function main(): Promise<void> {
       console.log(`generating ${LARGE} claims…`);
       report.generated[LARGE] = await generate(large, LARGE);
       console.log(`list and search at ${LARGE}`);
-      report.scale[LARGE] = await scaleRun(ours, big.headers, 3, LARGE_WARMUP_S);
+      report.scale[LARGE] = await scaleRun(ours, big.headers, SCALE_DURATION_S, LARGE_WARMUP_S);
       await big.api.stop();
     }
     report.load1AtEnd = load1();
