@@ -56,7 +56,9 @@ export function formatReport(report: Report): string {
   const sizes = Object.keys(report.scale).map(Number);
   if (sizes.length) {
     lines.push(
-      `### List and search (4 connections × ${report.settings.scaleDurationS} s each; generator: ${Object.entries(report.generated)
+      `### List and search (4 connections × ${report.settings.scaleDurationS} s each; generator: ${Object.entries(
+        report.generated,
+      )
         .map(([size, seconds]) => `${size} claims in ${Math.round(seconds)} s`)
         .join(', ')})`,
       '',

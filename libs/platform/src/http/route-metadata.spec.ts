@@ -21,7 +21,10 @@ describe('RouteMetadata', () => {
     const remembered = new RouteMetadata();
     const plain = new Reflector();
     for (const key of ['audience', 'cached', 'missing']) {
-      for (const targets of [[list, ReportsController], [detail, ReportsController]]) {
+      for (const targets of [
+        [list, ReportsController],
+        [detail, ReportsController],
+      ]) {
         expect(remembered.getAllAndOverride(key, targets)).toEqual(plain.getAllAndOverride(key, targets));
       }
     }
