@@ -140,7 +140,7 @@ describe(`list paths at ${CLAIMS} claims`, () => {
   });
 
   it('holds each search word of the benchmarks in as many claims as bench/scale.ts says', async () => {
-    const counts: Record<string, string>[] = await api.app.get(DataSource).query(
+    const counts: { word: string; claims: number }[] = await api.app.get(DataSource).query(
       `SELECT w.word, count(c.id)::int AS claims
          FROM unnest($1::text[]) AS w(word)
          LEFT JOIN claims c ON c.search @@ to_tsquery('simple', w.word)

@@ -4,8 +4,8 @@ import { Reflector } from '@nestjs/core';
 /**
  * Nest's `Reflector` that remembers what it has read. Decorators set route metadata once, when
  * the classes load, and nothing in claimdesk changes it later; the global guards read it on every
- * request, and each read walks reflect-metadata's prototype chain again. Guards that read route
- * metadata per request inject this instead of `Reflector`.
+ * request, and each read walks reflect-metadata's prototype chain again. Guards and interceptors
+ * that read route metadata per request inject this instead of `Reflector`.
  */
 @Injectable()
 export class RouteMetadata extends Reflector {

@@ -1,12 +1,12 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
-import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import { TransactionService } from '../database/transaction.service';
 import { ProblemException } from '../errors/problem';
 import { RequestWithPrincipal } from '../http/principal';
+import { RouteMetadata } from '../http/route-metadata';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
@@ -27,7 +27,7 @@ interface StoredResponse {
 export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
     private readonly transactions: TransactionService,
-    private readonly reflector: Reflector,
+    private readonly reflector: RouteMetadata,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
