@@ -176,9 +176,12 @@ export class UsersService implements OnModuleInit {
     return view;
   }
 
-  /** The user for the auth guard; disabled users are returned too, so the caller can refuse them. */
-  async findIdentity(id: string): Promise<UserIdentity | null> {
-    return this.transactions.manager.getRepository(User).findOne({
+  /**
+   * The user for the auth guard; disabled users are returned too, so the caller can refuse them.
+   * `manager`: the caller's transaction, when it reads inside one.
+   */
+  async findIdentity(id: string, manager = this.transactions.manager): Promise<UserIdentity | null> {
+    return manager.getRepository(User).findOne({
       select: { id: true, name: true, roles: true, active: true, tokenVersion: true },
       where: { id },
     });

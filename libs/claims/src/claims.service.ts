@@ -158,25 +158,33 @@ export class ClaimsService {
     private readonly publications: PublicationsService,
   ) {}
 
-  /** Records a claim with its source and stances; the answer also lists existing look-alikes. */
-  async create(input: CreateClaimDto, principal?: Principal): Promise<CreatedClaimView> {
+  /**
+   * Records a claim with its source and stances; the answer also lists existing look-alikes.
+   * `within`: the caller's transaction, which the claim then commits (or rolls back) with.
+   */
+  async create(
+    input: CreateClaimDto,
+    principal?: Principal,
+    within?: EntityManager,
+  ): Promise<CreatedClaimView> {
     const fields = newClaimFields(input);
     return input.source || input.stances?.length
-      ? this.createWithParts(fields, input, principal)
-      : this.createAlone(fields, principal);
+      ? this.createWithParts(fields, input, principal, within)
+      : this.createAlone(fields, principal, within ?? this.transactions.manager);
   }
 
   /**
    * A claim with nothing to look up first is one statement: the row, its event (which commit
-   * together without a transaction of their own, or in the request's when one is open) and the
+   * together without a transaction of their own, or in the caller's when one is open) and the
    * look-alikes, read in the statement's snapshot, where the new row is not yet visible.
    */
   private async createAlone(
     fields: NewClaimFields,
     principal: Principal | undefined,
+    manager: EntityManager,
   ): Promise<CreatedClaimView> {
     const [row] = await preparedQuery<ClaimRow & { similar_json: SimilarRow[] }>(
-      this.transactions.manager,
+      manager,
       'claim-create-alone',
       CREATE_ALONE_SQL,
       [
@@ -196,6 +204,7 @@ export class ClaimsService {
     fields: NewClaimFields,
     input: CreateClaimDto,
     principal: Principal | undefined,
+    within: EntityManager | undefined,
   ): Promise<CreatedClaimView> {
     return this.transactions.run(async (manager) => {
       const source = input.source ? await this.sources.upsert(manager, input.source) : null;
@@ -218,7 +227,7 @@ export class ClaimsService {
         stances: stances.map((stance) => ({ id: stance.id, type: stance.type, actor: stance.actor })),
       });
       return { ...claim, similar: (await findLookAlikes(manager, [fields.text], row.id))[0] };
-    });
+    }, within);
   }
 
   /** The claim as `GET /v1/claims/:id` shows it to `principal` (whose role decides `allowedActions` and drafts). */
@@ -331,8 +340,11 @@ export class ClaimsService {
   }
 
   /** `similar` for many texts in one statement: the answer for `texts[i]` is at index i. */
-  async similarMany(texts: readonly string[]): Promise<SimilarClaimView[][]> {
-    return findLookAlikes(this.transactions.manager, texts, null);
+  async similarMany(
+    texts: readonly string[],
+    manager = this.transactions.manager,
+  ): Promise<SimilarClaimView[][]> {
+    return findLookAlikes(manager, texts, null);
   }
 
   async update(
@@ -604,19 +616,18 @@ export class ClaimsService {
     return this.toView(row, principal, audience);
   }
 
-  /** Several claims as `get` shows them, in one statement, by id; those that do not exist are left out. */
+  /**
+   * Several claims as `get` shows them, in one statement, by id; those that do not exist are left
+   * out. `manager`: the caller's transaction, when it reads inside one.
+   */
   async getMany(
     ids: readonly string[],
     principal?: Principal,
     audience: Audience = audienceOf(principal),
+    manager = this.transactions.manager,
   ): Promise<Map<string, ClaimView>> {
     if (!ids.length) return new Map();
-    const rows = await preparedQuery<ClaimRow & ClaimParts>(
-      this.transactions.manager,
-      'claim-views',
-      CLAIM_VIEWS_SQL,
-      [ids],
-    );
+    const rows = await preparedQuery<ClaimRow & ClaimParts>(manager, 'claim-views', CLAIM_VIEWS_SQL, [ids]);
     return new Map(rows.map((row) => [row.id, this.toView(row, principal, audience)]));
   }
 

@@ -179,7 +179,7 @@ export class IngestionService {
           extracted.map((candidate) => candidate.text),
         ],
       );
-      return { source, candidates: await this.views(rows) };
+      return { source, candidates: await this.views(rows, manager) };
     });
   }
 
@@ -210,6 +210,7 @@ export class IngestionService {
             stances,
           } as CreateClaimDto,
           principal,
+          manager,
         )
         .catch((error: unknown) => {
           throw input.actors ? renamedStanceErrors(error) : error;
@@ -236,7 +237,7 @@ export class IngestionService {
       );
       // UPDATE … RETURNING through TypeORM's query() answers [rows, count].
       const updated = (Array.isArray(rows[0]) ? rows[0] : rows) as CandidateRow[];
-      return (await this.views(updated))[0];
+      return (await this.views(updated, manager))[0];
     });
   }
 
@@ -383,8 +384,11 @@ export class IngestionService {
   }
 
   /** Rows as the API shows them; `similar` is computed now, so it reflects the claims recorded since. */
-  private async views(rows: CandidateRow[]): Promise<CandidateView[]> {
-    const similar = await this.claims.similarMany(rows.map((row) => row.text));
+  private async views(rows: CandidateRow[], manager?: EntityManager): Promise<CandidateView[]> {
+    const similar = await this.claims.similarMany(
+      rows.map((row) => row.text),
+      manager,
+    );
     return rows.map((row, index) => ({
       id: row.id,
       sentence: row.sentence,

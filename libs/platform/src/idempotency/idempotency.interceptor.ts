@@ -49,7 +49,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const declaredStatus = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler());
 
     return from(
-      this.transactions.run(async (manager) => {
+      this.transactions.runAmbient(async (manager) => {
         await manager.query(
           `DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND created_at < now() - interval '24 hours'`,
           [scope, key],

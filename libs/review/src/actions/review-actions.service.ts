@@ -150,7 +150,7 @@ export class ReviewActionsService {
           assigneeId: claim.assignee_id,
         });
       }
-      await this.assertAssignable(input.assigneeId);
+      await this.assertAssignable(manager, input.assigneeId);
       // One function records every assignment: this action, the queue's `next` and auto-assignment.
       await assignClaim(manager, this.claims, this.events, claim.id, input.assigneeId, principal, {
         step: 'assign',
@@ -262,7 +262,9 @@ export class ReviewActionsService {
     return this.act('reopen', id, ifMatch, principal, async ({ manager, claim, to }) => {
       const previous = await this.latestPublished(manager, claim.id);
       const assigneeId =
-        claim.assignee_id !== null && (await this.isAssignable(claim.assignee_id)) ? claim.assignee_id : null;
+        claim.assignee_id !== null && (await this.isAssignable(manager, claim.assignee_id))
+          ? claim.assignee_id
+          : null;
       await this.endAssignment(manager, claim.id, 'reassigned');
       const assignment = assigneeId
         ? await this.insertAssignment(manager, claim, assigneeId, principal)
@@ -316,7 +318,7 @@ export class ReviewActionsService {
     correcting: boolean,
   ): Promise<void> {
     const claim = await this.claims.load(manager, claimId, approver);
-    const submitter = await this.users.findIdentity(review.submitted_by);
+    const submitter = await this.users.findIdentity(review.submitted_by, manager);
     const reopened = correcting ? await this.events.latestOfType(manager, claimId, 'claim.reopened') : null;
     const reason = typeof reopened?.changes.reason === 'string' ? reopened.changes.reason : null;
     await this.publications.record(
@@ -441,13 +443,13 @@ export class ReviewActionsService {
     return (await this.insertAssignment(manager, claim, claim.assignee_id!, null)).id;
   }
 
-  private async isAssignable(userId: string): Promise<boolean> {
-    const user = await this.users.findIdentity(userId);
+  private async isAssignable(manager: EntityManager, userId: string): Promise<boolean> {
+    const user = await this.users.findIdentity(userId, manager);
     return !!user && user.active && user.roles.some((role) => ASSIGNABLE_ROLES.includes(role));
   }
 
-  private async assertAssignable(userId: string): Promise<void> {
-    const user = await this.users.findIdentity(userId);
+  private async assertAssignable(manager: EntityManager, userId: string): Promise<void> {
+    const user = await this.users.findIdentity(userId, manager);
     const problem = !user
       ? `User ${userId} does not exist.`
       : !user.active
