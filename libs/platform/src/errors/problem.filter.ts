@@ -47,7 +47,7 @@ export class ProblemFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const problem = toProblem(exception, request);
     if (problem.status >= 500) {
-      this.logger.error({ err: exception, url: request?.url }, 'request failed');
+      this.logger.error({ err: exception, url: request?.url, reqId: request?.id }, 'request failed');
     }
     if (reply.sent) return;
     if (isConnectionLoss(exception)) reply.header('retry-after', String(CONNECTION_LOSS_RETRY_AFTER_SECONDS));

@@ -4,8 +4,10 @@ import type { Logger } from 'pino';
 
 /**
  * Nest's logs through the process's root pino logger (`createRootLogger`). In the API, Fastify
- * owns the request loggers (`useExisting`): nestjs-pino binds each request's logger, which
- * carries the request id, for the logs made while serving it.
+ * owns the request loggers and writes each request's line with its id (RequestLog). nestjs-pino
+ * binds no request logger (`forRoutes: []`): it would do so through AsyncLocalStorage, whose
+ * promise hook costs every request (docs/performance.md, eleventh pass). A log that belongs to a
+ * request names its id itself (the problem filter's).
  */
 @Module({})
 export class LoggingModule {
@@ -16,6 +18,7 @@ export class LoggingModule {
         LoggerModule.forRoot({
           pinoHttp: { logger },
           useExisting: true,
+          forRoutes: [],
         }),
       ],
     };

@@ -1,9 +1,10 @@
-import { Controller, Get, HttpCode, Logger as NestLogger, Module, Param } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { Controller, Get, HttpCode, Logger as NestLogger, Module, Param, Provider } from '@nestjs/common';
+import { APP_FILTER, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { Writable } from 'node:stream';
 import type { AppConfig } from '../config/app-config';
+import { ProblemFilter } from '../errors/problem.filter';
 import { LoggingModule } from './logging.module';
 import { RequestLog } from './request-log';
 import { RequestSampler } from './request-sampler';
@@ -38,21 +39,27 @@ class ProbeController {
 
 type Line = Record<string, unknown> & { msg?: string; level?: number; reqId?: string };
 
+// nestjs-pino keeps the first logger it is given for the process's Nest logs, as the API has one
+// app per process; so every app here writes to one destination, which fills the newest app's lines.
+let current: Line[] = [];
+const destination = new Writable({
+  write(chunk: Buffer, _encoding, done) {
+    for (const text of chunk.toString('utf8').split('\n').filter(Boolean))
+      current.push(JSON.parse(text) as Line);
+    done();
+  },
+});
+
 /** A Nest app on Fastify logging the way the API does, into memory; the sampler's clock is frozen. */
 async function appLoggingTo(
   level: AppConfig['LOG_LEVEL'],
   perSecond: number,
+  providers: Provider[] = [],
 ): Promise<{ app: NestFastifyApplication; lines: Line[] }> {
   const lines: Line[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const text of chunk.toString('utf8').split('\n').filter(Boolean))
-        lines.push(JSON.parse(text) as Line);
-      done();
-    },
-  });
+  current = lines;
   const logger = createRootLogger({ LOG_LEVEL: level }, destination);
-  @Module({ imports: [LoggingModule.forRoot(logger)], controllers: [ProbeController] })
+  @Module({ imports: [LoggingModule.forRoot(logger)], controllers: [ProbeController], providers })
   class ProbeModule {}
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
@@ -101,16 +108,25 @@ describe('request log', () => {
     expect(JSON.stringify(started.lines)).not.toContain('s3cret');
   });
 
-  it('gives the logs made while serving a request the request id of its line', async () => {
+  it('names the request id on the error a failed request logs, beside its request line', async () => {
+    const started = await appLoggingTo('info', 0, [{ provide: APP_FILTER, useClass: ProblemFilter }]);
+    app = started.app;
+    expect((await app.inject({ method: 'GET', url: '/broken' })).statusCode).toBe(500);
+    const filtered = started.lines.find((line) => line.context === 'ProblemFilter');
+    const [completed] = completions(started.lines).filter((line) => line.context === undefined);
+    expect(filtered).toMatchObject({ level: 50, url: '/broken', err: { message: 'the handler broke' } });
+    expect(typeof completed.reqId).toBe('string');
+    expect(filtered?.reqId).toBe(completed.reqId);
+  });
+
+  it('logs a Nest log made while serving a request through the root logger', async () => {
     const started = await appLoggingTo('info', 0);
     app = started.app;
-    const response = await app.inject({ method: 'GET', url: '/items/42' });
-    expect(response.statusCode).toBe(200);
-    const serving = started.lines.find((line) => line.msg === 'serving 42');
-    const [completed] = completions(started.lines);
-    expect(serving).toMatchObject({ context: 'Probe' });
-    expect(typeof completed.reqId).toBe('string');
-    expect(serving?.reqId).toBe(completed.reqId);
+    expect((await app.inject({ method: 'GET', url: '/items/42' })).statusCode).toBe(200);
+    expect(started.lines.find((line) => line.msg === 'serving 42')).toMatchObject({
+      level: 30,
+      context: 'Probe',
+    });
   });
 
   it('lets only the sampled successes through, and every client error and failure', async () => {
