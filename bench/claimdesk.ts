@@ -23,12 +23,12 @@ export function databaseUrl(name: string): string {
 }
 
 /** Production settings, except what a benchmark on one machine needs: a rate limit it can pass, private-network webhooks. */
-export function claimdeskEnv(database: string): Record<string, string> {
+export function claimdeskEnv(database: string, port = API_PORT): Record<string, string> {
   return {
     NODE_ENV: 'production',
     // Node flags for both processes, to compare heap settings (docs/performance.md, Memory); none by default.
     ...(env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: env.BENCH_NODE_OPTIONS } : {}),
-    PORT: String(API_PORT),
+    PORT: String(port),
     DATABASE_URL: databaseUrl(database),
     QUEUE_PREFIX: database,
     JWT_SECRET: SECRETS.jwt,
@@ -75,22 +75,35 @@ export function productionCommand(app: 'api' | 'worker', nodeArgs: string[] = []
   return [node, ...flags, ...nodeArgs, join(root, script)];
 }
 
-/** The API on `database` as production starts it, signed in as the admin; `nodeArgs` as in `productionCommand`. */
+/**
+ * The API on `database` as production starts it, signed in as the admin; `nodeArgs` as in
+ * `productionCommand`; `port` for a second API beside the first (API_PORT).
+ */
 export async function startApi(
   database: string,
   nodeArgs: string[] = [],
-): Promise<{ api: Service; headers: Record<string, string> }> {
-  const api = startService('api', productionCommand('api', nodeArgs), claimdeskEnv(database));
+  port = API_PORT,
+): Promise<{ api: Service; base: string; headers: Record<string, string> }> {
+  const api = startService(
+    `api on ${database}`,
+    productionCommand('api', nodeArgs),
+    claimdeskEnv(database, port),
+  );
+  const base = `http://127.0.0.1:${port}`;
   try {
-    await waitForHttp(`${API_BASE}/health/ready`, api);
-    const login = await fetch(`${API_BASE}/v1/auth/login`, {
+    await waitForHttp(`${base}/health/ready`, api);
+    const login = await fetch(`${base}/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(ADMIN),
     });
     if (!login.ok) throw new Error(`login: ${login.status} ${await login.text()}`);
     const { accessToken } = (await login.json()) as { accessToken: string };
-    return { api, headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' } };
+    return {
+      api,
+      base,
+      headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+    };
   } catch (error) {
     await api.stop();
     throw error;

@@ -1,5 +1,5 @@
 import { PairResult, RunResult, SETTLE_ROUND_S } from './http-pairs';
-import { SCALE_PATHS, scaleRatio } from './scale';
+import { ScaleRound, SCALE_PATHS } from './scale';
 import { WebhookFigures } from './webhook-burst';
 
 export interface Report {
@@ -11,14 +11,19 @@ export interface Report {
     pairs: number;
     small: number;
     large: number;
-    /** Seconds each list path is measured at each size. */
+    /** Seconds each list path is measured at each size, and in how many alternating rounds. */
     scaleDurationS: number;
+    scaleRounds: number;
   };
   /** Seconds the generator took, by claim count. */
   generated: Record<number, number>;
   pairs: PairResult[];
   ratios: Record<string, { median: number; min: number; max: number; p99Median: number }>;
+  /** Each size's median p50 and p99 per path over the rounds. */
   scale: Record<number, Record<string, RunResult>>;
+  scaleRounds: ScaleRound[];
+  /** Per path, the rounds' p99 ratios of the largest size to the smallest. */
+  scaleRatios: Record<string, { median: number; min: number; max: number }>;
   webhooks: WebhookFigures | null;
   peakRssMb: Record<string, number | null>;
   load1AtEnd?: number;
@@ -56,14 +61,14 @@ export function formatReport(report: Report): string {
   const sizes = Object.keys(report.scale).map(Number);
   if (sizes.length) {
     lines.push(
-      `### List and search (4 connections × ${report.settings.scaleDurationS} s each; generator: ${Object.entries(
+      `### List and search (4 connections × ${report.settings.scaleDurationS} s each, the sizes alternating path by path in ${report.settings.scaleRounds} rounds; medians; generator: ${Object.entries(
         report.generated,
       )
         .map(([size, seconds]) => `${size} claims in ${Math.round(seconds)} s`)
         .join(', ')})`,
       '',
-      `| path | ${sizes.map((size) => `p50 / p99 ms at ${size}`).join(' | ')} | p99 ratio |`,
-      `| --- | ${sizes.map(() => '---:').join(' | ')} | ---: |`,
+      `| path | ${sizes.map((size) => `p50 / p99 ms at ${size}`).join(' | ')} | p99 ratio (median of rounds) | spread |`,
+      `| --- | ${sizes.map(() => '---:').join(' | ')} | ---: | ---: |`,
       ...SCALE_PATHS.map(({ name }) => {
         const cells = sizes.map((size) => {
           const result = report.scale[size][name];
@@ -71,9 +76,11 @@ export function formatReport(report: Report): string {
             ? `${result.p50} / ${result.p99}${result.non2xx ? ` (${result.non2xx} non-2xx)` : ''}`
             : '-';
         });
-        const [first, last] = [report.scale[sizes[0]]?.[name], report.scale[sizes[sizes.length - 1]]?.[name]];
-        return `| ${name} | ${cells.join(' | ')} | ${first && last && sizes.length > 1 ? scaleRatio(first, last) : '-'} |`;
+        const ratio = report.scaleRatios[name];
+        return `| ${name} | ${cells.join(' | ')} | ${ratio ? ratio.median : '-'} | ${ratio ? `${ratio.min}–${ratio.max}` : '-'} |`;
       }),
+      '',
+      `Load average (1 min) at each round's start: ${report.scaleRounds.map((round) => round.load1).join(', ')}.`,
       '',
     );
   }

@@ -19,7 +19,7 @@ import {
 import { interleavedPairs, median, PairResult, Route } from './http-pairs';
 import { load1, peakRssMb, Service, startService, waitForHttp } from './processes';
 import { formatReport, Report } from './report';
-import { scaleRun } from './scale';
+import { interleavedScale, ScaleTarget, scaleMedians, scaleRatios } from './scale';
 import { webhookFigures } from './webhook-burst';
 import { waitFor } from '@claimdesk/testing/wait-for';
 import { jobsForEvent } from '@claimdesk/outbox';
@@ -39,6 +39,10 @@ const LARGE = Number(env.BENCH_LARGE ?? 1_000_000);
 /** Seconds each list path runs unmeasured at 1M before its measurement (the database was just built). */
 const LARGE_WARMUP_S = Number(env.BENCH_LARGE_WARMUP ?? 10);
 const SCALE_DURATION_S = Number(env.BENCH_SCALE_DURATION ?? 5);
+/** Rounds of the list paths, the sizes alternating path by path (bench/scale.ts). */
+const SCALE_ROUNDS = Number(env.BENCH_SCALE_ROUNDS ?? 3);
+/** The API on the large database listens beside the small one's. */
+const LARGE_API_PORT = Number(env.BENCH_LARGE_API_PORT ?? 39803);
 const BASELINE_PORT = Number(env.BENCH_BASELINE_PORT ?? 39802);
 /** Which parts run (A/B runs of one step need not wait for the rest): pairs, scale, webhooks; routes get, post. */
 const PARTS = new Set((env.BENCH_PARTS ?? 'pairs,scale,webhooks').split(','));
@@ -61,11 +65,14 @@ async function main(): Promise<void> {
       small: SMALL,
       large: LARGE,
       scaleDurationS: SCALE_DURATION_S,
+      scaleRounds: SCALE_ROUNDS,
     },
     generated: {},
     pairs: [],
     ratios: {},
     scale: {},
+    scaleRounds: [],
+    scaleRatios: {},
     webhooks: null,
     peakRssMb: {},
   };
@@ -131,12 +138,6 @@ async function main(): Promise<void> {
     save();
     await baseline.stop();
 
-    if (PARTS.has('scale')) {
-      console.log(`list and search at ${SMALL}`);
-      report.scale[SMALL] = await scaleRun(ours, headers, SCALE_DURATION_S);
-      save();
-    }
-
     if (PARTS.has('webhooks')) {
       console.log('webhooks');
       const worker = startService(
@@ -167,17 +168,25 @@ async function main(): Promise<void> {
       save();
       await worker.stop();
     }
-    await api.stop();
 
-    if (LARGE > 0) {
-      await migrated(large);
-      const big = await startApi(large);
-      services.push(big.api);
-      console.log(`generating ${LARGE} claims…`);
-      report.generated[LARGE] = await generate(large, LARGE);
-      console.log(`list and search at ${LARGE}`);
-      report.scale[LARGE] = await scaleRun(ours, big.headers, SCALE_DURATION_S, LARGE_WARMUP_S);
-      await big.api.stop();
+    if (PARTS.has('scale')) {
+      const targets: ScaleTarget[] = [{ size: SMALL, base: ours, headers }];
+      if (LARGE > 0) {
+        await migrated(large);
+        const big = await startApi(large, [], LARGE_API_PORT);
+        services.push(big.api);
+        console.log(`generating ${LARGE} claims…`);
+        report.generated[LARGE] = await generate(large, LARGE);
+        targets.push({ size: LARGE, base: big.base, headers: big.headers });
+      }
+      console.log(`list and search at ${targets.map((target) => target.size).join(' and ')}`);
+      report.scaleRounds = await interleavedScale(targets, {
+        rounds: SCALE_ROUNDS,
+        durationS: SCALE_DURATION_S,
+        firstLargeWarmupS: LARGE_WARMUP_S,
+      });
+      report.scale = scaleMedians(report.scaleRounds);
+      report.scaleRatios = scaleRatios(report.scaleRounds);
     }
     report.load1AtEnd = load1();
   } finally {
