@@ -68,7 +68,8 @@ describe('how production starts each process', () => {
     expect(composeCommand('api')).toEqual(npmStart('api'));
   });
 
-  it('runs the worker with the same command in compose and with npm', () => {
+  it('runs the worker with the same command in compose and with npm, its heap capped like the API’s', () => {
+    expect(npmStart('worker')).toEqual(['node', npmStart('api')[1], 'dist/apps/worker/src/main.js']);
     expect(composeCommand('worker')).toEqual(npmStart('worker'));
   });
 });
