@@ -655,28 +655,28 @@ export class ClaimsService {
     );
   }
 
-  /** The claim view from its row and its parts, as `principal` may see it. */
+  /**
+   * The claim view from its row and its parts, as `principal` may see it. Built onto the fresh
+   * summary with `Object.assign`: an object literal with a second spread took V8's slow copy and
+   * cost 14-20 µs per view against 4-5 (docs/performance.md, eleventh pass).
+   */
   private assemble(
     row: ClaimRow,
     parts: ClaimViewParts,
     principal: Principal | undefined,
     audience: Audience,
   ): ClaimView {
-    return visibleClaim(
-      {
-        ...toSummaryView(row, parts.source, parts.stances),
-        evidence: parts.evidence,
-        notesCount: parts.notesCount,
-        ...claimWorkflowView(
-          { status: row.status, assigneeId: row.assignee_id, submitterId: submitterOf(row) },
-          parts.reviews,
-          principal,
-        ),
-        publishedReview: null,
-      },
-      parts.published,
-      audience,
+    const view: ClaimView = Object.assign(
+      toSummaryView(row, parts.source, parts.stances),
+      { evidence: parts.evidence, notesCount: parts.notesCount },
+      claimWorkflowView(
+        { status: row.status, assigneeId: row.assignee_id, submitterId: submitterOf(row) },
+        parts.reviews,
+        principal,
+      ),
+      { publishedReview: null },
     );
+    return visibleClaim(view, parts.published, audience);
   }
 
   /**
