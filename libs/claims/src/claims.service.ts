@@ -616,15 +616,12 @@ export class ClaimsService {
     return this.toView(row, principal, audience);
   }
 
-  /**
-   * Several claims as `get` shows them, in one statement, by id; those that do not exist are left
-   * out. `manager`: the caller's transaction, when it reads inside one.
-   */
-  async getMany(
+  /** Several claims as `load` reads them, in one statement, by id; those that do not exist are left out. */
+  async loadMany(
+    manager: EntityManager,
     ids: readonly string[],
     principal?: Principal,
     audience: Audience = audienceOf(principal),
-    manager = this.transactions.manager,
   ): Promise<Map<string, ClaimView>> {
     if (!ids.length) return new Map();
     const rows = await preparedQuery<ClaimRow & ClaimParts>(manager, 'claim-views', CLAIM_VIEWS_SQL, [ids]);

@@ -128,12 +128,9 @@ export class WebhookFanOut {
       return entry && subscribed.length ? [{ event, entry, subscribed }] : [];
     });
     // Each claim as the API shows it now (a claim deleted since is null), one statement for all.
-    const claims = await this.claims.getMany(
-      [...new Set(wanted.flatMap(({ event }) => (event.claim_id ? [event.claim_id] : [])))],
-      undefined,
-      undefined,
-      manager,
-    );
+    const claims = await this.claims.loadMany(manager, [
+      ...new Set(wanted.flatMap(({ event }) => (event.claim_id ? [event.claim_id] : []))),
+    ]);
     const messages = { msgIds: [] as string[], endpointIds: [] as string[], eventIds: [] as string[] };
     const bodies: string[] = [];
     for (const { event, entry, subscribed } of wanted) {
