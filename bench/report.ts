@@ -1,5 +1,5 @@
-import { PairResult, RunResult, SETTLE_ROUND_S } from './http-pairs';
-import { ScaleRound, SCALE_PATHS } from './scale';
+import { PairResult, SETTLE_ROUND_S } from './http-pairs';
+import { ScaleRound, scaleMedians, SCALE_PATHS, scaleRatios } from './scale';
 import { WebhookFigures } from './webhook-burst';
 
 export interface Report {
@@ -19,11 +19,8 @@ export interface Report {
   generated: Record<number, number>;
   pairs: PairResult[];
   ratios: Record<string, { median: number; min: number; max: number; p99Median: number }>;
-  /** Each size's median p50 and p99 per path over the rounds. */
-  scale: Record<number, Record<string, RunResult>>;
+  /** The list paths' runs, each size's in every round (its medians and ratios are derived in the report). */
   scaleRounds: ScaleRound[];
-  /** Per path, the rounds' p99 ratios of the largest size to the smallest. */
-  scaleRatios: Record<string, { median: number; min: number; max: number }>;
   webhooks: WebhookFigures | null;
   peakRssMb: Record<string, number | null>;
   load1AtEnd?: number;
@@ -58,7 +55,9 @@ export function formatReport(report: Report): string {
       ),
     '',
   ];
-  const sizes = Object.keys(report.scale).map(Number);
+  const scale = scaleMedians(report.scaleRounds);
+  const ratios = scaleRatios(report.scaleRounds);
+  const sizes = Object.keys(scale).map(Number);
   if (sizes.length) {
     lines.push(
       `### List and search (4 connections × ${report.settings.scaleDurationS} s each, the sizes alternating path by path in ${report.settings.scaleRounds} rounds; medians; generator: ${Object.entries(
@@ -71,12 +70,12 @@ export function formatReport(report: Report): string {
       `| --- | ${sizes.map(() => '---:').join(' | ')} | ---: | ---: |`,
       ...SCALE_PATHS.map(({ name }) => {
         const cells = sizes.map((size) => {
-          const result = report.scale[size][name];
+          const result = scale[size][name];
           return result
             ? `${result.p50} / ${result.p99}${result.non2xx ? ` (${result.non2xx} non-2xx)` : ''}`
             : '-';
         });
-        const ratio = report.scaleRatios[name];
+        const ratio = ratios[name];
         return `| ${name} | ${cells.join(' | ')} | ${ratio ? ratio.median : '-'} | ${ratio ? `${ratio.min}–${ratio.max}` : '-'} |`;
       }),
       '',

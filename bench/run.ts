@@ -19,7 +19,7 @@ import {
 import { interleavedPairs, median, PairResult, Route } from './http-pairs';
 import { load1, peakRssMb, Service, startService, waitForHttp } from './processes';
 import { formatReport, Report } from './report';
-import { interleavedScale, ScaleTarget, scaleMedians, scaleRatios } from './scale';
+import { interleavedScale, ScaleTarget } from './scale';
 import { webhookFigures } from './webhook-burst';
 import { waitFor } from '@claimdesk/testing/wait-for';
 import { jobsForEvent } from '@claimdesk/outbox';
@@ -70,9 +70,7 @@ async function main(): Promise<void> {
     generated: {},
     pairs: [],
     ratios: {},
-    scale: {},
     scaleRounds: [],
-    scaleRatios: {},
     webhooks: null,
     peakRssMb: {},
   };
@@ -185,8 +183,7 @@ async function main(): Promise<void> {
         durationS: SCALE_DURATION_S,
         firstLargeWarmupS: LARGE_WARMUP_S,
       });
-      report.scale = scaleMedians(report.scaleRounds);
-      report.scaleRatios = scaleRatios(report.scaleRounds);
+      save();
     }
     report.load1AtEnd = load1();
   } finally {

@@ -32,9 +32,12 @@ export interface ScaleRound {
   results: Record<number, Record<string, RunResult>>;
 }
 
+/** Seconds each run is preceded by, unmeasured. */
+const WARMUP_S = 1;
+
 /**
  * Latency of each list path at a moderate load (few connections: we want the query's time, not a
- * queue's). Each run is preceded by `warmupS` unmeasured (the first of the large size's by
+ * queue's). Each run is preceded by WARMUP_S unmeasured (the first of the large size's by
  * `firstLargeWarmupS`, so a database just generated is measured from memory, as one in service is).
  * The sizes alternate path by path, round by round, like the pairs: a 5 s run's p99 is its few
  * slowest requests, and measured minutes apart the two sizes' p99s compared the machine's moments
@@ -42,22 +45,16 @@ export interface ScaleRound {
  */
 export async function interleavedScale(
   targets: ScaleTarget[],
-  options: { rounds: number; durationS: number; firstLargeWarmupS: number; warmupS?: number },
+  options: { rounds: number; durationS: number; firstLargeWarmupS: number },
 ): Promise<ScaleRound[]> {
   const rounds: ScaleRound[] = [];
   for (let round = 1; round <= options.rounds; round++) {
     const entry: ScaleRound = { round, load1: load1(), results: {} };
     for (const { name, path } of SCALE_PATHS) {
       for (const [index, { size, base, headers }] of targets.entries()) {
-        const firstLarge = round === 1 && index > 0;
-        const warmupS = firstLarge ? options.firstLargeWarmupS : (options.warmupS ?? 1);
-        await hit(base, { name, method: 'GET', path, headers }, warmupS, 2);
-        (entry.results[size] ??= {})[name] = await hit(
-          base,
-          { name, method: 'GET', path, headers },
-          options.durationS,
-          4,
-        );
+        const route = { name, method: 'GET', path, headers } as const;
+        await hit(base, route, round === 1 && index > 0 ? options.firstLargeWarmupS : WARMUP_S, 2);
+        (entry.results[size] ??= {})[name] = await hit(base, route, options.durationS, 4);
       }
     }
     rounds.push(entry);
