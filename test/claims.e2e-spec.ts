@@ -1,6 +1,7 @@
 import { startTestApi, TestApi, TestRequest, TestResponse } from '@claimdesk/testing';
 import { CLAIM_EDITS } from '@claimdesk/workflow';
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 
 /** The claims registry end to end: creation with inline actors, search, similar, filters, paging, edits, history. */
 describe('claims', () => {
@@ -560,6 +561,39 @@ describe('claims', () => {
       as: 'fact_checker',
     });
     expect(other.statusCode).toBe(422);
+  });
+
+  it('commits a keyed create, with stances or without, in the transaction that stores its response', async () => {
+    const bodies = [
+      { text: `A keyed claim standing alone (${run})`, tags: [run] },
+      {
+        text: `A keyed claim with its claimant (${run})`,
+        tags: [run],
+        stances: [{ actor: { name: `Keyed Claimant ${run}`, kind: 'person' }, type: 'asserted' }],
+      },
+    ];
+    for (const body of bodies) {
+      const key = `claim-${randomUUID()}`;
+      const created = await call({
+        method: 'POST',
+        url: '/v1/claims',
+        headers: { 'idempotency-key': key },
+        payload: body,
+        as: 'fact_checker',
+      });
+      expect(created.statusCode).toBe(201);
+      // xmin names the transaction that wrote a row version: one commit holds the claim and the key.
+      const [written]: { claim: string; key: string }[] = await api.app.get(DataSource).query(
+        `SELECT (SELECT xmin::text FROM claims WHERE id = $1) AS claim,
+                (SELECT xmin::text FROM idempotency_keys WHERE key = $2) AS key`,
+        [created.data.id, key],
+      );
+      expect({ stances: created.data.stances.length, ...written }).toEqual({
+        stances: body.stances?.length ?? 0,
+        claim: written.key,
+        key: expect.any(String),
+      });
+    }
   });
 
   it('serialises concurrent creations naming the same new actor into one actor', async () => {

@@ -1,5 +1,6 @@
 import { startTestApi, TestApi, TestRequest, TestResponse } from '@claimdesk/testing';
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 
 /** An article written for this test: two claims, who made, repeated and rejected them, and filler. */
 const ARTICLE = [
@@ -177,6 +178,13 @@ describe('sources and article ingestion', () => {
     ]);
     expect(claim.stances[1]).toMatchObject({ sourceUrl: claim.source.url });
     expect(claim.stances[1].quote).toContain('rejected the allegation');
+    // xmin names the transaction that wrote a row version: the claim and the candidate's acceptance are one commit.
+    const [written]: { claim: string; candidate: string }[] = await api.app.get(DataSource).query(
+      `SELECT (SELECT xmin::text FROM claims WHERE id = $1) AS claim,
+              (SELECT xmin::text FROM claim_candidates WHERE id = $2) AS candidate`,
+      [claim.id, lavrovCandidate.id],
+    );
+    expect(written.claim).toBe(written.candidate);
 
     const shown = await call({ method: 'GET', url: `/v1/claims/${claim.id}`, as: 'editor' });
     expect(shown.data).toMatchObject({ id: claim.id, text: claim.text, version: claim.version });

@@ -73,4 +73,22 @@ describe('TransactionService', () => {
     });
     expect(await late).toBe(dataSource.manager);
   });
+
+  it('switches it off as well when the ambient work fails, and rolls that work back', async () => {
+    let late: Promise<EntityManager> | undefined;
+    const table = `ambient_probe_${Date.now()}`;
+    await expect(
+      transactions.runAmbient(async (manager) => {
+        await manager.query(`CREATE TABLE ${table} (value int)`);
+        late = new Promise((resolve) => setTimeout(resolve, 20)).then(() => transactions.manager);
+        throw new Error('the handler failed');
+      }),
+    ).rejects.toThrow('the handler failed');
+    expect(await late).toBe(dataSource.manager);
+    const [{ exists }]: { exists: boolean }[] = await dataSource.query(
+      `SELECT to_regclass($1) IS NOT NULL AS exists`,
+      [table],
+    );
+    expect(exists).toBe(false);
+  });
 });
