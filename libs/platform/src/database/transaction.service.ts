@@ -10,7 +10,7 @@ import { DataSource, EntityManager } from 'typeorm';
  * deep, joins it.
  *
  * The ambient transaction lives in AsyncLocalStorage, which on Node 20 runs a hook on every promise
- * in the process while it is enabled (about a fifth of the API's CPU per read, docs/performance.md).
+ * in the process while it is enabled (about a quarter of the API's CPU per read, docs/performance.md).
  * So it is enabled only while such a request is open, and disabled when the last one ends.
  */
 @Injectable()
