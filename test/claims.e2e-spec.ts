@@ -526,23 +526,21 @@ describe('claims', () => {
     expect(unknownClaim.statusCode).toBe(404);
   });
 
+  /** POST /v1/claims as a fact-checker under `key`. */
+  const keyedCreate = (key: string, payload: Record<string, unknown>) =>
+    call({
+      method: 'POST',
+      url: '/v1/claims',
+      headers: { 'idempotency-key': key },
+      payload,
+      as: 'fact_checker',
+    });
+
   it('replays a POST with the same Idempotency-Key and refuses a different body under it', async () => {
     const key = `claim-${randomUUID()}`;
     const body = { text: `Idempotent submission of a claim (${run})`, tags: [run, 'idem'] };
-    const one = await call({
-      method: 'POST',
-      url: '/v1/claims',
-      headers: { 'idempotency-key': key },
-      payload: body,
-      as: 'fact_checker',
-    });
-    const two = await call({
-      method: 'POST',
-      url: '/v1/claims',
-      headers: { 'idempotency-key': key },
-      payload: body,
-      as: 'fact_checker',
-    });
+    const one = await keyedCreate(key, body);
+    const two = await keyedCreate(key, body);
     expect(one.statusCode).toBe(201);
     expect(two.statusCode).toBe(201);
     expect(two.headers['idempotent-replayed']).toBe('true');
@@ -553,13 +551,7 @@ describe('claims', () => {
     const listed = await call({ method: 'GET', url: `/v1/claims?tag=idem` });
     expect(listed.data.items.filter((item: any) => item.tags.includes(run))).toHaveLength(1);
 
-    const other = await call({
-      method: 'POST',
-      url: '/v1/claims',
-      headers: { 'idempotency-key': key },
-      payload: { ...body, text: `A different claim text entirely (${run})` },
-      as: 'fact_checker',
-    });
+    const other = await keyedCreate(key, { ...body, text: `A different claim text entirely (${run})` });
     expect(other.statusCode).toBe(422);
   });
 
@@ -574,13 +566,7 @@ describe('claims', () => {
     ];
     for (const body of bodies) {
       const key = `claim-${randomUUID()}`;
-      const created = await call({
-        method: 'POST',
-        url: '/v1/claims',
-        headers: { 'idempotency-key': key },
-        payload: body,
-        as: 'fact_checker',
-      });
+      const created = await keyedCreate(key, body);
       expect(created.statusCode).toBe(201);
       // xmin names the transaction that wrote a row version: one commit holds the claim and the key.
       const [written]: { claim: string; key: string }[] = await api.app.get(DataSource).query(
